@@ -1,0 +1,28 @@
+"""The read-only HTTP API of DESIGN.md section 7, on the web app's Flask server."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify
+
+from dashboard.context import AppContext
+
+
+def register_api(server: Flask, ctx: AppContext) -> None:
+    """Add ``/healthz`` and every ``/api/v1`` endpoint to ``server``."""
+    from data.queries import metric_names
+
+    @server.get("/healthz")
+    def healthz():
+        try:
+            metric_names(ctx.store)
+        except Exception as exc:  # any store failure is "unhealthy", named for the operator
+            return jsonify({"status": "error", "error": type(exc).__name__}), 503
+        return jsonify({"status": "ok", "time": int(ctx.clock())})
+
+    try:
+        from dashboard.api import routes
+    except ModuleNotFoundError as exc:
+        if exc.name != "dashboard.api.routes":
+            raise
+        return
+    routes.register(server, ctx)

@@ -1,0 +1,105 @@
+"""Build the Dash app: ``create_app(config, store)``.
+
+Pages are the modules of ``dashboard/pages``; each declares ``ROUTE`` (a path, or a prefix
+ending in ``/``), ``layout(ctx, lang, params, path)`` and optionally ``register(app, ctx)`` for
+its callbacks and ``CHROME = False`` to be shown without the navigation bar (the wall).
+The HTTP API (``dashboard.api``) is served by the same Flask server.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import time
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, dcc, html
+
+import dashboard.pages as pages_pkg
+from dashboard.api import register_api
+from dashboard.cache import Cache
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from data.config_models import Config
+from data.store import Store
+
+ASSETS = Path(__file__).with_name("assets")
+
+
+def page_modules() -> list:
+    """Every page module, most specific route first."""
+    mods = [importlib.import_module(f"dashboard.pages.{m.name}")
+            for m in pkgutil.iter_modules(pages_pkg.__path__) if not m.name.startswith("_")]
+    mods = [m for m in mods if hasattr(m, "ROUTE")]
+    return sorted(mods, key=lambda m: -len(m.ROUTE))
+
+
+def route(mods: list, path: str):
+    """The page module serving ``path``, or None."""
+    path = path or "/"
+    for m in mods:
+        r = m.ROUTE
+        if (r.endswith("/") and r != "/" and path.startswith(r)) or path == r \
+                or (r != "/" and path == r + "/"):
+            return m
+    return None
+
+
+def navbar(ctx: AppContext, lang: str, path: str):
+    """The navigation bar of every page but the wall."""
+    q = f"?lang={lang}" if lang != ctx.config.site.language else ""
+    items = [("/", "nav.overview"), ("/explore", "nav.explore"), ("/media", "nav.media"),
+             ("/sources", "nav.sources"), ("/wall", "nav.wall")]
+    links = [dbc.NavItem(dbc.NavLink(t(key, lang), href=href + q, active=path == href))
+             for href, key in items]
+    other = "en" if lang == "id" else "id"
+    links.append(dbc.NavItem(dbc.NavLink(other.upper(), href=f"{path}?lang={other}",
+                                         id="nav-lang", external_link=True)))
+    brand = ctx.config.site.name
+    children = [dbc.NavbarBrand(brand, href="/" + q)]
+    if ctx.config.site.demo:
+        children.append(dbc.Badge(t("common.demo", lang), color="warning", text_color="dark",
+                                  className="demo-badge ms-2", id="demo-badge"))
+    children.append(dbc.Nav(links, className="ms-auto", navbar=True))
+    return dbc.Navbar(dbc.Container(children, fluid=True), color="dark", dark=True,
+                      className="mb-3", id="navbar")
+
+
+def create_app(config: Config, store: Store, clock=time.time, cache: Cache | None = None,
+               ) -> dash.Dash:
+    """The Dash app for ``config`` reading ``store``. ``clock`` returns epoch seconds."""
+    ctx = AppContext(config=config, store=store, clock=clock,
+                     cache=cache or Cache(config.web.cache_url))
+    app = dash.Dash(
+        __name__, assets_folder=str(ASSETS), serve_locally=True,
+        suppress_callback_exceptions=True, title=config.site.name,
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.ctx = ctx
+    mods = page_modules()
+    app.layout = html.Div([dcc.Location(id="url", refresh=False), html.Div(id="page")],
+                          id="root")
+
+    @app.callback(Output("page", "children"), Input("url", "pathname"),
+                  State("url", "search"))
+    def _render(pathname, search):
+        params = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+        lang = ctx.lang(params.get("lang"))
+        mod = route(mods, pathname or "/")
+        if mod is None:
+            body = dbc.Container(html.H2(t("common.not_found", lang)), className="py-5")
+            return [navbar(ctx, lang, pathname or "/"), body]
+        body = mod.layout(ctx, lang, params, pathname or "/")
+        if getattr(mod, "CHROME", True):
+            return [navbar(ctx, lang, mod.ROUTE), body]
+        return body
+
+    for mod in mods:
+        if hasattr(mod, "register"):
+            mod.register(app, ctx)
+    register_api(app.server, ctx)
+    return app

@@ -1,0 +1,92 @@
+"""Numbers, dates and times for people, in the page's language (Babel).
+
+``number(1234.5, "id")`` -> ``1.234,5``; ``when(ts, "id", "Asia/Makassar")`` ->
+``27 Nov 2026 09:15 WITA``; ``value(v, metric, lang)`` adds the unit.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal, format_percent
+
+from data.zones import zone_label
+
+LOCALES = {"id": "id_ID", "en": "en_US"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, "id_ID")
+
+
+def number(v: float | None, lang: str = "id", digits: int | None = None) -> str:
+    """``v`` with the language's separators; ``digits`` fixes the decimals (default: up to 1
+    for large numbers, 2 for small ones). ``–`` for a missing value."""
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "–"
+    if digits is None:
+        digits = 1 if abs(v) >= 10 else 2
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(v, format=pattern, locale=_locale(lang))
+
+
+def compact(v: float | None, lang: str = "id") -> str:
+    """Large numbers shortened for tiles: ``12,3 rb``, ``1,2 jt`` (id) / ``12.3K`` (en)."""
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "–"
+    suffixes = {"id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e4, " rb")),
+                "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e4, "K"))}[lang if lang == "en"
+                                                                        else "id"]
+    for size, suffix in suffixes:
+        if abs(v) >= size:
+            return number(v / size, lang, 1) + suffix
+    return number(v, lang)
+
+
+def value(v: float | None, unit: str, lang: str = "id", short: bool = False) -> str:
+    """``v`` with its unit: percent, ratio (as percent), rupiah, seconds, plain counts."""
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "–"
+    if unit == "ratio":
+        return format_percent(v, format="#,##0.#%", locale=_locale(lang))
+    if unit == "percent":
+        return number(v, lang, 1) + "%"
+    if unit == "rupiah":
+        return "Rp " + (compact(v, lang) if short else number(v, lang, 0))
+    if unit == "seconds":
+        if abs(v) < 1:
+            return number(v * 1000, lang, 0) + " ms"
+        return number(v, lang, 2) + " " + ("dtk" if lang == "id" else "s")
+    if unit == "days":
+        return number(v, lang, 0) + (" hari" if lang == "id" else " days")
+    return compact(v, lang) if short else number(v, lang)
+
+
+def local(ts: float, tz: str) -> datetime:
+    return datetime.fromtimestamp(float(ts), UTC).astimezone(ZoneInfo(tz))
+
+
+def date(ts: float, lang: str, tz: str) -> str:
+    """``27 Nov 2026``."""
+    return format_date(local(ts, tz), format="d MMM y", locale=_locale(lang))
+
+
+def long_date(ts: float, lang: str, tz: str) -> str:
+    """``Jumat, 27 November 2026``."""
+    return format_date(local(ts, tz), format="EEEE, d MMMM y", locale=_locale(lang))
+
+
+def clock(ts: float, lang: str, tz: str, seconds: bool = False) -> str:
+    """``09:15 WITA``."""
+    fmt = "HH:mm:ss" if seconds else "HH:mm"
+    return f"{format_time(local(ts, tz), format=fmt, locale=_locale(lang))} {zone_label(tz)}"
+
+
+def when(ts: float | None, lang: str, tz: str) -> str:
+    """``27 Nov 2026 09:15 WITA``; ``–`` for None."""
+    if ts is None or (isinstance(ts, float) and not math.isfinite(ts)):
+        return "–"
+    return f"{date(ts, lang, tz)} {clock(ts, lang, tz)}"

@@ -1,0 +1,1 @@
+"""Pages: each module declares ROUTE, layout() and optionally register() (see dashboard.app)."""

@@ -1,0 +1,206 @@
+"""The frozen pydantic models of config.yaml (DESIGN.md section 5).
+
+Kind-specific ``options`` are validated later by the kind's own model (see ``data.config``);
+here they are kept as a plain mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from data.durations import parse_duration
+from data.zones import is_zone
+
+Duration = Annotated[int, BeforeValidator(parse_duration)]
+"""Seconds, written in config as ``30s``, ``15m``, ``1h``, ``7d``."""
+
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_REGION = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text(value: Any) -> Any:
+    # A plain string serves both languages; a mapping must give Indonesian at least.
+    if isinstance(value, str):
+        return {"id": value, "en": value}
+    return value
+
+
+class Text(Frozen):
+    """A text in both languages: ``{id: ..., en: ...}``; a plain string is used for both."""
+
+    id: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``id`` or ``en``), falling back to Indonesian."""
+        return (self.en if lang == "en" else None) or self.id
+
+
+LocalText = Annotated[Text, BeforeValidator(_text)]
+
+
+def region_code(value: Any) -> str:
+    """Kemendagri codes are strings: ``"52"``, ``"52.71"``. Numbers are refused, since
+    YAML turns 52.10 into 52.1."""
+    if not isinstance(value, str):
+        raise ValueError(f'region codes must be quoted strings, e.g. "52.71" (got {value!r})')
+    if not _REGION.match(value):
+        raise ValueError(f"{value!r} is not a Kemendagri code such as 52 or 52.71")
+    return value
+
+
+RegionCode = Annotated[str, BeforeValidator(region_code)]
+
+
+class Site(Frozen):
+    name: str = "Pantau"
+    language: Literal["id", "en"] = "id"
+    timezone: str = "Asia/Makassar"
+    region: RegionCode = "52"
+    demo: bool = False
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, v: str) -> str:
+        if not is_zone(v):
+            raise ValueError(f"{v!r} is not a time zone; use e.g. Asia/Makassar (WITA)")
+        return v
+
+
+class Store(Frozen):
+    url: str = "sqlite:///var/pantau.db"
+    retention_days: int = Field(730, ge=1)
+
+
+class Web(Frozen):
+    host: str = "127.0.0.1"
+    port: int = Field(8050, ge=1, le=65535)
+    workers: int = Field(2, ge=1, le=64)
+    min_refresh: Duration = 10
+    cache_url: str | None = None
+    """``redis://host:6379/0`` to share the query cache between web hosts; memory otherwise."""
+    cache_ttl: Duration = 10
+
+
+Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index"]
+
+
+class Metric(Frozen):
+    name: str
+    title: LocalText
+    unit: Unit = "count"
+    better: Literal["up", "down", "none"] = "none"
+    agg: Literal["sum", "avg", "last", "min", "max"] = "last"
+    target: float | None = None
+    warn: float | None = None
+    crit: float | None = None
+    stale_after: Duration | None = None
+    description: LocalText | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError(f"{v!r} must be lower_snake_case (letters, digits, _)")
+        return v
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang)
+
+
+class Source(Frozen):
+    id: str
+    kind: str
+    every: Duration | None = None
+    cron: str | None = None
+    timeout: Duration = 30
+    retries: int = Field(1, ge=0, le=20)
+    enabled: bool = True
+    options: Any = Field(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError(f"{v!r} may hold only letters, digits, '_', '-' and '.'")
+        return v
+
+
+class Media(Frozen):
+    topics: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    sentiment: str = "lexicon"
+    """``lexicon`` (built in) or ``package.module:function`` taking a text, returning a label."""
+
+
+View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table"]
+
+
+class Tile(Frozen):
+    view: View
+    metric: str | None = None
+    period: Duration = 7 * 86400
+    by: str | None = None
+    limit: int = Field(8, ge=1, le=100)
+    title: LocalText | None = None
+
+
+class Screen(Frozen):
+    id: str
+    title: LocalText
+    tiles: tuple[Tile, ...]
+
+
+class Wall(Frozen):
+    playlist: tuple[str, ...] = ()
+    rotate: Duration = 30
+    refresh: Duration = 30
+    theme: Literal["dark", "light"] = "dark"
+    reload_at: str = "03:00"
+    """Local time of a nightly full reload that dodges browser memory growth."""
+
+    @field_validator("reload_at")
+    @classmethod
+    def _hhmm(cls, v: str) -> str:
+        if not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", v):
+            raise ValueError(f"{v!r} must be a time of day as HH:MM")
+        return v
+
+
+class Config(Frozen):
+    """The whole config.yaml, validated. Build it with ``data.config.load_config``."""
+
+    site: Site = Site()
+    store: Store = Store()
+    web: Web = Web()
+    metrics: tuple[Metric, ...] = ()
+    sources: tuple[Source, ...] = ()
+    media: Media = Media()
+    screens: tuple[Screen, ...] = ()
+    wall: Wall = Wall()
+
+    def metric(self, name: str) -> Metric | None:
+        """The catalogue entry named ``name``, or None."""
+        for m in self.metrics:
+            if m.name == name:
+                return m
+        return None
+
+    def source(self, source_id: str) -> Source | None:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+    def screen(self, screen_id: str) -> Screen | None:
+        for s in self.screens:
+            if s.id == screen_id:
+                return s
+        return None

@@ -1,0 +1,67 @@
+"""Engines for the store URL: SQLite with WAL, busy_timeout and foreign keys on every
+connection; PostgreSQL through psycopg. Both through the same code above this module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.database and u.database != ":memory:" and not u.database.startswith("file:"):
+        return Path(u.database)
+    return None
+
+
+def make_engines(url: str) -> tuple[Engine, Engine]:
+    """Return ``(reader, writer)`` engines for ``url``.
+
+    On SQLite the writer opens every transaction with ``BEGIN IMMEDIATE`` so that two writers
+    queue on busy_timeout instead of failing on a lock upgrade, while readers keep plain
+    deferred transactions and never wait for a writer (WAL). On PostgreSQL both are one engine.
+    """
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
+    if u.get_backend_name() == "postgresql" and u.drivername == "postgresql":
+        u = u.set(drivername="postgresql+psycopg")
+    engine = create_engine(u, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return engine, engine
+
+
+def _sqlite_engine(url: str, immediate: bool) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
+                                              "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Take transaction control from pysqlite, so that BEGIN is ours (see "begin" below).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def run_sql(conn, sql: str):
+    """Execute literal SQL (no parameters) on ``conn``: ``%`` is doubled for drivers whose
+    placeholders use it (psycopg), since our bucket arithmetic uses the modulo operator."""
+    if conn.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("%", "%%")
+    return conn.exec_driver_sql(sql)

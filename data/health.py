@@ -1,0 +1,77 @@
+"""Source health from the ``runs`` table, like Prometheus' ``up``: one row per source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import text
+
+from data.config import interval_seconds
+from data.config_models import Source
+from data.store import Store
+
+STALE_FACTOR = 2
+"""A source is stale when it has not succeeded for this many intervals."""
+
+COLUMNS = ["source_id", "kind", "enabled", "status", "last_run_ts", "last_success_ts",
+           "next_due_ts", "stale", "last_error", "samples", "rejected", "duration_s",
+           "interval_s"]
+
+
+def next_due(source: Source, last_started: float | None, now: float, tz: str = "UTC") -> float:
+    """When ``source`` runs next: its cron's next fire time, or the last start + ``every``."""
+    if source.cron:
+        from apscheduler.triggers.cron import CronTrigger
+
+        trig = CronTrigger.from_crontab(source.cron, timezone=tz)
+        nxt = trig.get_next_fire_time(None, datetime.fromtimestamp(now, UTC))
+        return nxt.timestamp() if nxt else now
+    if last_started is None:
+        return now
+    due = last_started + (source.every or 0)
+    return due if due > now else now
+
+
+def source_health(store: Store, sources: Sequence[Source], now: float,
+                  tz: str = "UTC", stale_after: dict[str, int] | None = None) -> pd.DataFrame:
+    """Per configured source: status (UP, PENDING, DOWN, or NEW before its first run), last
+    run and last success times, next due time, stale flag, last error and counts.
+
+    ``stale_after`` may give a source's own limit in seconds (from its metrics'
+    ``stale_after``); otherwise a source is stale after ``2 x`` its interval without success.
+    """
+    sql = text(
+        "SELECT r.source_id, r.started_ts, r.finished_ts, r.status, r.samples, r.rejected, "
+        "r.error FROM runs r WHERE r.id IN (SELECT MAX(id) FROM runs GROUP BY source_id)")
+    ok_sql = text("SELECT source_id, MAX(finished_ts) FROM runs WHERE status = 'up' "
+                  "GROUP BY source_id")
+    with store.reader.connect() as conn:
+        last = {r[0]: r for r in conn.execute(sql)}
+        ok = dict(conn.execute(ok_sql).fetchall())
+        errs = dict(conn.execute(text(
+            "SELECT r.source_id, r.error FROM runs r WHERE r.id IN (SELECT MAX(id) FROM runs "
+            "WHERE error IS NOT NULL GROUP BY source_id)")).fetchall())
+    rows = []
+    for src in sources:
+        run = last.get(src.id)
+        interval = interval_seconds(src, tz)
+        limit = (stale_after or {}).get(src.id) or STALE_FACTOR * interval
+        success = ok.get(src.id)
+        since = success if success is not None else None
+        stale = bool(src.enabled and (since is None or now - since > limit)) if run else False
+        rows.append({
+            "source_id": src.id, "kind": src.kind, "enabled": src.enabled,
+            "status": (run[3].upper() if run else "NEW") if src.enabled else "DISABLED",
+            "last_run_ts": run[2] if run else None,
+            "last_success_ts": success,
+            "next_due_ts": next_due(src, run[1] if run else None, now, tz) if src.enabled
+            else None,
+            "stale": stale,
+            "last_error": errs.get(src.id),
+            "samples": run[4] if run else 0, "rejected": run[5] if run else 0,
+            "duration_s": (run[2] - run[1]) if run else None,
+            "interval_s": interval,
+        })
+    return pd.DataFrame(rows, columns=COLUMNS)

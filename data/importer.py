@@ -1,0 +1,104 @@
+"""Bulk-load history from CSV: columns ``metric,ts,value`` plus one column per label.
+
+``ts`` is epoch seconds or ISO 8601 (a time without a zone is read in the site's zone).
+Loading the same file twice changes nothing (samples are keyed on series and ts). A bad row is
+reported with its line number and skipped; the good rows land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from data.store import FUTURE_SLACK, Store
+
+REQUIRED = ("metric", "ts", "value")
+
+
+class ImportError_(ValueError):
+    """The file as a whole cannot be imported (missing columns, unreadable)."""
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    written: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.problems)
+
+
+def _parse_ts(raw: pd.Series, tz: str) -> pd.Series:
+    num = pd.to_numeric(raw, errors="coerce")
+    out = num.where(num.notna() & (num == np.floor(num)))
+    text_rows = num.isna() & raw.notna() & (raw.str.strip() != "")
+    if text_rows.any():
+        parsed = pd.to_datetime(raw[text_rows], errors="coerce", utc=False, format="ISO8601")
+        for idx, val in parsed.items():
+            if pd.isna(val):
+                continue
+            if val.tzinfo is None:
+                val = val.tz_localize(tz)
+            out[idx] = val.timestamp()
+    return out
+
+
+def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: str = "UTC",
+               now: int | None = None, chunk_rows: int = 250_000) -> ImportReport:
+    """Load ``path`` into ``store``; return counts and every refused row with its line."""
+    now = int(store.clock() if now is None else now)
+    oldest = now - store.retention_days * 86400
+    report = ImportReport()
+    try:
+        reader = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_rows,
+                             skipinitialspace=True)
+    except FileNotFoundError:
+        raise ImportError_(f"{path}: no such file") from None
+    except (pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ImportError_(f"{path}: not a CSV file ({exc})") from None
+    first = True
+    line = 2
+    for df in reader:
+        if first:
+            missing = [c for c in REQUIRED if c not in df.columns]
+            if missing:
+                raise ImportError_(f"{path}: missing column(s) {', '.join(missing)}; "
+                                   "the header must be metric,ts,value[,label...]")
+            first = False
+        labels = [c for c in df.columns if c not in REQUIRED]
+        n = len(df)
+        lines = np.arange(line, line + n)
+        line += n
+        report.rows += n
+        ts = _parse_ts(df["ts"], tz)
+        values = pd.to_numeric(df["value"], errors="coerce")
+        reason = pd.Series("", index=df.index, dtype=object)
+        reason[~df["metric"].isin(catalogue)] = "metric not in the catalogue"
+        bad_value = values.isna() | ~np.isfinite(values.fillna(0))
+        reason[(reason == "") & bad_value] = "value is not a finite number"
+        reason[(reason == "") & ts.isna()] = "ts is not epoch seconds or ISO 8601"
+        reason[(reason == "") & (ts > now + FUTURE_SLACK)] = \
+            "timestamp is more than 10 minutes in the future"
+        reason[(reason == "") & (ts < oldest)] = \
+            f"timestamp is older than retention ({store.retention_days} days)"
+        bad = (reason != "").to_numpy()
+        for ln, why, metric in zip(lines[bad], reason[bad], df["metric"][bad], strict=True):
+            report.problems.append((int(ln), f"{why} ({metric!r})" if "metric" in why else why))
+        good = df[~bad]
+        if good.empty:
+            continue
+        good = good.assign(_ts=ts[~bad].astype("int64"), _v=values[~bad].astype("float64"))
+        groups = []
+        keys = ["metric", *labels]
+        for key, part in good.groupby(keys, sort=False):
+            key = key if isinstance(key, tuple) else (key,)
+            lab = {k: v for k, v in zip(labels, key[1:], strict=True) if v != ""}
+            groups.append((key[0], lab, part["_ts"].tolist(), part["_v"].tolist()))
+        report.written += store.write_points(groups)
+    return report

@@ -1,0 +1,165 @@
+"""Named questions pages and the API ask of the store. The only reader of the database.
+
+Every function takes the ``Store`` and returns a pandas DataFrame (or a plain value).
+Aggregation over time happens in the database, on integer timestamps, from the hourly or daily
+rollups when the step allows it (``data.buckets.rollup_level``), from raw samples otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+from sqlalchemy import text
+
+from data.buckets import align_down, align_up, rollup_level
+from data.engine import run_sql
+from data.store import Store
+
+AGGS = ("sum", "avg", "last", "min", "max")
+_RAW = {"sum": "SUM(value)", "avg": "AVG(value)", "min": "MIN(value)", "max": "MAX(value)"}
+_ROLL = {"sum": "SUM(total)", "avg": "SUM(total) / SUM(cnt)", "min": "MIN(vmin)",
+         "max": "MAX(vmax)"}
+
+Filters = Mapping[str, str | Sequence[str]]
+
+
+def _matches(labels: dict, filters: Filters | None) -> bool:
+    for name, want in (filters or {}).items():
+        have = labels.get(name)
+        if isinstance(want, str | int | float):
+            if have != str(want):
+                return False
+        elif have not in {str(w) for w in want}:
+            return False
+    return True
+
+
+def series_labels(store: Store, metric: str, filters: Filters | None = None) -> dict[int, dict]:
+    """``{series_id: labels}`` of the series of ``metric`` that match every label filter."""
+    with store.reader.connect() as conn:
+        rows = conn.execute(text("SELECT id, labels FROM series WHERE metric = :m ORDER BY id"),
+                            {"m": metric}).fetchall()
+    out = {}
+    for sid, raw in rows:
+        labels = json.loads(raw)
+        if _matches(labels, filters):
+            out[sid] = labels
+    return out
+
+
+def label_values(store: Store, metric: str) -> dict[str, list[str]]:
+    """Every label name of ``metric`` with its sorted values: ``{"region": ["52.01", ...]}``."""
+    out: dict[str, set[str]] = {}
+    for labels in series_labels(store, metric).values():
+        for k, v in labels.items():
+            out.setdefault(k, set()).add(v)
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def _frame(rows, labels: dict[int, dict], columns=("series_id", "ts", "value")) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    names = sorted({k for lab in labels.values() for k in lab})
+    for name in names:
+        df[name] = df["series_id"].map(lambda sid, n=name: labels.get(sid, {}).get(n))
+    df.attrs["labels"] = labels
+    df.attrs["label_names"] = names
+    return df
+
+
+def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
+           filters: Filters | None = None, origin: int = 0) -> pd.DataFrame:
+    """Points of every matching series of ``metric`` in buckets of ``step`` seconds.
+
+    Buckets start at ``origin + k*step``; ``start`` is aligned down and ``end`` up to them.
+    Returns columns ``series_id, ts, value`` plus one column per label name, sorted by series
+    and time; ``ts`` is the bucket start (UTC epoch seconds). ``attrs`` holds ``labels``
+    (series_id -> labels), ``step``, ``start``, ``end``, ``agg`` and ``source`` (which table
+    answered).
+    """
+    if agg not in AGGS:
+        raise ValueError(f"agg must be one of {', '.join(AGGS)}")
+    step, origin = int(step), int(origin) % int(step)
+    lo, hi = align_down(int(start), step, origin), align_up(int(end), step, origin)
+    if hi <= lo:
+        hi = lo + step
+    labels = series_labels(store, metric, filters)
+    level = rollup_level(step, origin)
+    table = {86400: "rollup_1d", 3600: "rollup_1h", None: "samples"}[level]
+    rows: list = []
+    if labels:
+        ids = ",".join(str(int(s)) for s in labels)
+        col = "bucket" if level else "ts"
+        bexpr = f"({col} - (({col} - {origin}) % {step}))"
+        where = f"series_id IN ({ids}) AND {col} >= {lo} AND {col} < {hi}"
+        if agg == "last":
+            last_ts = "MAX(last_ts)" if level else "MAX(ts)"
+            value, join = ("r.last_val", f"r.bucket = a.lt - a.lt % {level}") if level else \
+                ("r.value", "r.ts = a.lt")
+            sql = (f"SELECT a.series_id, a.b, {value} FROM (SELECT series_id, {bexpr} AS b, "
+                   f"{last_ts} AS lt FROM {table} WHERE {where} GROUP BY series_id, {bexpr}) a "
+                   f"JOIN {table} r ON r.series_id = a.series_id AND {join} "
+                   f"ORDER BY a.series_id, a.b")
+        else:
+            expr = (_ROLL if level else _RAW)[agg]
+            sql = (f"SELECT series_id, {bexpr} AS b, {expr} FROM {table} WHERE {where} "
+                   f"GROUP BY series_id, {bexpr} ORDER BY series_id, b")
+        with store.reader.connect() as conn:
+            rows = run_sql(conn, sql).fetchall()
+    df = _frame(rows, labels)
+    df["ts"] = df["ts"].astype("int64")
+    df["value"] = df["value"].astype("float64")
+    df.attrs.update(step=step, start=lo, end=hi, agg=agg, origin=origin, source=table,
+                    metric=metric)
+    return df
+
+
+def latest(store: Store, metric: str, filters: Filters | None = None) -> pd.DataFrame:
+    """The newest point of every matching series: columns ``series_id, ts, value`` + labels."""
+    labels = series_labels(store, metric, filters)
+    rows: list = []
+    if labels:
+        ids = ",".join(str(int(s)) for s in labels)
+        sql = (f"SELECT s.id, x.ts, x.value FROM series s JOIN samples x ON x.series_id = s.id "
+               f"AND x.ts = (SELECT MAX(ts) FROM samples WHERE series_id = s.id) "
+               f"WHERE s.id IN ({ids}) ORDER BY s.id")
+        with store.reader.connect() as conn:
+            rows = run_sql(conn, sql).fetchall()
+    return _frame(rows, labels)
+
+
+def totals(store: Store, metric: str, start: int, end: int, agg: str,
+           filters: Filters | None = None) -> pd.DataFrame:
+    """One value per matching series over [start, end) by ``agg``: columns as ``series``.
+
+    Hours whole inside the range are read from the hourly rollup when ``start`` and ``end``
+    fall on the hour, from raw samples otherwise.
+    """
+    span = max(1, int(end) - int(start))
+    return series(store, metric, start, int(start) + span, span, agg, filters,
+                  origin=int(start) % span)
+
+
+def metric_names(store: Store) -> list[str]:
+    """Names of the metrics that have at least one series."""
+    with store.reader.connect() as conn:
+        return [r[0] for r in conn.execute(text("SELECT DISTINCT metric FROM series "
+                                                "ORDER BY metric"))]
+
+
+def points(store: Store, metric: str, start: int, end: int,
+           filters: Filters | None = None) -> pd.DataFrame:
+    """Raw samples of the matching series in [start, end): for exports of stored values."""
+    labels = series_labels(store, metric, filters)
+    rows: list = []
+    if labels:
+        ids = ",".join(str(int(s)) for s in labels)
+        sql = (f"SELECT series_id, ts, value FROM samples WHERE series_id IN ({ids}) "
+               f"AND ts >= {int(start)} AND ts < {int(end)} ORDER BY series_id, ts")
+        with store.reader.connect() as conn:
+            rows = run_sql(conn, sql).fetchall()
+    df = _frame(rows, labels)
+    df.attrs.update(metric=metric, start=int(start), end=int(end), step=None, agg=None,
+                    source="samples")
+    return df

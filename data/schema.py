@@ -1,0 +1,94 @@
+"""The tables of DESIGN.md section 6, as SQLAlchemy Core metadata.
+
+``rollup_1h`` and ``rollup_1d`` hold per-series aggregates (count, sum, min, max, last) per hour
+and per day, maintained by the store on every write, so that a year asked in ~1000 buckets reads
+thousands of rows instead of millions. Migrations under ``data/migrations`` create the same tables.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+series = Table(
+    "series", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("metric", String(200), nullable=False),
+    Column("labels", Text, nullable=False),
+    Column("labels_key", Text, nullable=False),
+    Index("ux_series_metric_labels", "metric", "labels_key", unique=True),
+)
+
+samples = Table(
+    "samples", metadata,
+    Column("series_id", Integer, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("ts", BigInteger, primary_key=True, autoincrement=False),
+    Column("value", Float, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+ROLLUP_LEVELS = (86400, 3600)
+"""Rollup bucket sizes in seconds, coarsest first."""
+
+
+def _rollup(name: str) -> Table:
+    return Table(
+        name, metadata,
+        Column("series_id", Integer, ForeignKey("series.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("bucket", BigInteger, primary_key=True, autoincrement=False),
+        Column("cnt", Integer, nullable=False),
+        Column("total", Float, nullable=False),
+        Column("vmin", Float, nullable=False),
+        Column("vmax", Float, nullable=False),
+        Column("last_ts", BigInteger, nullable=False),
+        Column("last_val", Float, nullable=False),
+        sqlite_with_rowid=False,
+    )
+
+
+rollup_1h = _rollup("rollup_1h")
+rollup_1d = _rollup("rollup_1d")
+ROLLUP_TABLES = {3600: rollup_1h, 86400: rollup_1d}
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url_key", String(1000), nullable=False, unique=True),
+    Column("url", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False, default=""),
+    Column("outlet", String(200), nullable=False, default=""),
+    Column("channel", String(50), nullable=False, default="media_massa"),
+    Column("source_id", String(200), nullable=False, default=""),
+    Column("published_ts", BigInteger),
+    Column("fetched_ts", BigInteger, nullable=False),
+    Column("sentiment", String(20)),
+    Column("topics", Text, nullable=False, default="[]"),
+    Index("ix_articles_published", "published_ts"),
+)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(200), nullable=False),
+    Column("started_ts", Float, nullable=False),
+    Column("finished_ts", Float, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("samples", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Index("ix_runs_source", "source_id", "id"),
+)

@@ -1,0 +1,233 @@
+"""The store: the only writer of Pantau's database.
+
+Use::
+
+    store = Store("sqlite:///var/pantau.db")
+    store.upgrade()                                   # Alembic migrations
+    result = store.write(batch, catalogue, now=...)   # one transaction
+    store.record_run(RunRecord(...))
+
+Rows are checked one by one (metric in the catalogue, finite value, not more than 10 minutes in
+the future, not older than retention); refused rows are returned with their reason and the rest
+of the batch is kept. Writing the same (series, ts) twice updates the value.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, insert, select
+
+from data import rollups
+from data.batch import Article, Batch, Rejection, Sample, WriteResult, labels_key
+from data.engine import make_engines
+from data.schema import articles, runs, series
+from data.urls import normalise_url
+
+FUTURE_SLACK = 600
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One collection of one source, for the ``runs`` table."""
+
+    source_id: str
+    started_ts: float
+    finished_ts: float
+    status: str
+    samples: int = 0
+    rejected: int = 0
+    error: str | None = None
+
+
+class Store:
+    """Pantau's database at ``url`` (SQLite or PostgreSQL)."""
+
+    def __init__(self, url: str, retention_days: int = 730,
+                 clock: Callable[[], float] = time.time):
+        self.url = url
+        self.retention_days = retention_days
+        self.clock = clock
+        self.reader, self.writer = make_engines(url)
+        self.dialect = self.writer.dialect.name
+        self._series_ids: dict[tuple[str, str], int] = {}
+
+    # -- schema -------------------------------------------------------------------------
+    def upgrade(self) -> None:
+        """Apply every Alembic migration not yet applied."""
+        from data.migrate import upgrade
+
+        upgrade(self.writer)
+
+    def dispose(self) -> None:
+        self.reader.dispose()
+        if self.writer is not self.reader:
+            self.writer.dispose()
+
+    # -- writing ------------------------------------------------------------------------
+    def check(self, s: Sample, catalogue: Collection[str], now: int) -> str | None:
+        """The reason ``s`` must be refused, or None."""
+        if s.metric not in catalogue:
+            return f"metric {s.metric!r} is not in the catalogue"
+        try:
+            value = float(s.value)
+        except (TypeError, ValueError):
+            return f"value {s.value!r} is not a number"
+        if not math.isfinite(value):
+            return "value is NaN or infinite"
+        if s.ts is None:
+            return None
+        if s.ts > now + FUTURE_SLACK:
+            return "timestamp is more than 10 minutes in the future"
+        if s.ts < now - self.retention_days * 86400:
+            return f"timestamp is older than retention ({self.retention_days} days)"
+        return None
+
+    def write(self, batch: Batch, catalogue: Collection[str], now: int | None = None) -> WriteResult:
+        """Write ``batch`` in one transaction; return what was written and what was refused.
+
+        Samples without ``ts`` get ``now``. Articles are deduplicated on their normalised link.
+        """
+        now = int(self.clock() if now is None else now)
+        result = WriteResult()
+        rows: list[tuple[str, str, dict, int, float]] = []
+        for i, s in enumerate(batch.samples):
+            reason = self.check(s, catalogue, now)
+            if reason:
+                result.rejections.append(Rejection(reason, s.metric, i))
+                continue
+            labels = {str(k): str(v) for k, v in s.labels.items()}
+            rows.append((s.metric, labels_key(labels), labels,
+                         int(now if s.ts is None else s.ts), float(s.value)))
+        with self.writer.begin() as conn:
+            result.written = self._write_rows(conn, rows)
+            result.articles = self._write_articles(conn, batch.articles, now)
+        return result
+
+    def _series_id(self, conn, metric: str, key: str, labels: dict) -> int:
+        ident = (metric, key)
+        sid = self._series_ids.get(ident)
+        if sid is None:
+            find = select(series.c.id).where(series.c.metric == metric, series.c.labels_key == key)
+            sid = conn.execute(find).scalar()
+            if sid is None:
+                sid = conn.execute(insert(series).values(
+                    metric=metric, labels=json.dumps(labels, ensure_ascii=False, sort_keys=True),
+                    labels_key=key).returning(series.c.id)).scalar_one()
+            self._series_ids[ident] = sid
+        return sid
+
+    def _write_rows(self, conn, rows: Iterable[tuple[str, str, dict, int, float]]) -> int:
+        span: dict[int, list[int]] = {}
+        values: list[tuple[int, int, float]] = []
+        for metric, key, labels, ts, value in rows:
+            sid = self._series_id(conn, metric, key, labels)
+            values.append((sid, ts, value))
+            lo_hi = span.get(sid)
+            if lo_hi is None:
+                span[sid] = [ts, ts]
+            elif ts < lo_hi[0]:
+                lo_hi[0] = ts
+            elif ts > lo_hi[1]:
+                lo_hi[1] = ts
+        self._upsert(conn, values, span)
+        return len(values)
+
+    def write_points(self, groups) -> int:
+        """Write already-checked points in one transaction: ``groups`` yields
+        ``(metric, labels, timestamps, values)`` per series. The bulk path of imports."""
+        with self.writer.begin() as conn:
+            values: list[tuple[int, int, float]] = []
+            span = {}
+            for metric, labels, tss, vals in groups:
+                labels = {str(k): str(v) for k, v in labels.items()}
+                sid = self._series_id(conn, metric, labels_key(labels), labels)
+                values.extend(zip([sid] * len(tss), tss, vals, strict=True))
+                lo, hi = min(tss), max(tss)
+                old = span.get(sid)
+                span[sid] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+            self._upsert(conn, values, span)
+        return len(values)
+
+    def _upsert(self, conn, values: list[tuple[int, int, float]], span: dict) -> None:
+        if not values:
+            return
+        if self.dialect == "postgresql":
+            _pg_upsert(conn, values)
+        else:
+            conn.exec_driver_sql(
+                "INSERT INTO samples (series_id, ts, value) VALUES (?, ?, ?) "
+                "ON CONFLICT (series_id, ts) DO UPDATE SET value = excluded.value", values)
+        for sid, (lo, hi) in span.items():
+            rollups.refresh(conn, sid, lo, hi)
+
+    def _write_articles(self, conn, items: list[Article], now: int) -> int:
+        new = 0
+        for a in items:
+            key = normalise_url(a.url)
+            if not key:
+                continue
+            row = dict(url_key=key, url=a.url, title=a.title, summary=a.summary or "",
+                       outlet=a.outlet, channel=a.channel, source_id=a.source_id,
+                       published_ts=a.published_ts, fetched_ts=now, sentiment=a.sentiment,
+                       topics=json.dumps(list(a.topics), ensure_ascii=False))
+            if self.dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as dialect_insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as dialect_insert
+            stmt = dialect_insert(articles).values(**row).on_conflict_do_nothing(
+                index_elements=["url_key"])
+            new += conn.execute(stmt).rowcount or 0
+        return new
+
+    def record_run(self, run: RunRecord) -> None:
+        """Append one row to ``runs``."""
+        with self.writer.begin() as conn:
+            conn.execute(insert(runs).values(
+                source_id=run.source_id, started_ts=run.started_ts, finished_ts=run.finished_ts,
+                status=run.status, samples=run.samples, rejected=run.rejected,
+                error=(run.error or None) and run.error[:2000]))
+
+    def delete_before(self, cutoff: int) -> int:
+        """Delete samples older than ``cutoff`` (epoch s) and their rollups; return how many."""
+        from data.schema import samples
+
+        with self.writer.begin() as conn:
+            n = conn.execute(delete(samples).where(samples.c.ts < cutoff)).rowcount or 0
+            rollups.drop_before(conn, cutoff)
+            for (sid,) in conn.execute(select(series.c.id)):
+                rollups.refresh(conn, sid, cutoff, cutoff)
+        return n
+
+    def apply_retention(self, now: int | None = None) -> int:
+        """Delete what is older than ``retention_days``."""
+        now = int(self.clock() if now is None else now)
+        return self.delete_before(now - self.retention_days * 86400)
+
+
+def _pg_upsert(conn, values: list[tuple[int, int, float]]) -> None:
+    # COPY into a temporary table, then one INSERT ... ON CONFLICT: raw speed on PostgreSQL.
+    # ON CONFLICT may not touch one row twice in a statement, so the last value per key wins here.
+    last = {(sid, ts): v for sid, ts, v in values}
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS _samples_in "
+                    "(series_id integer, ts bigint, value double precision) ON COMMIT DELETE ROWS")
+        with cur.copy("COPY _samples_in (series_id, ts, value) FROM STDIN") as cp:
+            for (sid, ts), v in last.items():
+                cp.write_row((sid, ts, v))
+        cur.execute("INSERT INTO samples (series_id, ts, value) SELECT series_id, ts, value "
+                    "FROM _samples_in ON CONFLICT (series_id, ts) DO UPDATE "
+                    "SET value = excluded.value")
+        cur.execute("DELETE FROM _samples_in")
+    finally:
+        cur.close()
+
+
+def reader(store: Store) -> Engine:
+    """The engine pages and queries read through."""
+    return store.reader

@@ -1,0 +1,1 @@
+"""Pure-text tools for media monitoring in Bahasa Indonesia: plain text, tokens, topics, sentiment."""

@@ -1,0 +1,120 @@
+"""Standing topic queries and word counts for Indonesian news items.
+
+Topics come from ``config.yaml`` (``media.topics``): a name and a list of keywords or phrases.
+
+    >>> topics = {"ekonomi": ["harga", "inflasi"], "pembangunan": ["membangun"]}
+    >>> match_topics("Pemkot Percepat Pembangunan Jalan", "", topics)
+    ['pembangunan']
+    >>> top_words(["Harga beras naik", "harga cabai turun di pasar"], n=2)
+    [('harga', 2), ('beras', 1)]
+
+Matching is case- and affix-insensitive: keyword and text are both reduced to Sastrawi stems,
+so "membangun" matches "pembangunan" (stem "bangun"), and a few agent suffixes are folded
+("wisatawan" and "wisata" both give "wisata"). A phrase matches as consecutive stems.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from data.text.normalize import root_words, tokens
+from data.text.normalize import stem as _stem  # top_words() has a parameter named stem
+from data.text.stopwords import STOPWORDS
+
+__all__ = ["match_key", "match_keys", "match_topics", "top_words"]
+
+# Agent/person suffixes Sastrawi leaves on: wisatawan, karyawati, seniman, ilmuwan. They are
+# folded only when what remains is a known root word, so "lawan" or "teman" stay whole.
+_AGENT_SUFFIXES = ("wati", "wan", "man")
+
+
+@lru_cache(maxsize=65536)
+def match_key(token: str) -> str:
+    """The form a token is compared by: its stem, with agent suffixes folded."""
+    key = _stem(token)
+    for suffix in _AGENT_SUFFIXES:
+        base = key[: -len(suffix)]
+        if key.endswith(suffix) and len(base) >= 3 and base in root_words():
+            return base
+    return key
+
+
+def _split_compound(token: str) -> list[str]:
+    # "anak-anak", "berbeda-beda", "sehari-hari" are one word (reduplication: the halves share
+    # a stem); "covid-19", "ktp-el", "merak-bakauheni" are several words, so that a keyword
+    # "covid" or "bakauheni" finds them.
+    if "-" not in token:
+        return [token]
+    parts = [p for p in token.split("-") if p]
+    if len({_stem(p) for p in parts}) == 1:
+        return [token]
+    return parts
+
+
+def match_keys(text: str) -> list[str]:
+    """The sequence of match keys of a text (see ``match_key``)."""
+    return [match_key(part) for token in tokens(text) for part in _split_compound(token)]
+
+
+@lru_cache(maxsize=4096)
+def _keyword_keys(keyword: str) -> tuple[str, ...]:
+    return tuple(match_keys(keyword))
+
+
+def _contains(haystack: Sequence[str], needle: tuple[str, ...]) -> bool:
+    size = len(needle)
+    if size == 0:
+        return False
+    first = needle[0]
+    return any(
+        haystack[i] == first and tuple(haystack[i : i + size]) == needle
+        for i in range(len(haystack) - size + 1)
+    )
+
+
+def match_topics(
+    title: str | None, summary: str | None, topics: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """Names of the topics whose keywords occur in ``title`` + ``summary``, in mapping order.
+
+    A topic matches when any one of its keywords or phrases occurs; matching ignores case and
+    Indonesian affixes (see the module docstring). Empty keywords never match.
+    """
+    # Title and summary are matched separately so that a phrase cannot straddle the two.
+    texts = [match_keys(title or ""), match_keys(summary or "")]
+    found = []
+    for name, keywords in topics.items():
+        if isinstance(keywords, str):  # a lone keyword given without a list
+            keywords = [keywords]
+        wanted = [_keyword_keys(k) for k in keywords if k and k.strip()]
+        if any(_contains(keys, w) for keys in texts for w in wanted):
+            found.append(name)
+    return found
+
+
+def _is_number(token: str) -> bool:
+    return token.replace(".", "").replace(",", "").isdigit()
+
+
+def top_words(texts: Iterable[str], n: int = 20, stem: bool = False) -> list[tuple[str, int]]:
+    """The ``n`` most frequent words over ``texts`` as ``(word, count)``, most frequent first.
+
+    Stopwords, tokens shorter than 3 characters and numbers are left out. With ``stem=True``
+    words are counted by stem ("pembangunan" and "dibangun" both count as "bangun"). Ties are
+    broken alphabetically so the result is stable.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for token in tokens(text or ""):
+            if len(token) < 3 or token in STOPWORDS or _is_number(token):
+                continue
+            if stem:
+                token = _stem(token)
+                if len(token) < 3 or token in STOPWORDS:
+                    continue
+            counts[token] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ranked[: max(n, 0)]
+

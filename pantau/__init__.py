@@ -1,0 +1,1 @@
+"""The ``pantau`` command: wires collectors and dashboard into processes."""

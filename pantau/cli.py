@@ -1,0 +1,85 @@
+"""The ``pantau`` command (DESIGN.md section 4).
+
+Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad config. A user's mistake is one
+clear line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pantau.config import default_path
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake of the user's: printed as one line, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 as well; keep its message to one line
+        self.print_usage(sys.stderr)
+        print(f"pantau: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="pantau", description="Command-center dashboard for regional governments")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    def with_config(sp):
+        sp.add_argument("-c", "--config", default=None,
+                        help=f"config file (default {default_path()})")
+        return sp
+
+    d = sub.add_parser("demo", help="run Pantau on demo data (SQLite, no network)")
+    d.add_argument("--port", type=int, default=8050)
+    d.add_argument("--host", default="127.0.0.1")
+    d.add_argument("--reset", action="store_true", help="start from an empty demo store")
+    d.add_argument("--dir", default="var", help="where the demo keeps its files (default var)")
+    for name, text in (("run", "collectors and web app, supervised together"),
+                       ("worker", "collectors only"), ("serve", "web app only (gunicorn)")):
+        sp = with_config(sub.add_parser(name, help=text))
+        if name != "worker":
+            sp.add_argument("--port", type=int, default=None)
+            sp.add_argument("--host", default=None)
+            sp.add_argument("--workers", type=int, default=None)
+    with_config(sub.add_parser("check-config", help="validate the config file"))
+    c = with_config(sub.add_parser("collect", help="run sources once, now"))
+    c.add_argument("sources", nargs="*", metavar="SOURCE_ID")
+    i = with_config(sub.add_parser("import", help="bulk-load history from CSV"))
+    i.add_argument("file")
+    e = with_config(sub.add_parser("export", help="write a metric's data to CSV or XLSX"))
+    e.add_argument("--metric", required=True)
+    e.add_argument("--from", dest="start", default="now-30d")
+    e.add_argument("--to", dest="end", default="now")
+    e.add_argument("--step", default=None, help="bucket size (e.g. 1h); raw samples if absent")
+    e.add_argument("--agg", default=None, choices=["sum", "avg", "last", "min", "max"])
+    e.add_argument("--format", choices=["csv", "xlsx"], default=None)
+    e.add_argument("--label", action="append", default=[], metavar="NAME=VALUE")
+    e.add_argument("-o", "--output", required=True)
+    db = sub.add_parser("db", help="database maintenance")
+    dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)
+    with_config(dbsub.add_parser("upgrade", help="apply schema migrations"))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``pantau`` console script."""
+    args = build_parser().parse_args(argv)
+    from pantau import commands
+
+    handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))
+    try:
+        return int(handler(args) or 0)
+    except UsageError as exc:
+        print(f"pantau: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""The handlers of the ``pantau`` subcommands: ``cmd_<name>(args) -> exit code``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from data.config import ConfigError
+from data.config_models import Config
+from data.store import Store
+from pantau.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError
+from pantau.config import default_path, load
+
+
+def load_or_fail(path: str | None) -> Config:
+    """The config at ``path``; a bad one raises UsageError naming the first problem."""
+    try:
+        return load(path)
+    except ConfigError as exc:
+        first = exc.problems[0]
+        more = f" (and {len(exc.problems) - 1} more: run pantau check-config)" \
+            if len(exc.problems) > 1 else ""
+        raise UsageError(f"{path or default_path()}: {first}{more}") from None
+
+
+def open_store(cfg: Config, upgrade: bool = True) -> Store:
+    """The store of ``cfg``, migrated when ``upgrade`` (SQLite only: PostgreSQL at scale is
+    migrated on purpose with ``pantau db upgrade``)."""
+    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    if upgrade and store.dialect == "sqlite":
+        store.upgrade()
+    return store
+
+
+def cmd_check_config(args) -> int:
+    path = args.config or default_path()
+    try:
+        cfg = load(path)
+    except ConfigError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{path}: ok — {len(cfg.metrics)} metrics, {len(cfg.sources)} sources, "
+          f"{len(cfg.screens)} screens")
+    return EXIT_OK
+
+
+def cmd_db(args) -> int:
+    cfg = load_or_fail(args.config)
+    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    try:
+        store.upgrade()
+    except Exception as exc:  # a database that cannot be reached is a runtime failure
+        print(f"pantau: db upgrade failed: {type(exc).__name__}: {exc}".splitlines()[0],
+              file=sys.stderr)
+        return EXIT_FAIL
+    from data.migrate import current
+
+    print(f"database at revision {current(store.writer)}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from data.importer import ImportError_, import_csv
+
+    cfg = load_or_fail(args.config)
+    store = open_store(cfg)
+    started = time.perf_counter()
+    try:
+        report = import_csv(store, args.file, {m.name for m in cfg.metrics}, cfg.site.timezone)
+    except ImportError_ as exc:
+        raise UsageError(str(exc)) from None
+    for line, reason in report.problems[:50]:
+        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
+    if report.rejected > 50:
+        print(f"{args.file}: ... and {report.rejected - 50} more rejected rows", file=sys.stderr)
+    took = time.perf_counter() - started
+    print(f"{args.file}: {report.rows} rows, {report.written} written, "
+          f"{report.rejected} rejected in {took:.1f}s")
+    return EXIT_OK
+
+
+def _labels(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise UsageError(f"--label {pair!r}: use NAME=VALUE")
+        k, v = pair.split("=", 1)
+        out[k] = v
+    return out
+
+
+def cmd_export(args) -> int:
+    from data import export, queries
+    from data.buckets import origin_for
+    from data.durations import parse_duration
+    from data.timeparse import parse_time
+    from data.zones import zone
+
+    cfg = load_or_fail(args.config)
+    metric = cfg.metric(args.metric)
+    if metric is None:
+        raise UsageError(f"--metric: {args.metric!r} is not in metrics")
+    fmt = args.format or ("xlsx" if args.output.lower().endswith(".xlsx") else "csv")
+    now, tz = time.time(), cfg.site.timezone
+    try:
+        start, end = parse_time(args.start, now, tz), parse_time(args.end, now, tz)
+    except ValueError as exc:
+        raise UsageError(f"--from/--to: {exc}") from None
+    if end <= start:
+        raise UsageError("--to must be later than --from")
+    filters = _labels(args.label)
+    store = open_store(cfg)
+    if args.step:
+        try:
+            step = parse_duration(args.step)
+        except ValueError as exc:
+            raise UsageError(f"--step: {exc}") from None
+        offset = int(zone(tz).utcoffset(None).total_seconds()) if zone(tz).utcoffset(None) \
+            else 0
+        df = queries.series(store, metric.name, start, end, step, args.agg or metric.agg,
+                            filters, origin=origin_for(step, offset))
+    else:
+        df = queries.points(store, metric.name, start, end, filters)
+    if fmt == "xlsx":
+        data = export.to_xlsx(df, metric.name, tz, filters, cfg.site.language,
+                              metric.title_in(cfg.site.language))
+    else:
+        data = export.to_csv(df, metric.name, tz)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"-o {args.output}: {exc.strerror}") from None
+    print(f"{args.output}: {len(df)} rows of {metric.name}")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from pantau.processes import serve
+
+    return serve(load_or_fail(args.config), args)
+
+
+def cmd_worker(args) -> int:
+    from pantau.processes import worker
+
+    return worker(load_or_fail(args.config), args)
+
+
+def cmd_run(args) -> int:
+    from pantau.processes import run
+
+    return run(load_or_fail(args.config), args)
+
+
+def cmd_collect(args) -> int:
+    from pantau.collect import collect
+
+    return collect(load_or_fail(args.config), args)
+
+
+def cmd_demo(args) -> int:
+    from pantau.demo import demo
+
+    return demo(args)

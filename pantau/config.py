@@ -1,0 +1,24 @@
+"""``load()``: config.yaml validated with every registered collector kind's options model."""
+
+from __future__ import annotations
+
+import os
+
+from collectors.registry import option_models
+from data.config import ConfigError, load_config
+from data.config_models import Config
+
+DEFAULT_CONFIG = "config.yaml"
+CONFIG_ENV = "PANTAU_CONFIG"
+
+__all__ = ["Config", "ConfigError", "load", "default_path"]
+
+
+def default_path() -> str:
+    """``$PANTAU_CONFIG`` or ``config.yaml`` in the working directory."""
+    return os.environ.get(CONFIG_ENV, DEFAULT_CONFIG)
+
+
+def load(path: str | None = None) -> Config:
+    """Load and validate ``path`` (default ``default_path()``); raises ``ConfigError``."""
+    return load_config(path or default_path(), kinds=option_models())
