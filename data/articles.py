@@ -48,3 +48,16 @@ def articles(store: Store, start: int | None = None, end: int | None = None,
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["topics"] = df["topics"].map(lambda t: json.loads(t) if t else [])
     return df
+
+
+def topic_counts(store: Store, topics: list[str], start: int, end: int) -> dict[str, int]:
+    """How many articles in [start, end) match each topic."""
+    out = {}
+    with store.reader.connect() as conn:
+        for topic in topics:
+            out[topic] = conn.execute(text(
+                "SELECT COUNT(*) FROM articles WHERE COALESCE(published_ts, fetched_ts) >= :s "
+                "AND COALESCE(published_ts, fetched_ts) < :e AND topics LIKE :t ESCAPE '\\'"),
+                {"s": int(start), "e": int(end),
+                 "t": _like(json.dumps(topic, ensure_ascii=False))}).scalar_one()
+    return out

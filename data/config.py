@@ -255,3 +255,17 @@ def load_config(
     except yaml.YAMLError as exc:
         raise ConfigError([f"{p}: YAML error: {exc}"]) from None
     return parse_config(raw, kinds=kinds, env=env)
+
+
+def metric_sources(cfg) -> dict[str, list[str]]:
+    """``{metric: [source ids that emit it]}``, from each source's ``values[].metric`` and from
+    what its kind always emits (an options model's ``emitted_metrics()``)."""
+    out: dict[str, list[str]] = {}
+    for src in cfg.sources:
+        names = [name for _, name in _values_metrics(src.options)]
+        emitted = getattr(src.options, "emitted_metrics", None)
+        if callable(emitted):
+            names += list(emitted())
+        for name in dict.fromkeys(names):
+            out.setdefault(name, []).append(src.id)
+    return out

@@ -94,3 +94,79 @@ def sqlite_store(tmp_path):
     s.upgrade()
     yield s
     s.dispose()
+
+
+# -- web app and browser ----------------------------------------------------------------------
+CHROMIUM = os.environ.get("PANTAU_CHROMIUM", "/usr/bin/chromium")
+REQUIRE_BROWSER = os.environ.get("PANTAU_REQUIRE_BROWSER") == "1"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def config_from(raw: dict):
+    """A validated Config from a dict shaped like config.yaml (kinds from the registry)."""
+    from collectors.registry import option_models
+    from data.config import parse_config
+
+    return parse_config(raw, kinds=option_models(), env={})
+
+
+@pytest.fixture
+def live_app():
+    """``start(config, store, clock=None) -> base URL``: the Dash app served on a free port of
+    127.0.0.1 in a thread, stopped after the test."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    servers = []
+
+    def start(config, store, clock=None, **kw):
+        import time as _time
+
+        app = create_app(config, store, clock=clock or _time.time, **kw)
+        srv = make_server("127.0.0.1", 0, app.server, threaded=True)
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+        return f"http://127.0.0.1:{srv.server_port}"
+
+    yield start
+    for srv in servers:
+        srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        if REQUIRE_BROWSER:
+            pytest.fail(f"Chromium required (PANTAU_REQUIRE_BROWSER=1) but {CHROMIUM} is missing")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page at 1366x768 that fails the test on any JavaScript error or dialog."""
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    yield pg
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    """Folder for screenshots the test run saves (look at them)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

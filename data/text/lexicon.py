@@ -42,14 +42,14 @@ _POSITIVE = {
         teduh rindang lega variatif bervariasi pulih bangkit kemajuan unggulan keunggulan
         menguntungkan untung laris sip syukur alhamdulillah bersyukur terkesima salut kagum
         mengagumkan layak inspiratif aman tangguh kompak solid jujur amanah rajin ulet
-        dermawan kangen membaik wangi harum legit
+        dermawan kangen membaik wangi harum legit adil
     """,
     1: """
         lumayan jelas cepat tepat sesuai luas lengkap beragam menang raih meraih maju tumbuh
         pertumbuhan positif strategis mudah sehat santai unik khas legendaris terkenal
         populer nyenyak terang cerah beruntung keuntungan surplus sopan tertib disiplin
         teratur produktif prima ekspansi menguat penguatan stabil tertarik manis lembut
-        rindu inovasi sinergi bersinergi
+        rindu inovasi sinergi bersinergi berani ngiler
     """,
     0.5: """
         kepastian kejelasan lumayanlah pas gratis hangat percaya kepercayaan dukung
@@ -85,7 +85,7 @@ _NEGATIVE = {
         polusi iri dengki takut ketakutan khawatir kekhawatiran cemas resah gelisah panik
         stres depresi galau lelah melelahkan capek letih penat sengsara menderita derita
         penderitaan sial apes celaka norak lebay alay lesu melemah pelemahan tertekan
-        ketidakpastian ketimpangan kesenjangan asal-asalan ott
+        ketidakpastian ketimpangan kesenjangan asal-asalan ott perusak selangit
     """,
     1.5: """
         masalah kurangnya kekurangan terputus antre antri mengantre asin pahit kecut lembek
@@ -95,7 +95,7 @@ _NEGATIVE = {
         penahanan tuduhan menuduh gugatan menggugat perseteruan pertikaian ketegangan
         lemah terlantar telantar diabaikan mengabaikan diacuhkan becek membebani mati
         cemburu kritik mengkritik menolak penolakan kontroversi kontroversial polemik
-        defisit
+        defisit emosi sok
     """,
     1: """
         lama menunggu hilang putus sepi tikus turun menurun penurunan terendah mending
@@ -126,7 +126,8 @@ _BLOCKERS = """
     perbaikan diperbaiki memperbaiki keamanan pengamanan mengamankan diamankan amankan
     tingkat kelayakan sebaiknya sebaik-baiknya baiknya terkesan kesan cukup kasih hasil
     putusan keputusan memutuskan diputuskan menghilangkan keras-keras
-    mudah-mudahan ramai keramaian terima menerima
+    mudah-mudahan ramai keramaian terima menerima kecepatan berkecepatan percepatan
+    perluasan memperluas diperluas
 """.split()
 
 # Multi-word expressions, matched on raw lowercase tokens before single words.
@@ -145,6 +146,7 @@ PHRASES: dict[tuple[str, ...], float] = {
         "tak kalah": 1.5, "kalah jauh": -2, "tidak ada matinya": 2, "nilai minus": -1.5,
         "tertangkap tangan": -2.5, "operasi tangkap tangan": -2.5,
         "kredit macet": -2, "krisis kepercayaan": -2.5, "daya beli lesu": -2,
+        "nama baik": 0, "tanggung jawab": 0, "bertanggung jawab": 1, "menggugah selera": 2,
         "bikin kangen": 2, "ramah tamah": 2, "pas di lidah": 2, "pas di kantong": 2,
         "masuk akal": 1, "worth it": 2, "tidak sia-sia": 2, "mati gaya": -1.5,
         "tidak direkomendasikan": -2.5, "tidak recommended": -2.5, "salah paham": -1,

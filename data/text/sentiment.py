@@ -78,6 +78,11 @@ def _lookup(token: str) -> tuple[str, float]:
     if token.endswith("nya") and len(token) > 5:
         forms.append(token[:-3])
     forms.append(stem(token))
+    if token.startswith("ketidak") and token not in lx.WORDS:
+        # "ketidakpuasan", "ketidaknyamanannya": the negation of the rest of the word.
+        kind, weight = _lookup(token[7:].removesuffix("nya"))
+        if kind == "word" and weight:
+            return "word", -weight if weight > 0 else -weight * NEGATED_NEGATIVE
     for form in forms:
         if form in lx.VETO_POSITIVE:
             return "veto", 0.0
@@ -90,8 +95,114 @@ def _lookup(token: str) -> tuple[str, float]:
     return "", 0.0
 
 
-def _quantity(stream: list[str], i: int) -> int:
-    """Polarity of the nearest quantity noun around position i in the same clause (+1/-1/0)."""
+class _Pass:
+    """One left-to-right pass over a token stream, accumulating the signed sum."""
+
+    def __init__(self, text: str, trace: list | None = None):
+        self.stream = _token_stream(text)
+        self.kinds = [_lookup(t)[0] if t not in (_BOUNDARY, _END) else "" for t in self.stream]
+        # Damage words ("rusak", "hancur") next to a disaster word describe the event itself.
+        self.disaster = any(k in ("event", "veto") for k in self.kinds)
+        self.trace = trace
+        self.total = self.event = 0.0
+        self.veto = False
+        self.negate = 0  # tokens the current negation still reaches
+        self.boost = 1.0  # pending pre-intensifier/downtoner factor
+        self.contrast = 1.0
+        self.last_hit, self.last_value = -10, 0.0  # for post-intensifiers
+        self.added: dict[int, float] = {}  # position -> value it added to total
+        self.consumed: set[int] = set()  # quantity nouns already used by a direction word
+
+    def run(self) -> tuple[float, bool]:
+        i = 0
+        while i < len(self.stream):
+            i += self.step(i)
+        return self.total - min(self.event, EVENT_CAP), self.veto
+
+    def step(self, i: int) -> int:
+        """Handle the token at i; return how many tokens were used."""
+        tok = self.stream[i]
+        if tok in (_BOUNDARY, _END):
+            self.negate, self.boost = 0, 1.0
+            if tok == _END:
+                self.contrast = 1.0
+            return 1
+        if i in self.consumed:
+            return 1
+        phrase = _match_phrase(self.stream, i)
+        if phrase:
+            self.hit(i, phrase[0], phrase[1])
+            return phrase[0]
+        if tok in lx.CONTRAST or (tok == "hanya" and self.stream[i + 1 : i + 2] == ["saja"]):
+            self.contrast, self.negate, self.boost = CONTRAST_WEIGHT, 0, 1.0
+            if tok.startswith("sayang"):  # "sayangnya": "unfortunately"
+                self.hit(i, 1, -0.5)
+            return 1
+        if tok in lx.NEGATORS:
+            self.negate = NEGATION_SCOPE
+        elif tok in lx.INTENSIFIERS_PRE or tok in lx.DOWNTONERS:
+            self.boost = lx.INTENSIFIERS_PRE.get(tok) or lx.DOWNTONERS[tok]
+        elif tok in lx.INTENSIFIERS_POST and i - self.last_hit <= 2 and self.last_value:
+            # "enak banget", "macet parah": scale the word just seen instead.
+            extra = self.last_value * (lx.INTENSIFIERS_POST[tok] - 1)
+            self.total += extra
+            self.last_value += extra
+        elif tok == "baik" and "maupun" in self.stream[i + 1 : i + 10]:
+            self.hit(i, 1, 0.0)  # "baik A maupun B" is "both A and B"
+        else:
+            self.word(i)
+        return 1
+
+    def word(self, i: int) -> None:
+        kind, value = _lookup(self.stream[i])
+        if kind == "word" and value < 0 and self.disaster and stem(self.stream[i]) in _DAMAGE:
+            kind = "event"
+        if kind in ("veto", "event"):
+            self.veto = self.veto or kind == "veto"
+            self.event += 0.5
+            self.hit(i, 1, 0.0)
+            return
+        if kind == "direction":
+            value = self.direction(i, value)
+        self.hit(i, 1, value)
+
+    def direction(self, i: int, default: float) -> float:
+        found = _quantity(self.stream, i)
+        if found is None:
+            return default
+        polarity, j = found
+        # The noun's own tone ("kemiskinan") is replaced by the movement's ("kemiskinan turun").
+        self.total -= self.added.pop(j, 0.0)
+        self.consumed.add(j)
+        sign = lx.DIRECTION.get(self.stream[i]) or lx.DIRECTION.get(stem(self.stream[i])) or 1
+        value = sign * polarity
+        if default == 0 or math.copysign(1, default) == value:
+            return value * max(1.0, abs(default))
+        # The word's own tone disagrees ("harga anjlok": cheaper, but a slump): stay cautious.
+        return value * (0.5 if abs(default) >= 2 else 1.0)
+
+    def hit(self, i: int, size: int, value: float) -> None:
+        if not value:
+            if self.negate:
+                self.negate -= 1
+            return
+        if self.negate:
+            value = -value if value > 0 else -value * NEGATED_NEGATIVE
+            self.negate = 0
+        value *= self.boost * self.contrast
+        self.boost = 1.0
+        self.total += value
+        self.added[i] = value
+        self.last_hit, self.last_value = i + size - 1, value
+        if self.trace is not None:
+            self.trace.append((" ".join(self.stream[i : i + size]), round(value, 2)))
+
+
+_DAMAGE = frozenset({"rusak", "hancur", "roboh", "ambruk", "putus", "mati", "hilang"})
+
+
+def _quantity(stream: list[str], i: int) -> tuple[int, int] | None:
+    """(polarity, position) of the nearest quantity noun around i in the same clause."""
     bad, good = _quantity_stems()
     candidates = []
     for step, limit in ((-1, 5), (1, 2)):
@@ -103,22 +214,10 @@ def _quantity(stream: list[str], i: int) -> int:
         word = stream[j]
         key = stem(word)
         if word in bad or key in bad:
-            return -1
+            return -1, j
         if word in good or key in good:
-            return 1
-    return 0
-
-
-def _direction_weight(stream: list[str], i: int, default: float) -> float:
-    polarity = _quantity(stream, i)
-    if not polarity:
-        return default
-    sign = lx.DIRECTION.get(stream[i]) or lx.DIRECTION.get(stem(stream[i])) or 1
-    value = sign * polarity
-    if default == 0 or math.copysign(1, default) == value:
-        return value * max(1.0, abs(default))
-    # The word's own tone disagrees ("harga anjlok": cheaper, but a slump): stay cautious.
-    return value * (0.5 if abs(default) >= 2 else 1.0)
+            return 1, j
+    return None
 
 
 def _match_phrase(stream: list[str], i: int) -> tuple[int, float] | None:
@@ -131,78 +230,7 @@ def _match_phrase(stream: list[str], i: int) -> tuple[int, float] | None:
 
 def _raw_score(text: str, trace: list | None = None) -> tuple[float, bool]:
     """Sum of weights, and whether a veto word ("tewaskan") occurs; ``trace`` collects hits."""
-    stream = _token_stream(text)
-    total = event = 0.0
-    veto = False
-    negate = 0  # tokens the current negation still reaches
-    boost = 1.0  # pending pre-intensifier/downtoner factor
-    contrast = 1.0
-    last_hit = -10  # position of the last sentiment word, for post-intensifiers
-    last_value = 0.0
-    i = 0
-    while i < len(stream):
-        tok = stream[i]
-        if tok in (_BOUNDARY, _END):
-            negate, boost = 0, 1.0
-            if tok == _END:
-                contrast = 1.0
-            i += 1
-            continue
-        phrase = _match_phrase(stream, i)
-        if phrase:
-            size, value = phrase
-        else:
-            size, value = 1, None
-            if tok in lx.CONTRAST or (tok == "hanya" and stream[i + 1 : i + 2] == ["saja"]):
-                contrast, negate, boost = CONTRAST_WEIGHT, 0, 1.0
-                value = -0.5 if tok.startswith("sayang") else None
-                if value is None:
-                    i += 1
-                    continue
-            elif tok in lx.NEGATORS:
-                negate = NEGATION_SCOPE
-                i += 1
-                continue
-            elif tok in lx.INTENSIFIERS_PRE:
-                boost = lx.INTENSIFIERS_PRE[tok]
-                i += 1
-                continue
-            elif tok in lx.DOWNTONERS:
-                boost = lx.DOWNTONERS[tok]
-                i += 1
-                continue
-            elif tok in lx.INTENSIFIERS_POST and i - last_hit <= 2 and last_value:
-                # "enak banget", "macet parah": scale the word just seen instead.
-                factor = lx.INTENSIFIERS_POST[tok]
-                total += last_value * (factor - 1)
-                last_value *= factor
-                i += 1
-                continue
-            elif tok == "baik" and "maupun" in stream[i + 1 : i + 10]:
-                value = 0.0  # "baik A maupun B" is "both A and B"
-            else:
-                kind, value = _lookup(tok)
-                if kind in ("veto", "event"):
-                    veto = veto or kind == "veto"
-                    event += 0.5
-                    value = None
-                elif kind == "direction":
-                    value = _direction_weight(stream, i, value)
-        if value:
-            if negate:
-                value = -value if value > 0 else -value * NEGATED_NEGATIVE
-                negate = 0
-            value *= boost * contrast
-            boost = 1.0
-            total += value
-            last_hit, last_value = i + size - 1, value
-            if trace is not None:
-                trace.append((" ".join(stream[i : i + size]), round(value, 2)))
-        elif negate:
-            negate -= 1
-        i += size
-    total -= min(event, EVENT_CAP)
-    return total, veto
+    return _Pass(text, trace).run()
 
 
 def score(text: str) -> float:

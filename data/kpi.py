@@ -1,0 +1,87 @@
+"""The KPI of a metric over a period: value, the previous period, change, status, freshness.
+
+Shared by the executive overview and the wall, so both show the same number::
+
+    k = kpi(store, metric, period=7 * 86400, now=clock(), filters={"region": "52.71"})
+    k.value, k.previous, k.delta, k.delta_pct, k.status, k.last_ts
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data.config_models import Metric
+from data.queries import Filters, latest, totals
+from data.store import Store
+
+
+@dataclass(frozen=True)
+class Kpi:
+    value: float | None
+    previous: float | None
+    last_ts: int | None
+    status: str
+    """``ok``, ``warn``, ``crit``, or ``none`` (no thresholds or no value)."""
+
+    @property
+    def delta(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def delta_pct(self) -> float | None:
+        if self.delta is None or not self.previous:
+            return None
+        return self.delta / abs(self.previous) * 100
+
+
+def combine(values: pd.Series, agg: str) -> float | None:
+    """Several series' values as one number: summed for ``sum`` metrics, averaged otherwise
+    (a province's ratio is not the sum of its regions' ratios)."""
+    values = values.dropna()
+    if values.empty:
+        return None
+    if agg == "sum":
+        return float(values.sum())
+    if agg == "max":
+        return float(values.max())
+    if agg == "min":
+        return float(values.min())
+    return float(values.mean())
+
+
+def status(metric: Metric, value: float | None) -> str:
+    """Status colour from ``warn``/``crit`` in the direction of ``better``."""
+    if value is None or metric.better == "none" or (metric.warn is None and metric.crit is None):
+        return "none"
+    worse = (lambda v, t: v >= t) if metric.better == "down" else (lambda v, t: v <= t)
+    if metric.crit is not None and worse(value, metric.crit):
+        return "crit"
+    if metric.warn is not None and worse(value, metric.warn):
+        return "warn"
+    return "ok"
+
+
+def period_value(store: Store, metric: Metric, start: int, end: int,
+                 filters: Filters | None = None) -> float | None:
+    """The metric over [start, end) by its ``agg``, all matching series combined."""
+    df = totals(store, metric.name, start, end, metric.agg, filters)
+    return combine(df["value"], metric.agg) if not df.empty else None
+
+
+def kpi(store: Store, metric: Metric, period: int, now: float,
+        filters: Filters | None = None) -> Kpi:
+    """The KPI over the ``period`` seconds ending at ``now`` and the one before it.
+
+    The end is rounded up to the next hour so the hourly rollups answer (the current hour is
+    still counted whole)."""
+    end = int(now) - int(now) % 3600 + 3600
+    start = end - int(period)
+    value = period_value(store, metric, start, end, filters)
+    previous = period_value(store, metric, start - int(period), start, filters)
+    last = latest(store, metric.name, filters)
+    last_ts = int(last["ts"].max()) if not last.empty else None
+    return Kpi(value=value, previous=previous, last_ts=last_ts, status=status(metric, value))
