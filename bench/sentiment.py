@@ -74,11 +74,13 @@ def report(name: str, rows: list[tuple[str, str]], scorer, errors: int = 0) -> f
     print(f"{'class':<10}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}")
     for label, (p, r, f, n) in per_class(gold, pred).items():
         print(f"{label:<10}{p:>10.3f}{r:>8.3f}{f:>8.3f}{n:>9}")
-    print("confusion (rows gold, columns predicted): " + " ".join(f"{x[:3]:>5}" for x in LABELS))
+    pairs = Counter(zip(gold, pred, strict=True))
+    print("confusion, rows = gold, columns = predicted:")
+    print(" " * 10 + "".join(f"{label:>10}" for label in LABELS))
     for g in LABELS:
-        cells = " ".join(f"{sum(a == g and b == p for a, b in zip(gold, pred)):>5}" for p in LABELS)
-        print(f"{'':<42}{g[:3]:<3} {cells}")
-    for text, g, p in [(t, g, p) for (t, g), p in zip(rows, pred) if g != p][:errors]:
+        print(f"{g:<10}" + "".join(f"{pairs[g, p]:>10}" for p in LABELS))
+    wrong = [(t, g, p) for (t, g), p in zip(rows, pred, strict=True) if g != p]
+    for text, g, p in wrong[:errors]:
         print(f"  gold={g:<8} pred={p:<8} {text[:150]}")
     print()
     return macro_f1(gold, pred)

@@ -13,8 +13,9 @@ To extend it, add words to the tier strings below; keep one word per entry (phra
 from __future__ import annotations
 
 __all__ = [
-    "BAD_QUANTITIES", "CONTRAST", "DIRECTION", "DOWNTONERS", "EVENT_WORDS", "GOOD_QUANTITIES",
-    "INTENSIFIERS_POST", "INTENSIFIERS_PRE", "NEGATORS", "PHRASES", "VETO_POSITIVE", "WORDS",
+    "BAD_QUANTITIES", "CONTRAST", "DAMAGE_WORDS", "DIRECTION", "DOWNTONERS", "EVENT_WORDS",
+    "GOOD_QUANTITIES", "INTENSIFIERS_POST", "INTENSIFIERS_PRE", "NEGATORS", "PHRASES",
+    "VETO_POSITIVE", "WORDS",
 ]
 
 _POSITIVE = {
@@ -86,6 +87,7 @@ _NEGATIVE = {
         stres depresi galau lelah melelahkan capek letih penat sengsara menderita derita
         penderitaan sial apes celaka norak lebay alay lesu melemah pelemahan tertekan
         ketidakpastian ketimpangan kesenjangan asal-asalan ott perusak selangit
+        menyesatkan
     """,
     1.5: """
         masalah kurangnya kekurangan terputus antre antri mengantre asin pahit kecut lembek
@@ -102,7 +104,7 @@ _NEGATIVE = {
         seadanya sekedarnya tipis mengantuk ngantuk bingung membingungkan heran aneh ragu
         meragukan curiga mencurigakan darurat tuntut menuntut tuntutan minim pungutan beban
         tekanan sengketa demo miskin kemiskinan pengangguran utang sampah limbah keras
-        diperiksa dugaan mundur gelap rawan licin salah standaran murahan
+        diperiksa dugaan mundur gelap rawan licin salah standaran murahan keliru
     """,
     0.5: """
         standar waspada
@@ -118,6 +120,10 @@ EVENT_WORDS = frozenset("""
     tenggelam karam puting beliung abrasi evakuasi mengungsi pengungsi membakar dibakar
 """.split())
 
+# Damage words count as part of the event when the text reports a disaster
+# ("Gempa guncang Lombok, rumah rusak"); elsewhere ("barangnya rusak") they are complaints.
+DAMAGE_WORDS = frozenset({"rusak", "hancur", "roboh", "ambruk", "putus", "mati", "hilang"})
+
 # A text mentioning these is never classified positive (see sentiment.score).
 VETO_POSITIVE = frozenset({"tewas", "menewaskan", "tewaskan"})
 
@@ -127,7 +133,8 @@ _BLOCKERS = """
     tingkat kelayakan sebaiknya sebaik-baiknya baiknya terkesan kesan cukup kasih hasil
     putusan keputusan memutuskan diputuskan menghilangkan keras-keras
     mudah-mudahan ramai keramaian terima menerima kecepatan berkecepatan percepatan
-    perluasan memperluas diperluas
+    perluasan memperluas diperluas kesehatan relawan ditangguhkan penangguhan menangguhkan
+    selama selamanya berlama-lama
 """.split()
 
 # Multi-word expressions, matched on raw lowercase tokens before single words.

@@ -74,15 +74,15 @@ def _quantity_stems() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=65536)
 def _lookup(token: str) -> tuple[str, float]:
     """Kind of a token and its weight: ("word"|"direction"|"event"|"veto"|"", weight)."""
-    forms = [token]
-    if token.endswith("nya") and len(token) > 5:
-        forms.append(token[:-3])
-    forms.append(stem(token))
     if token.startswith("ketidak") and token not in lx.WORDS:
         # "ketidakpuasan", "ketidaknyamanannya": the negation of the rest of the word.
         kind, weight = _lookup(token[7:].removesuffix("nya"))
         if kind == "word" and weight:
             return "word", -weight if weight > 0 else -weight * NEGATED_NEGATIVE
+    forms = [token]
+    if token.endswith("nya") and len(token) > 5:
+        forms.append(token[:-3])
+    forms.append(stem(token))
     for form in forms:
         if form in lx.VETO_POSITIVE:
             return "veto", 0.0
@@ -100,9 +100,10 @@ class _Pass:
 
     def __init__(self, text: str, trace: list | None = None):
         self.stream = _token_stream(text)
-        self.kinds = [_lookup(t)[0] if t not in (_BOUNDARY, _END) else "" for t in self.stream]
-        # Damage words ("rusak", "hancur") next to a disaster word describe the event itself.
-        self.disaster = any(k in ("event", "veto") for k in self.kinds)
+        # Damage words ("rusak", "hancur") in a disaster report describe the event itself.
+        self.disaster = any(
+            _lookup(t)[0] in ("event", "veto") for t in self.stream if t not in (_BOUNDARY, _END)
+        )
         self.trace = trace
         self.total = self.event = 0.0
         self.veto = False
@@ -155,7 +156,7 @@ class _Pass:
 
     def word(self, i: int) -> None:
         kind, value = _lookup(self.stream[i])
-        if kind == "word" and value < 0 and self.disaster and stem(self.stream[i]) in _DAMAGE:
+        if kind == "word" and self.disaster and stem(self.stream[i]) in lx.DAMAGE_WORDS:
             kind = "event"
         if kind in ("veto", "event"):
             self.veto = self.veto or kind == "veto"
@@ -196,9 +197,6 @@ class _Pass:
         self.last_hit, self.last_value = i + size - 1, value
         if self.trace is not None:
             self.trace.append((" ".join(self.stream[i : i + size]), round(value, 2)))
-
-
-_DAMAGE = frozenset({"rusak", "hancur", "roboh", "ambruk", "putus", "mati", "hilang"})
 
 
 def _quantity(stream: list[str], i: int) -> tuple[int, int] | None:
@@ -243,9 +241,7 @@ def score(text: str) -> float:
     return min(value, 0.0) if veto else value
 
 
-def classify(text: str, band: float = NEUTRAL_BAND) -> str:
-    """``"positive"``, ``"neutral"`` or ``"negative"`` for ``text``; |score| < band is neutral."""
-    value = score(text)
+def _label(value: float, band: float = NEUTRAL_BAND) -> str:
     if value >= band:
         return "positive"
     if value <= -band:
@@ -253,12 +249,16 @@ def classify(text: str, band: float = NEUTRAL_BAND) -> str:
     return "neutral"
 
 
+def classify(text: str, band: float = NEUTRAL_BAND) -> str:
+    """``"positive"``, ``"neutral"`` or ``"negative"`` for ``text``; |score| < band is neutral."""
+    return _label(score(text), band)
+
+
 def _label_of(result: object) -> str:
     if isinstance(result, str) and result in LABELS:
         return result
     if isinstance(result, (int, float)) and not isinstance(result, bool):
-        value = float(result)
-        return "positive" if value >= NEUTRAL_BAND else "negative" if value <= -NEUTRAL_BAND else "neutral"
+        return _label(float(result))
     raise ValueError(f"sentiment scorer returned {result!r}; expected one of {LABELS} or a number")
 
 
@@ -270,7 +270,8 @@ def get_scorer(name: str = "lexicon") -> Callable[[str], str]:
     taking the text and returning a label from ``LABELS`` or a score in [-1, 1], which is then
     mapped with the same neutral band. Raises ``ValueError`` for an unknown or broken name.
     """
-    if name in ("lexicon", "", None):
+    name = (name or "lexicon").strip()
+    if name == "lexicon":
         return classify
     module_name, sep, attr_path = name.partition(":")
     if not sep or not module_name or not attr_path:

@@ -55,6 +55,7 @@ _GROUPS = {
         kini sekarang nanti tadi kemarin besok lusa dulu dahulu kelak
         hari minggu bulan tahun jam menit detik pagi siang sore malam
         senin selasa rabu kamis jumat jum'at sabtu ahad
+        januari februari maret april mei juni juli agustus september oktober november desember
         waktu kali kala masa
     """,
     "verbs_of_saying": """
@@ -78,7 +79,7 @@ _GROUPS = {
         ternyata seolah seakan olah hal pihak cara pula sama secara
         tersebutlah yakni antaranya diantaranya di antaranya
         soal terhadapnya dimana-mana salah
-        ok oke
+        ok oke menjadi sebesar sebanyak membuat
     """,
 }
 

@@ -1,0 +1,265 @@
+"""Sentiment scorer: hard rules, negation, intensifiers, pluggable scorers, measured quality."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from data.text.sentiment import LABELS, NEUTRAL_BAND, classify, get_scorer, score
+
+
+def _shared_file(relative: str) -> Path:
+    """A file of the shared reference data; skips when absent outside CI, fails in CI."""
+    base = os.environ.get("PANTAU_SHARED")
+    root = Path(base) if base else Path(__file__).resolve().parents[2].parent / "shared"
+    path = root / relative
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing (CI is set, so the shared data must be present)")
+        pytest.skip(f"{path} not available")
+    return path
+
+
+# --- hard rules -------------------------------------------------------------------------------
+
+
+def test_aid_delivery_after_a_flood_is_neutral():
+    assert classify("Kota Mataram salurkan bantuan banjir") == "neutral"
+    assert classify("Pemkot Mataram menyalurkan bantuan untuk korban banjir") == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kecelakaan bus tewaskan lima orang",
+        "Longsor tewaskan warga, tim SAR berhasil evakuasi korban dengan sangat cepat",
+        "Polisi sukses tangkap pelaku yang tewaskan warga, warga senang dan bangga",
+        "Gempa menewaskan 3 orang, bantuan melimpah dan warga bersyukur",
+    ],
+)
+def test_a_report_of_deaths_is_never_positive(text):
+    assert classify(text) != "positive"
+    assert score(text) <= 0
+
+
+@pytest.mark.parametrize(
+    "text", ["Banjir rendam ratusan rumah di Bima", "Gempa guncang Lombok, puluhan rumah rusak"]
+)
+def test_disaster_facts_read_neutral(text):
+    assert classify(text) == "neutral"
+
+
+def test_tidak_baik_is_negative():
+    assert classify("tidak baik") == "negative"
+    assert classify("Kondisi jalan tidak baik") == "negative"
+
+
+@pytest.mark.parametrize("text", ["tidak buruk", "bukan masalah", "Pelayanannya tidak buruk"])
+def test_negated_negative_is_not_negative(text):
+    assert classify(text) != "negative"
+    assert score(text) > 0
+
+
+# --- negation, intensifiers, contrast ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("positive", "negated"),
+    [
+        ("makanannya enak", "makanannya tidak enak"),
+        ("pelayanan memuaskan", "pelayanan belum memuaskan"),
+        ("tempatnya bersih", "tempatnya kurang bersih"),
+        ("jalan ini aman", "jalan ini tak aman"),
+        ("aplikasi ini bermanfaat", "aplikasi ini sama sekali tidak bermanfaat"),
+    ],
+)
+def test_negation_flips_positive_words(positive, negated):
+    assert classify(positive) == "positive"
+    assert classify(negated) == "negative"
+
+
+def test_negation_reaches_three_words_but_not_across_a_clause():
+    assert classify("tidak ada yang istimewa") == "negative"  # 3rd word after the negator
+    assert classify("tidak, makanannya enak") == "positive"  # the comma ends the scope
+    assert classify("saya tidak pernah menyesal makan di sini") == "positive"
+
+
+def test_negation_flips_only_the_first_word_it_reaches():
+    # "tidak enak" is negative; "mahal" after it stays negative rather than being flipped.
+    assert score("tidak enak dan mahal") < score("tidak enak")
+
+
+def test_negated_negative_is_weaker_than_plain_positive():
+    assert 0 < score("tidak buruk") < score("baik")
+
+
+@pytest.mark.parametrize("intensified", ["sangat enak", "enak sekali", "enak banget", "paling enak"])
+def test_intensifiers_strengthen(intensified):
+    assert score(intensified) > score("enak") > 0
+
+
+@pytest.mark.parametrize("intensified", ["sangat mahal", "terlalu mahal", "mahal sekali"])
+def test_intensifiers_strengthen_negative_words(intensified):
+    assert score(intensified) < score("mahal") < 0
+
+
+def test_downtoners_soften():
+    assert score("mahal") < score("agak mahal") < 0
+
+
+def test_the_clause_after_tapi_weighs_more():
+    assert classify("Makanannya enak, tapi pelayanannya lambat dan kasar") == "negative"
+    assert classify("Tempatnya agak sempit, tapi makanannya enak sekali") == "positive"
+
+
+# --- news language ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Pemprov NTB raih penghargaan SPBE terbaik", "positive"),
+        ("KPK tetapkan bupati tersangka korupsi", "negative"),
+        ("Harga beras naik menjelang Lebaran", "negative"),
+        ("Ekspor NTB meningkat tajam", "positive"),
+        ("Angka kemiskinan NTB turun", "positive"),
+        ("IHSG anjlok 5 persen, rupiah melemah", "negative"),
+        ("Warga mengeluh pelayanan lambat di kantor camat", "negative"),
+        ("Gubernur meresmikan gedung baru di Mataram", "neutral"),
+        ("Rapat koordinasi digelar di kantor bupati", "neutral"),
+        ("Jalan rusak tidak kunjung diperbaiki, warga kecewa", "negative"),
+        ("Pembangunan jalan di Sumbawa berjalan lancar", "positive"),
+    ],
+)
+def test_news_headlines(text, label):
+    assert classify(text) == label
+
+
+def test_direction_words_follow_what_moves():
+    assert score("inflasi naik") < 0 < score("inflasi turun")
+    assert score("penjualan turun") < 0 < score("penjualan naik")
+
+
+def test_stemming_finds_derived_forms():
+    assert classify("sangat mengecewakan") == "negative"  # stem kecewa
+    assert classify("kekecewaan warga") == "negative"
+    assert classify("ketidakpuasan warga meluas") == "negative"  # ketidak- negates puas
+    assert classify("Menteri Kesehatan berkunjung") == "neutral"  # not "sehat"
+
+
+def test_score_range_and_labels():
+    for text in ["", "   ", "enak", "sangat sangat sangat enak sekali luar biasa mantap terbaik",
+                 "buruk jelek parah kecewa marah korupsi " * 20]:
+        assert -1.0 <= score(text) <= 1.0
+        assert classify(text) in LABELS
+    assert classify("") == "neutral"
+    assert classify("enak", band=0.99) == "neutral"  # the band is adjustable
+    assert 0 < NEUTRAL_BAND < 1
+
+
+def test_elongated_and_mixed_case_words():
+    assert classify("MANTAAAP, ENAK BANGET!!!") == "positive"
+
+
+# --- pluggable scorer -------------------------------------------------------------------------
+
+
+def test_default_scorer_is_the_lexicon():
+    assert get_scorer() is classify
+    assert get_scorer("lexicon") is classify
+
+
+@pytest.fixture
+def plugin_module(tmp_path, monkeypatch):
+    (tmp_path / "pantau_test_scorer.py").write_text(textwrap.dedent('''
+        def always_positive(text):
+            return "positive"
+
+        def by_length(text):
+            return -0.9 if len(text) > 10 else 0.0
+
+        def bad_label(text):
+            return "happy"
+
+        class Model:
+            @staticmethod
+            def predict(text):
+                return "negative"
+
+        NOT_CALLABLE = 42
+    '''))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "pantau_test_scorer"
+    sys.modules.pop("pantau_test_scorer", None)
+
+
+def test_dotted_path_scorer_is_loaded(plugin_module):
+    scorer = get_scorer(f"{plugin_module}:always_positive")
+    assert scorer("tidak baik") == "positive"
+    assert get_scorer(f"{plugin_module}:Model.predict")("enak") == "negative"
+
+
+def test_numeric_plugin_results_use_the_neutral_band(plugin_module):
+    scorer = get_scorer(f"{plugin_module}:by_length")
+    assert scorer("a long enough text") == "negative"
+    assert scorer("short") == "neutral"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "no_such_module_xyz:fn",
+        "pantau_test_scorer:missing",
+        "pantau_test_scorer:NOT_CALLABLE",
+        "pantau_test_scorer",  # no function part
+        "vader",  # unknown short name
+    ],
+)
+def test_bad_scorer_names_are_rejected(plugin_module, name):
+    with pytest.raises(ValueError):
+        get_scorer(name)
+
+
+def test_plugin_returning_an_unknown_label_is_an_error(plugin_module):
+    with pytest.raises(ValueError, match="happy"):
+        get_scorer(f"{plugin_module}:bad_label")("x")
+
+
+# --- measured quality -------------------------------------------------------------------------
+
+
+def macro_f1(gold: list[str], predicted: list[str]) -> float:
+    """Unweighted mean over the three labels of F1 = 2PR / (P + R)."""
+    scores = []
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        n_pred = sum(p == label for p in predicted)
+        n_gold = sum(g == label for g in gold)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def test_macro_f1_helper():
+    assert macro_f1(["positive", "neutral", "negative"], ["positive", "neutral", "negative"]) == 1
+    assert macro_f1(["positive"] * 2, ["negative"] * 2) == 0
+    gold = ["positive", "positive", "negative", "neutral"]
+    pred = ["positive", "negative", "negative", "neutral"]
+    # positive P=1 R=.5 F=2/3; negative P=.5 R=1 F=2/3; neutral F=1
+    assert macro_f1(gold, pred) == pytest.approx((2 / 3 + 2 / 3 + 1) / 3)
+
+
+def test_macro_f1_on_nusax_valid_is_at_least_060():
+    path = _shared_file("realdata/nusax-id/valid.csv")
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 100
+    gold = [row["label"] for row in rows]
+    predicted = [classify(row["text"]) for row in rows]
+    assert macro_f1(gold, predicted) >= 0.60

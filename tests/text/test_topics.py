@@ -1,0 +1,171 @@
+"""Topic matching and top words, on hand-made texts and on real Tempo.co RSS captures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from data.text.normalize import plain_text
+from data.text.stopwords import STOPWORDS, is_stopword
+from data.text.topics import match_key, match_topics, top_words
+
+
+def _tempo_dir() -> Path:
+    """The Tempo RSS captures; skips when absent outside CI, fails in CI."""
+    base = os.environ.get("PANTAU_SHARED")
+    root = Path(base) if base else Path(__file__).resolve().parents[2].parent / "shared"
+    path = root / "realdata" / "rss" / "tempo"
+    if not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing (CI is set, so the shared data must be present)")
+        pytest.skip(f"{path} not available")
+    return path
+
+
+def _items(feed: str) -> list[tuple[str, str]]:
+    """(title, plain-text summary) of every item of every snapshot of one feed."""
+    out = []
+    for path in sorted((_tempo_dir() / feed).glob("*.xml")):
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+        out += [(plain_text(e.title), plain_text(e.get("summary", ""))) for e in parsed.entries]
+    return out
+
+
+# --- matching rules ---------------------------------------------------------------------------
+
+TOPICS = {
+    "spbe": ["spbe", "sistem pemerintahan berbasis elektronik", "layanan digital"],
+    "pariwisata": ["pariwisata", "wisatawan", "mandalika"],
+    "pembangunan": ["membangun"],
+}
+
+
+def test_case_insensitive():
+    assert match_topics("MANDALIKA Ramai", "", TOPICS) == ["pariwisata"]
+    assert match_topics("", "Indeks SPBE naik", TOPICS) == ["spbe"]
+
+
+def test_affix_insensitive_through_stems():
+    assert match_topics("Pemkot percepat pembangunan jalan", "", TOPICS) == ["pembangunan"]
+    assert match_topics("Dinas dibangun ulang", "", TOPICS) == ["pembangunan"]
+    assert match_topics("Warga berpariwisata ke Sembalun", "", TOPICS) == ["pariwisata"]
+    assert match_topics("Wisata Gili ramai", "", TOPICS) == ["pariwisata"]  # wisatawan ~ wisata
+    assert match_topics("Kunjungan wisatawan naik", "", {"wisata": ["wisata"]}) == ["wisata"]
+    assert match_key("karyawan") == "karya"
+    assert match_key("teman") == "teman"  # "-man" folded only when a root word remains
+
+
+def test_phrases_match_consecutive_stems_only():
+    text = "Pemprov menerapkan Sistem Pemerintahan Berbasis Elektronik di semua dinas"
+    assert match_topics(text, "", TOPICS) == ["spbe"]
+    assert match_topics("Pelayanan digital desa", "", TOPICS) == ["spbe"]
+    assert match_topics("Layanan publik kini serba digital", "", TOPICS) == []
+    # A phrase does not straddle title and summary.
+    assert match_topics("Peluncuran layanan", "digital untuk warga", TOPICS) == []
+
+
+def test_whole_words_only():
+    assert match_topics("Harga beras", "", {"ras": ["ras"]}) == []
+    assert match_topics("Kasus COVID-19 turun", "", {"covid": ["covid"]}) == ["covid"]
+    assert match_topics("Kasus COVID-19 turun", "", {"covid": ["covid-19"]}) == ["covid"]
+
+
+def test_result_follows_mapping_order_and_handles_empties():
+    both = "Wisatawan keluhkan layanan digital"
+    assert match_topics(both, None, TOPICS) == ["spbe", "pariwisata"]
+    assert match_topics(None, None, TOPICS) == []
+    assert match_topics("apa saja", "", {"kosong": ["", "  "]}) == []
+    assert match_topics("Mandalika", "", {"satu": "mandalika"}) == ["satu"]  # bare string
+
+
+# --- top words --------------------------------------------------------------------------------
+
+
+def test_top_words_filters_stopwords_short_tokens_and_numbers():
+    texts = ["Harga beras di pasar naik 5% dan harga cabai 1.234,5 per kg", "yang di ke harga"]
+    words = dict(top_words(texts, n=50))
+    assert words["harga"] == 3
+    assert not {"yang", "di", "ke", "dan", "per", "kg", "5", "1.234,5"} & set(words)
+
+
+def test_top_words_order_limit_and_stem_mode():
+    texts = ["pembangunan jalan", "dibangun jalan", "membangun jembatan"]
+    assert top_words(texts, n=1) == [("jalan", 2)]
+    assert top_words(texts, n=1, stem=True) == [("bangun", 3)]
+    assert top_words([], n=5) == []
+    assert top_words(["a b c"], n=0) == []
+
+
+def test_stopwords_are_lowercase_and_cover_news_boilerplate():
+    assert all(w == w.lower() and w.strip() == w for w in STOPWORDS)
+    for word in ["yang", "dan", "di", "ke", "dari", "ini", "itu", "untuk", "dengan", "pada",
+                 "baca", "juga", "selengkapnya", "kata", "ujar", "jelas", "menurut"]:
+        assert is_stopword(word), word
+    assert is_stopword("YANG")
+    assert not is_stopword("harga")
+    assert len(STOPWORDS) >= 300
+
+
+# --- real Tempo.co feeds ----------------------------------------------------------------------
+
+
+def test_top_words_of_the_economy_feed():
+    items = _items("free-ekonomi")
+    assert len(items) == 63
+    words = [w for w, _ in top_words((f"{t} {s}" for t, s in items), n=30)]
+    assert not {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "tahun", "mei"} & set(words)
+    assert words[0] == "harga"  # 20 occurrences, then "rupiah" with 16
+    for expected in ["rupiah", "persen", "apbn", "ihsg", "inflasi", "defisit", "ekonomi"]:
+        assert expected in words, (expected, words)
+
+
+ECONOMY = {"ekonomi": ["harga", "ekonomi", "inflasi"]}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kemendag: Harga Emas Turun seiring Pergeseran Minat Investor",
+        "Bagaimana UMKM Bisa Menopang Ekonomi Daerah",
+        "Inflasi Tahunan Diperkirakan Naik pada Mei Jadi 3,21 Persen",
+        "BPS: Inflasi Mei 2026 Sebesar 3,08 Persen",
+        "Harga Avtur Turun, Mengapa Harga Tiket Pesawat Masih Mahal",
+        # Only the summary matches: "kenaikan harga bahan baku".
+        "Kinerja Manufaktur RI Kembali Masuk Zona Ekspansi",
+        # Only through the stem: the summary names "Bank Perekonomian Rakyat".
+        "Aset BPR Tumbuh 3,7 Persen Menjadi Rp 236 Triliun",
+    ],
+)
+def test_economy_topic_matches_known_headlines(title):
+    items = dict(_items("free-ekonomi"))
+    assert title in items
+    assert match_topics(title, items[title], ECONOMY) == ["ekonomi"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Purbaya Teken Aturan Bea Masuk Benang Sintetik",
+        "ASDP Sterilisasi Pelabuhan Merak-Bakauheni Bertahap",
+        "KCIC Tambah Enam Perjalanan Saat Arus Balik Libur Panjang",
+        "13,59 Juta Wajib Pajak Lapor SPT Tahunan 2025",
+        "Ekonom Sarankan Lima Strategi untuk Stabilkan Rupiah",  # "ekonom" is not "ekonomi"
+    ],
+)
+def test_economy_topic_skips_unrelated_headlines(title):
+    items = dict(_items("free-ekonomi"))
+    assert title in items
+    assert match_topics(title, items[title], ECONOMY) == []
+
+
+def test_topics_across_all_feeds():
+    items = [item for feed in ["free-ekonomi", "free-hukum", "free-cekfakta"] for item in _items(feed)]
+    topics = {"rupiah": ["rupiah", "nilai tukar"], "virus hanta": ["virus hanta"]}
+    hits = {name: [t for t, s in items if name in match_topics(t, s, topics)] for name in topics}
+    assert "IHSG Anjlok 5 Persen, Rupiah Tembus Rp 17.930 per Dolar AS" in hits["rupiah"]
+    assert "Keliru: Episode The Simpsons Memprediksi Infeksi Virus Hanta" in hits["virus hanta"]
+    assert all("hanta" in (t + s).lower() for t, s in items if t in hits["virus hanta"])
