@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -39,13 +41,15 @@ def _parse_ts(raw: pd.Series, tz: str) -> pd.Series:
     out = num.where(num.notna() & (num == np.floor(num)))
     text_rows = num.isna() & raw.notna() & (raw.str.strip() != "")
     if text_rows.any():
-        parsed = pd.to_datetime(raw[text_rows], errors="coerce", utc=False, format="ISO8601")
-        for idx, val in parsed.items():
-            if pd.isna(val):
+        zone = ZoneInfo(tz)
+        for idx, val in raw[text_rows].items():
+            try:
+                dt = datetime.fromisoformat(val.strip().replace("Z", "+00:00"))
+            except ValueError:
                 continue
-            if val.tzinfo is None:
-                val = val.tz_localize(tz)
-            out[idx] = val.timestamp()
+            if dt.tzinfo is None:
+                dt = dt.replace(tzinfo=zone)
+            out[idx] = dt.timestamp()
     return out
 
 

@@ -180,8 +180,8 @@ class Store:
             else:
                 from sqlalchemy.dialects.sqlite import insert as dialect_insert
             stmt = dialect_insert(articles).values(**row).on_conflict_do_nothing(
-                index_elements=["url_key"])
-            new += conn.execute(stmt).rowcount or 0
+                index_elements=["url_key"]).returning(articles.c.id)
+            new += len(conn.execute(stmt).fetchall())
         return new
 
     def record_run(self, run: RunRecord) -> None:

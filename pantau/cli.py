@@ -18,6 +18,10 @@ class UsageError(Exception):
     """A mistake of the user's: printed as one line, exit 2."""
 
 
+class RuntimeFailure(Exception):
+    """Something outside the user's command failed (database unreachable, ...): exit 1."""
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits 2 as well; keep its message to one line
         self.print_usage(sys.stderr)
@@ -77,8 +81,20 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"pantau: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except RuntimeFailure as exc:
+        print(f"pantau: {exc}", file=sys.stderr)
+        return EXIT_FAIL
     except KeyboardInterrupt:
         return EXIT_OK
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
+        if isinstance(exc, OperationalError | ProgrammingError):
+            # The store could not be reached or lacks its schema: one line, not a traceback.
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            print(f"pantau: database error: {reason}", file=sys.stderr)
+            return EXIT_FAIL
+        raise
 
 
 if __name__ == "__main__":

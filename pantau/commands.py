@@ -9,7 +9,7 @@ from pathlib import Path
 from data.config import ConfigError
 from data.config_models import Config
 from data.store import Store
-from pantau.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError
+from pantau.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, RuntimeFailure, UsageError
 from pantau.config import default_path, load
 
 
@@ -30,6 +30,13 @@ def open_store(cfg: Config, upgrade: bool = True) -> Store:
     store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
     if upgrade and store.dialect == "sqlite":
         store.upgrade()
+    elif upgrade:
+        from data.migrate import current, head
+
+        at = current(store.writer)
+        if at != head():
+            raise RuntimeFailure(f"the database is at schema revision {at or 'none'}, "
+                                 f"not {head()}: run `pantau db upgrade` first")
     return store
 
 
