@@ -40,14 +40,33 @@ def to_csv(df: pd.DataFrame, metric: str, tz: str) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-HEADERS_ID = {"metric": "metrik", "ts": "waktu", "value": "nilai"}
+def tidy_many(frames, tz: str) -> pd.DataFrame:
+    """``tidy`` of several ``(metric, shift, df)`` frames stacked (a comparison): a column
+    ``shift`` (seconds earlier) is added when one of them is a shifted period."""
+    parts = []
+    shifted = any(shift for _, shift, _ in frames)
+    for metric, shift, df in frames:
+        part = tidy(df, metric, tz)
+        if shifted:
+            part.insert(3, "shift", int(shift or 0))
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else tidy(pd.DataFrame(
+        {"ts": [], "value": []}), "", tz)
+
+
+HEADERS_ID = {"metric": "metrik", "ts": "waktu", "value": "nilai", "shift": "geser_detik"}
 
 
 def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object],
-            lang: str = "id", title: str | None = None) -> bytes:
+            lang: str = "id", title: str | None = None, extra=(), created: float | None = None,
+            ) -> bytes:
     """A workbook: sheet 1 the data (Indonesian headers when ``lang`` is id), sheet 2 the
-    filters, period, step, aggregation and time zone used."""
-    data = tidy(df, metric, tz)
+    filters, period, step, aggregation and time zone used.
+
+    ``extra`` adds compared frames as ``(metric, shift_seconds_or_None, df)`` below the data.
+    Values stay numbers and times stay text in the site zone, so a spreadsheet can sum them.
+    """
+    data = tidy_many([(metric, None, df), *extra], tz)
     if lang == "id":
         data = data.rename(columns=HEADERS_ID)
     a = df.attrs
@@ -60,6 +79,7 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
         return dt.strftime("%Y-%m-%d %H:%M ") + zone_label(tz)
 
     key_id = lang == "id"
+    made = created if created is not None else datetime.now(UTC).timestamp()
     meta = [
         ("Metrik" if key_id else "Metric", metric),
         ("Judul" if key_id else "Title", title or metric),
@@ -68,9 +88,13 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
         ("Langkah (detik)" if key_id else "Step (seconds)", a.get("step") or "mentah / raw"),
         ("Agregasi" if key_id else "Aggregation", a.get("agg") or "-"),
         ("Zona waktu" if key_id else "Time zone", f"{tz} ({zone_label(tz)})"),
-        ("Dibuat" if key_id else "Created", when(datetime.now(UTC).timestamp())),
+        ("Dibuat" if key_id else "Created", when(made)),
     ]
-    meta += [(f"Filter {k}", str(v)) for k, v in filters.items()]
+    meta += [(f"Filter {k}", ", ".join(v) if isinstance(v, list | tuple) else str(v))
+             for k, v in filters.items()]
+    for other, shift, _ in extra:
+        meta.append(("Pembanding" if key_id else "Compared with",
+                     f"{other}, {shift} s" if shift else other))
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         data.to_excel(xl, sheet_name="Data", index=False)

@@ -19,10 +19,6 @@ def register_api(server: Flask, ctx: AppContext) -> None:
             return jsonify({"status": "error", "error": type(exc).__name__}), 503
         return jsonify({"status": "ok", "time": int(ctx.clock())})
 
-    try:
-        from dashboard.api import routes
-    except ModuleNotFoundError as exc:
-        if exc.name != "dashboard.api.routes":
-            raise
-        return
+    from dashboard.api import routes
+
     routes.register(server, ctx)

@@ -1,0 +1,211 @@
+"""The answers of the read API as plain dicts, computed by the named questions of
+``data.queries`` (aggregation in the database) and cached per normalised question.
+
+/explore draws from the same ``series_answer`` as ``/api/v1/series`` and ``/api/v1/chart.*``,
+so the page, its table, the API and the exported files show the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+from dashboard.api.params import MAX_POINTS_TOTAL, ApiError, SeriesQuery, cached_label_values
+from dashboard.context import AppContext
+from dashboard.downsample import lttb_indices
+from data import queries
+from data.config import interval_seconds, metric_sources
+from data.durations import format_duration
+from data.health import source_health
+
+
+def iso(ts: float | None, tz: str) -> str | None:
+    """``ts`` (epoch s) as ISO 8601 in the zone ``tz`` with its offset; None stays None."""
+    if ts is None or (isinstance(ts, float) and not math.isfinite(ts)):
+        return None
+    return datetime.fromtimestamp(float(ts), UTC).astimezone(ZoneInfo(tz)).isoformat()
+
+
+def _points(ts: np.ndarray, values: np.ndarray) -> list[list]:
+    # one C-level pass instead of a Python loop per point: [[epoch_ms, value], ...]
+    ms = (ts.astype("int64") * 1000).tolist()
+    vals = values.astype("float64").tolist()
+    return [list(p) for p in zip(ms, vals, strict=True)]
+
+
+def _series_list(df: pd.DataFrame, metric: str, max_points: int | None,
+                 shift: int | None = None) -> list[dict]:
+    labels = df.attrs.get("labels", {})
+    out = []
+    if df.empty:
+        return out
+    sids = df["series_id"].to_numpy()
+    ts_all = df["ts"].to_numpy()
+    val_all = df["value"].to_numpy()
+    # rows are sorted by series then time: cut them where the series id changes
+    cuts = np.flatnonzero(np.diff(sids)) + 1
+    for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(sids)], strict=True):
+        ts, vals = ts_all[lo:hi], val_all[lo:hi]
+        item = {"metric": metric, "labels": labels.get(int(sids[lo]), {})}
+        if max_points and len(ts) > max_points:
+            keep = lttb_indices(ts, vals, max_points)
+            item["downsampled"] = {"from": int(len(ts)), "to": int(len(keep)), "method": "lttb"}
+            ts, vals = ts[keep], vals[keep]
+        if shift:
+            item["shift"] = shift
+        item["points"] = _points(ts, vals)
+        out.append(item)
+    return out
+
+
+def series_frames(ctx: AppContext, q: SeriesQuery) -> list[tuple[str, int | None, pd.DataFrame]]:
+    """``[(metric, shift, frame)]``: the asked series, then the compared metric or period."""
+    filters = q.filter_dict
+    jobs = [(q.metric, None, q.start, q.end)]
+    if q.metric2:
+        jobs.append((q.metric2, None, q.start, q.end))
+    if q.shift:
+        jobs.append((q.metric, q.shift, q.start - q.shift, q.end - q.shift))
+    per_series = math.ceil((q.end - q.start) / q.step)
+    out = []
+    for metric, shift, start, end in jobs:
+        labels = cached_labels(ctx, metric)
+        mine = {k: v for k, v in filters.items() if k in labels}
+        n = len(queries.series_labels(ctx.store, metric, mine))
+        if n * per_series > MAX_POINTS_TOTAL:
+            raise ApiError(f"{n} series x {per_series} points exceeds {MAX_POINTS_TOTAL} "
+                           f"points: use a longer step or narrow the label filters", "step")
+        df = queries.series(ctx.store, metric, start, end, q.step, q.agg, mine, q.origin)
+        out.append((metric, shift, df))
+    return out
+
+
+def cached_labels(ctx: AppContext, metric: str) -> dict[str, list[str]]:
+    return cached_label_values(ctx, metric)
+
+
+def series_answer(ctx: AppContext, q: SeriesQuery) -> dict:
+    """The /series answer for ``q``: points per series as ``[epoch_ms, value]``, cached for
+    ``web.cache_ttl`` under the normalised question."""
+    return ctx.cache.get_or_set(q.key(), ctx.config.web.cache_ttl, lambda: _series(ctx, q))
+
+
+def _series(ctx: AppContext, q: SeriesQuery) -> dict:
+    items = []
+    for metric, shift, df in series_frames(ctx, q):
+        items.extend(_series_list(df, metric, q.max_points, shift))
+    spec = ctx.config.metric(q.metric)
+    out = {
+        "metric": q.metric, "title": spec.title_in(q.lang), "unit": spec.unit,
+        "from": iso(q.start, ctx.tz), "to": iso(q.end, ctx.tz), "step": q.step,
+        "step_text": format_duration(q.step), "agg": q.agg, "timezone": ctx.tz,
+        "filters": q.filter_dict, "series": items,
+    }
+    if q.metric2:
+        other = ctx.config.metric(q.metric2)
+        out["metric2"] = {"name": other.name, "title": other.title_in(q.lang),
+                          "unit": other.unit}
+    if q.shift:
+        out["shift"] = q.shift
+    return out
+
+
+def metric_entry(ctx: AppContext, m, lang: str) -> dict:
+    return {
+        "name": m.name, "title": m.title_in(lang), "titles": {"id": m.title.get("id"),
+                                                            "en": m.title.get("en")},
+        "unit": m.unit, "better": m.better, "agg": m.agg, "target": m.target, "warn": m.warn,
+        "crit": m.crit, "stale_after": m.stale_after,
+        "description": m.description.get(lang) if m.description else None,
+        "labels": cached_labels(ctx, m.name),
+    }
+
+
+def metrics_answer(ctx: AppContext, lang: str) -> dict:
+    return ctx.cache.get_or_set(f"metrics:{lang}", ctx.config.web.cache_ttl, lambda: {
+        "metrics": [metric_entry(ctx, m, lang) for m in ctx.config.metrics]})
+
+
+def stale_after(ctx: AppContext, metric) -> int | None:
+    """Seconds after which a value of ``metric`` is stale: its ``stale_after``, else twice the
+    shortest interval of the sources that emit it, else None (never stale)."""
+    if metric.stale_after:
+        return metric.stale_after
+    ids = metric_sources(ctx.config).get(metric.name, [])
+    intervals = [interval_seconds(s, ctx.tz) for s in ctx.config.sources if s.id in ids]
+    return 2 * min(intervals) if intervals else None
+
+
+def latest_answer(ctx: AppContext, metric, filters: dict, now: float) -> dict:
+    def compute():
+        df = queries.latest(ctx.store, metric.name, filters)
+        limit = stale_after(ctx, metric)
+        labels = df.attrs.get("labels", {})
+        rows = []
+        for sid, ts, value in zip(df["series_id"], df["ts"], df["value"], strict=True):
+            age = max(0, int(now) - int(ts))
+            rows.append({"metric": metric.name, "labels": labels.get(int(sid), {}),
+                         "ts": int(ts) * 1000, "time": iso(int(ts), ctx.tz),
+                         "value": float(value), "age_seconds": age,
+                         "stale": bool(limit is not None and age > limit)})
+        return {"metric": metric.name, "unit": metric.unit, "stale_after": limit,
+                "series": rows}
+
+    key = f"latest:{metric.name}:{sorted(filters.items())}:{int(now) // 10}"
+    return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)
+
+
+def sources_answer(ctx: AppContext, now: float) -> dict:
+    def compute():
+        df = source_health(ctx.store, ctx.config.sources, now, ctx.tz)
+        rows = []
+        for r in df.to_dict("records"):
+            rows.append({
+                "id": r["source_id"], "kind": r["kind"], "enabled": bool(r["enabled"]),
+                "status": r["status"], "last_run": iso(_num(r["last_run_ts"]), ctx.tz),
+                "last_success": iso(_num(r["last_success_ts"]), ctx.tz),
+                "next_due": iso(_num(r["next_due_ts"]), ctx.tz), "stale": bool(r["stale"]),
+                "last_error": r["last_error"] if isinstance(r["last_error"], str) else None,
+                "samples": int(r["samples"] or 0), "rejected": int(r["rejected"] or 0),
+                "duration_seconds": _num(r["duration_s"]), "interval_seconds":
+                int(r["interval_s"]),
+            })
+        return {"sources": rows}
+
+    return ctx.cache.get_or_set(f"sources:{int(now) // 5}", ctx.config.web.cache_ttl, compute)
+
+
+def _num(v) -> float | None:
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def articles_answer(ctx: AppContext, a: dict) -> dict:
+    from data.articles import articles
+
+    def compute():
+        df = articles(ctx.store, a["start"], a["end"], a["outlet"], a["channel"], a["topic"],
+                      a["q"], a["limit"], a["sentiment"])
+        rows = []
+        for r in df.to_dict("records"):
+            published = _num(r["published_ts"])
+            rows.append({
+                "title": r["title"], "url": r["url"], "outlet": r["outlet"],
+                "channel": r["channel"], "published": iso(published, ctx.tz),
+                "fetched": iso(_num(r["fetched_ts"]), ctx.tz), "summary": r["summary"],
+                "topics": list(r["topics"]), "sentiment": r["sentiment"],
+                "source_id": r["source_id"],
+            })
+        return {"articles": rows}
+
+    return ctx.cache.get_or_set("articles:" + repr(sorted(a.items())),
+                                ctx.config.web.cache_ttl, compute)

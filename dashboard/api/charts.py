@@ -1,0 +1,171 @@
+"""Files the API renders: the explorer's chart (PNG/SVG/PDF), one-page PDF reports of a view
+or of a configured screen, and the XLSX export.
+
+The chart is drawn by the same figure function as /explore, from the same cached answer, so a
+file shows what the page shows.
+"""
+
+from __future__ import annotations
+
+from dashboard import fmt
+from dashboard.api.answers import series_answer, series_frames
+from dashboard.api.params import SeriesQuery, label_filters
+from dashboard.context import AppContext
+from dashboard.figures.explore_chart import explore_figure, local_ms, ticks
+from dashboard.figures.explore_report import PAGE, screen_figure, with_header
+from dashboard.i18n import t
+from dashboard.render import render
+from data import export, queries
+from data.buckets import nice_step
+from data.durations import format_duration
+
+
+def _metrics(ctx: AppContext) -> dict:
+    return {m.name: m for m in ctx.config.metrics}
+
+
+def chart_bytes(ctx: AppContext, q: SeriesQuery, kind: str, width: int, height: int) -> bytes:
+    """The chart of ``q`` as ``kind`` (png, svg, pdf) of ``width`` x ``height`` px; lines
+    carry no more points than the image has pixels across."""
+    if q.chart != "bar" and not q.max_points:
+        q = _with_max_points(q, width)
+    answer = series_answer(ctx, q)
+    fig = explore_figure(answer, _metrics(ctx), q.lang, ctx.tz, q.chart, height=height)
+    fig.update_layout(width=width, paper_bgcolor="white")
+    return render(fig, kind, width, height)
+
+
+def _with_max_points(q: SeriesQuery, n: int) -> SeriesQuery:
+    from dataclasses import replace
+
+    return replace(q, max_points=max(3, int(n)))
+
+
+def filter_text(filters: dict, lang: str) -> str:
+    if not filters:
+        return t("api.report.no_filters", lang)
+    return "; ".join(f"{k} = {', '.join(v) if isinstance(v, list) else v}"
+                     for k, v in sorted(filters.items()))
+
+
+def period_text(start: int, end: int, lang: str, tz: str) -> str:
+    return f"{fmt.when(start, lang, tz)} – {fmt.when(end, lang, tz)}"
+
+
+def report_lines(ctx: AppContext, q: SeriesQuery) -> list[str]:
+    lang = q.lang
+    lines = [
+        f"{t('api.report.period', lang)}: {period_text(q.start, q.end, lang, ctx.tz)}",
+        f"{t('api.report.filters', lang)}: {filter_text(q.filter_dict, lang)}",
+        f"{t('api.report.step', lang)}: {format_duration(q.step)} · "
+        f"{t('api.report.agg', lang)}: {t('explore.agg.' + q.agg, lang)}",
+    ]
+    if q.metric2 or q.shift:
+        other = ctx.config.metric(q.metric2).title_in(lang) if q.metric2 else \
+            t("explore.shifted", lang, shift=format_duration(q.shift))
+        lines.append(f"{t('api.report.compare', lang)}: {other}")
+    lines.append(f"{t('api.report.created', lang)}: {fmt.when(ctx.clock(), lang, ctx.tz)}")
+    if ctx.config.site.demo:
+        lines.append(t("api.report.demo", lang))
+    return lines
+
+
+def report_bytes(ctx: AppContext, q: SeriesQuery) -> bytes:
+    """A one-page PDF: site name, the metric, period in the site zone, filters, the chart."""
+    if q.chart != "bar" and not q.max_points:
+        q = _with_max_points(q, PAGE[0])
+    answer = series_answer(ctx, q)
+    chart = explore_figure(answer, _metrics(ctx), q.lang, ctx.tz, q.chart, height=PAGE[1])
+    title = ctx.config.metric(q.metric).title_in(q.lang)
+    fig = with_header(chart, ctx.config.site.name, title, report_lines(ctx, q))
+    return render(fig, "pdf", *PAGE)
+
+
+def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
+    """The workbook of ``q``: raw stored points when no step was asked (as ``pantau
+    export``), the aggregated buckets otherwise; compared series below; a Filter sheet."""
+    spec = ctx.config.metric(q.metric)
+    if raw:
+        frames = [(q.metric, None, queries.points(ctx.store, q.metric, q.start, q.end,
+                                                  q.filter_dict))]
+    else:
+        frames = series_frames(ctx, q)
+    (_, _, df), extra = frames[0], frames[1:]
+    return export.to_xlsx(df, q.metric, ctx.tz, q.filter_dict, q.lang, spec.title_in(q.lang),
+                          extra=extra, created=ctx.clock())
+
+
+# -- a configured screen as one page -------------------------------------------------------
+def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict) -> bytes:
+    """A configured screen's tiles as one PDF page, with the site, each panel's period and the
+    label filters (any parameter but ``screen``/``lang``, applied where the label exists)."""
+    now = int(ctx.clock())
+    names = sorted({tile.metric for tile in screen.tiles if tile.metric})
+    filters = dict(label_filters(ctx, args, names, reserved=("screen", "lang")))
+    panels = [p for tile in screen.tiles if (p := _panel(ctx, tile, lang, now, filters))]
+    lines = [f"{t('api.report.period', lang)}: {t('api.report.periods', lang)} "
+             f"({t('explore.date_to', lang).lower()} {fmt.when(now, lang, ctx.tz)})",
+             f"{t('api.report.filters', lang)}: "
+             f"{filter_text({k: list(v) for k, v in filters.items()}, lang)}",
+             f"{t('api.report.created', lang)}: {fmt.when(now, lang, ctx.tz)}"]
+    if ctx.config.site.demo:
+        lines.append(t("api.report.demo", lang))
+    title = f"{t('api.report.screen', lang)}: {screen.title.get(lang)}"
+    return render(screen_figure(ctx.config.site.name, title, lines, panels, lang), "pdf", *PAGE)
+
+
+def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | None:
+    from data.articles import articles, topic_counts
+    from data.kpi import kpi
+
+    period = format_duration(tile.period)
+    if tile.view == "headlines":
+        df = articles(ctx.store, limit=min(tile.limit, 12))
+        cells = [[fmt.when(p if p == p else f, lang, ctx.tz)
+                  for p, f in zip(df["published_ts"], df["fetched_ts"], strict=True)],
+                 list(df["outlet"]), [str(x)[:90] for x in df["title"]]]
+        return {"kind": "table", "title": t("api.report.headlines", lang),
+                "header": ["", "", ""], "cells": cells}
+    if tile.view == "topics":
+        counts = topic_counts(ctx.store, list(ctx.config.media.topics), now - tile.period, now)
+        return {"kind": "bars", "unit": "count", "title": f"{t('api.report.topics', lang)} · "
+                f"{t('api.report.last', lang, period=period)}",
+                "traces": [{"x": list(counts), "y": list(counts.values()), "name": ""}]}
+    metric = ctx.config.metric(tile.metric or "")
+    if metric is None:
+        return None
+    mine = {k: list(v) for k, v in filters.items()
+            if k in queries.label_values(ctx.store, metric.name)}
+    title = (tile.title.get(lang) if tile.title else metric.title_in(lang))
+    title += f" · {t('api.report.last', lang, period=period)}"
+    if tile.view == "kpi":
+        k = kpi(ctx.store, metric, tile.period, now, mine)
+        good, bad = "#198754", "#dc3545"
+        up, down = (good, bad) if metric.better != "down" else (bad, good)
+        return {"kind": "kpi", "title": title, "value": k.value, "previous": k.previous,
+                "unit": metric.unit, "up_color": up, "down_color": down}
+    start = now - tile.period
+    if tile.view in ("line", "area"):
+        step = nice_step(tile.period, 200)
+        df = queries.series(ctx.store, metric.name, start, now, step, metric.agg, mine)
+        traces = []
+        for _sid, part in df.groupby("series_id", sort=True):
+            labels = df.attrs["labels"].get(int(_sid), {})
+            name = labels.get(tile.by, "") if tile.by else " · ".join(labels.values())
+            traces.append({"x": local_ms(part["ts"].to_numpy() * 1000, ctx.tz),
+                           "y": part["value"].to_numpy(), "name": name})
+        vals, texts = ticks(int(local_ms([start * 1000], ctx.tz)[0]),
+                            int(local_ms([now * 1000], ctx.tz)[0]), lang, 5)
+        return {"kind": "lines" if tile.view == "line" else "area", "title": title,
+                "unit": metric.unit, "traces": traces, "tickvals": vals, "ticktext": texts}
+    # bar, map and table: one bar per value of the tile's label (the region for a map)
+    by = tile.by or ("region" if tile.view == "map" else None)
+    df = queries.totals(ctx.store, metric.name, start, now, metric.agg, mine)
+    if by and by in df.columns:
+        df = df.sort_values(by)
+        x = [str(v) for v in df[by]]
+    else:
+        x = [" · ".join(df.attrs["labels"].get(int(s), {}).values()) or metric.name
+             for s in df["series_id"]]
+    return {"kind": "bars", "title": title, "unit": metric.unit,
+            "traces": [{"x": x, "y": list(df["value"]), "name": metric.name}]}

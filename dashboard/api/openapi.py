@@ -1,0 +1,144 @@
+"""The OpenAPI 3.1 description of the read API, served at ``/api/v1/openapi.json``."""
+
+from __future__ import annotations
+
+from dashboard.api.params import CHANNELS, CHARTS, MAX_LIMIT, MAX_POINTS_PER_SERIES, SENTIMENTS
+from dashboard.context import AppContext
+from data.queries import AGGS
+
+
+def _p(name: str, desc: str, schema: dict | None = None, required: bool = False,
+       where: str = "query") -> dict:
+    return {"name": name, "in": where, "required": required, "description": desc,
+            "schema": schema or {"type": "string"}}
+
+
+def _ok(desc: str, ref: str | None = None, media: tuple[str, ...] = ("application/json",)):
+    content = {}
+    for m in media:
+        if m == "application/json" and ref:
+            content[m] = {"schema": {"$ref": f"#/components/schemas/{ref}"}}
+        elif m == "text/csv":
+            content[m] = {"schema": {"type": "string"}}
+        else:
+            content[m] = {"schema": {"type": "string", "format": "binary"}}
+    return {"description": desc, "content": content}
+
+
+ERRORS = {
+    "400": {"description": "a bad parameter, named in the answer",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+    "404": {"description": "unknown metric (or screen)",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+}
+
+
+def spec(ctx: AppContext) -> dict:
+    """The description, with the metric names of this site's catalogue as an enum."""
+    metrics = [m.name for m in ctx.config.metrics]
+    metric = _p("metric", "metric name from /metrics (unknown: 404)",
+                {"type": "string", "enum": metrics}, required=True)
+    time = [_p("from", "start: ISO 8601 (a time without zone is in the site's zone), epoch "
+                       "seconds or relative (now-7d); default now-7d"),
+            _p("to", "end (exclusive), same forms; default now; to-from at most the "
+                     "retention")]
+    fmt = _p("format", "json (default) or csv", {"type": "string", "enum": ["json", "csv"]})
+    lang = _p("lang", "language of titles: id or en", {"type": "string", "enum": ["id", "en"]})
+    labels = {"name": "labels", "in": "query", "style": "form", "explode": True,
+              "description": "any other parameter is a label filter (region=52.71; repeat "
+                             "for several values; label.<name>= for a label whose name is a "
+                             "parameter); it must name a label of the metric and one of its "
+                             "values",
+              "schema": {"type": "object", "additionalProperties": {"type": "string"}}}
+    series_params = [metric, *time,
+                     _p("step", f"bucket size: a duration (1h, 15m, 1d) or seconds; at least "
+                                f"1s and at most {MAX_POINTS_PER_SERIES} buckets per series; "
+                                f"default the nice step for about 1000 points; buckets of a "
+                                f"day or more start at local midnight"),
+                     _p("agg", "how values combine in a bucket; default the metric's agg",
+                        {"type": "string", "enum": list(AGGS)}),
+                     _p("metric2", "a second metric drawn with the first"),
+                     _p("shift", "a duration (7d) or 'period': the same query that much earlier"),
+                     _p("max_points", "reduce each line to at most this many points (LTTB)",
+                        {"type": "integer", "minimum": 3, "maximum": MAX_POINTS_PER_SERIES}),
+                     lang, labels]
+    chart_params = [*series_params,
+                    _p("width", "pixels", {"type": "integer", "minimum": 200, "maximum": 4000,
+                                           "default": 1200}),
+                    _p("height", "pixels", {"type": "integer", "minimum": 150,
+                                            "maximum": 3000, "default": 600}),
+                    _p("chart", "line, area or bar", {"type": "string", "enum": list(CHARTS)})]
+
+    def get(summary: str, parameters: list, ok: dict) -> dict:
+        return {"get": {"summary": summary, "parameters": parameters,
+                        "responses": {"200": ok, **ERRORS}}}
+
+    paths = {
+        "/metrics": get("The metric catalogue", [lang, fmt],
+                        _ok("the metrics", "Metrics", ("application/json", "text/csv"))),
+        "/sources": get("Health of every source: last run, status, last success, next due, "
+                        "stale flag, last error", [fmt],
+                        _ok("per source", "Sources", ("application/json", "text/csv"))),
+        "/series": get("Points per series, aggregated in the database",
+                       [*series_params, fmt],
+                       _ok("series", "Series", ("application/json", "text/csv"))),
+        "/latest": get("The latest value per series with its age and stale flag",
+                       [metric, lang, fmt, labels],
+                       _ok("latest values", "Latest", ("application/json", "text/csv"))),
+        "/articles": get("Media items, newest first", [
+            *time, _p("outlet", "outlet name"),
+            _p("channel", "media channel", {"type": "string", "enum": list(CHANNELS)}),
+            _p("topic", "a configured topic", {"type": "string",
+                                               "enum": list(ctx.config.media.topics)}),
+            _p("q", "text in title or summary (at most 200 characters)"),
+            _p("sentiment", "sentiment", {"type": "string", "enum": list(SENTIMENTS)}),
+            _p("limit", "how many", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT,
+                                     "default": 50}), fmt],
+            _ok("articles", "Articles", ("application/json", "text/csv"))),
+        "/export.xlsx": get("A workbook: the data (raw points without step) and a sheet of the "
+                            "filters, period and time zone", [*series_params],
+                            _ok("workbook", media=("application/vnd.openxmlformats-"
+                                                   "officedocument.spreadsheetml.sheet",))),
+        "/report.pdf": get("A one-page PDF report: a view (series parameters) or a configured "
+                           "screen (screen=ID)", [*series_params, _p("screen", "screen id")],
+                           _ok("PDF", media=("application/pdf",))),
+        "/openapi.json": get("This description", [], {"description": "OpenAPI 3.1"}),
+    }
+    for kind, mime in (("png", "image/png"), ("svg", "image/svg+xml"),
+                       ("pdf", "application/pdf")):
+        paths[f"/chart.{kind}"] = get(f"The explorer's chart as {kind.upper()}", chart_params,
+                                      _ok("image", media=(mime,)))
+    point = {"type": "array", "prefixItems": [{"type": "integer", "description": "epoch ms"},
+                                              {"type": "number"}]}
+    schemas = {
+        "Error": {"type": "object", "required": ["error", "parameter"],
+                  "properties": {"error": {"type": "string"},
+                                 "parameter": {"type": ["string", "null"]}}},
+        "Metrics": {"type": "object", "properties": {"metrics": {"type": "array", "items": {
+            "type": "object", "properties": {k: {} for k in (
+                "name", "title", "unit", "better", "agg", "target", "warn", "crit",
+                "stale_after", "labels")}}}}},
+        "Sources": {"type": "object", "properties": {"sources": {"type": "array", "items": {
+            "type": "object", "properties": {k: {} for k in (
+                "id", "kind", "status", "last_run", "last_success", "next_due", "stale",
+                "last_error")}}}}},
+        "Series": {"type": "object", "properties": {
+            "metric": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
+            "step": {"type": "integer"}, "agg": {"type": "string"},
+            "series": {"type": "array", "items": {"type": "object", "properties": {
+                "metric": {"type": "string"}, "labels": {"type": "object"},
+                "shift": {"type": "integer"}, "points": {"type": "array", "items": point}}}}}},
+        "Latest": {"type": "object", "properties": {"series": {"type": "array", "items": {
+            "type": "object", "properties": {k: {} for k in (
+                "labels", "ts", "time", "value", "age_seconds", "stale")}}}}},
+        "Articles": {"type": "object", "properties": {"articles": {"type": "array", "items": {
+            "type": "object", "properties": {k: {} for k in (
+                "title", "url", "outlet", "channel", "published", "summary", "topics",
+                "sentiment")}}}}},
+    }
+    return {"openapi": "3.1.0",
+            "info": {"title": f"Pantau API — {ctx.config.site.name}", "version": "1",
+                     "description": "Read-only. Times ISO 8601 in the site's zone "
+                                    f"({ctx.tz}); points as [epoch_ms, value]."},
+            "servers": [{"url": "/api/v1"}], "paths": paths,
+            "components": {"schemas": schemas}}

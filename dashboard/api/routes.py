@@ -1,0 +1,219 @@
+"""The ``/api/v1`` endpoints of DESIGN.md section 7 on the app's Flask server.
+
+``register(server, ctx)`` adds them. Every handler reads its parameters through
+``dashboard.api.params`` (400 naming the parameter, 404 for an unknown metric), answers from
+``dashboard.api.answers`` (aggregated in the database, cached) and writes JSON, CSV
+(``?format=csv``), XLSX or a rendered chart. Responses over a few KB are gzipped for clients
+that accept it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from datetime import UTC, datetime
+
+from flask import Flask, Response, request
+
+from dashboard.api import answers, params, tables
+from dashboard.api.params import ApiError
+from dashboard.context import AppContext
+
+log = logging.getLogger(__name__)
+PREFIX = "/api/v1"
+GZIP_MIN = 2048
+_MIMES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+          "csv": "text/csv; charset=utf-8",
+          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _args() -> dict[str, list[str]]:
+    return request.args.to_dict(flat=False)
+
+
+def _only(args: dict, allowed: tuple[str, ...]) -> None:
+    for name in args:
+        if name not in allowed:
+            raise ApiError(f"unknown parameter {name!r}; this endpoint takes "
+                           f"{', '.join(allowed)}", name[:100])
+
+
+def json_response(body: dict, status: int = 200) -> Response:
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(text, status=status, mimetype="application/json")
+
+
+def file_response(data: bytes, kind: str, filename: str, attachment: bool = True) -> Response:
+    resp = Response(data, mimetype=_MIMES[kind])
+    disposition = "attachment" if attachment else "inline"
+    resp.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return resp
+
+
+def file_name(ctx: AppContext, stem: str, ext: str) -> str:
+    day = datetime.fromtimestamp(ctx.clock(), UTC).strftime("%Y%m%d-%H%M")
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", f"pantau-{stem}-{day}.{ext}")
+
+
+def register(server: Flask, ctx: AppContext) -> None:
+    """Add every ``/api/v1`` endpoint to ``server``."""
+
+    @server.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return json_response(exc.body(), exc.status)
+
+    @server.after_request
+    def _compress(resp: Response):
+        if not request.path.startswith(PREFIX) or resp.direct_passthrough:
+            return resp
+        if resp.mimetype not in ("application/json", "text/csv", "image/svg+xml"):
+            return resp
+        if "gzip" not in request.headers.get("Accept-Encoding", "").lower():
+            return resp
+        data = resp.get_data()
+        if len(data) < GZIP_MIN or resp.headers.get("Content-Encoding"):
+            return resp
+        resp.set_data(gzip.compress(data, compresslevel=5, mtime=0))
+        resp.headers["Content-Encoding"] = "gzip"
+        resp.headers["Vary"] = "Accept-Encoding"
+        return resp
+
+    def endpoint(rule: str):
+        """Route ``rule`` under /api/v1; unexpected failures become a JSON 500."""
+        def wrap(fn):
+            def handler(**kw):
+                try:
+                    return fn(**kw)
+                except ApiError:
+                    raise
+                except Exception:  # the store or the renderer failed: say so in JSON
+                    log.exception("API %s failed", request.full_path)
+                    return json_response({"error": "internal error; see the server log",
+                                          "parameter": None}, 500)
+            handler.__name__ = "api_" + fn.__name__
+            server.add_url_rule(PREFIX + rule, handler.__name__, handler, methods=["GET"])
+            return fn
+        return wrap
+
+    @endpoint("/metrics")
+    def metrics():
+        args = _args()
+        _only(args, ("lang", "format"))
+        answer = answers.metrics_answer(ctx, params.language(ctx, args))
+        if params.fmt(args) == "csv":
+            return file_response(tables.metrics_csv(answer), "csv", "pantau-metrics.csv")
+        return json_response(answer)
+
+    @endpoint("/sources")
+    def sources():
+        args = _args()
+        _only(args, ("format", "lang"))
+        params.language(ctx, args)
+        answer = answers.sources_answer(ctx, ctx.clock())
+        if params.fmt(args) == "csv":
+            return file_response(tables.sources_csv(answer), "csv", "pantau-sources.csv")
+        return json_response(answer)
+
+    @endpoint("/series")
+    def series():
+        args = _args()
+        q = params.series_query(ctx, args)
+        kind = params.fmt(args)
+        answer = answers.series_answer(ctx, q)
+        if kind == "csv":
+            return file_response(tables.series_csv(answer, ctx.tz), "csv",
+                                 file_name(ctx, q.metric, "csv"))
+        return json_response(answer)
+
+    @endpoint("/latest")
+    def latest():
+        args = _args()
+        metric = params.metric_name(ctx, args)
+        kind = params.fmt(args)
+        params.language(ctx, args)
+        filters = params.label_filters(ctx, args, [metric.name],
+                                       reserved=("metric", "format", "lang"))
+        answer = answers.latest_answer(ctx, metric, {k: list(v) for k, v in filters},
+                                       ctx.clock())
+        if kind == "csv":
+            return file_response(tables.latest_csv(answer), "csv",
+                                 file_name(ctx, metric.name + "-latest", "csv"))
+        return json_response(answer)
+
+    @endpoint("/articles")
+    def articles():
+        args = _args()
+        _only(args, ("from", "to", "outlet", "channel", "topic", "q", "limit", "sentiment",
+                     "format", "lang"))
+        params.language(ctx, args)
+        kind = params.fmt(args)
+        start, end, _, _ = params.time_range(ctx, args, ctx.clock(), required=False)
+        topics = tuple(ctx.config.media.topics)
+        a = {"start": start, "end": end, "outlet": params.one(args, "outlet") or None,
+             "channel": params.choice(args, "channel", params.CHANNELS),
+             "topic": params.choice(args, "topic", topics) if topics else
+             params.one(args, "topic") or None,
+             "q": params.one(args, "q") or None,
+             "limit": params.integer(args, "limit", 1, params.MAX_LIMIT, 50),
+             "sentiment": params.choice(args, "sentiment", params.SENTIMENTS)}
+        if a["q"] and len(a["q"]) > 200:
+            raise ApiError("q must be at most 200 characters", "q")
+        answer = answers.articles_answer(ctx, a)
+        if kind == "csv":
+            return file_response(tables.articles_csv(answer), "csv",
+                                 file_name(ctx, "articles", "csv"))
+        return json_response(answer)
+
+    @endpoint("/chart.<kind>")
+    def chart(kind: str):
+        from dashboard.api.charts import chart_bytes
+
+        if kind not in ("png", "svg", "pdf"):
+            raise ApiError(f"chart.{kind[:10]}: the chart comes as png, svg or pdf", "format",
+                           status=404)
+        args = _args()
+        width = params.integer(args, "width", 200, 4000, 1200)
+        height = params.integer(args, "height", 150, 3000, 600)
+        q = params.series_query(ctx, args, default_points=width)
+        data = chart_bytes(ctx, q, kind, width, height)
+        return file_response(data, kind, file_name(ctx, q.metric, kind),
+                             attachment=kind == "pdf" or "download" in args)
+
+    @endpoint("/report.pdf")
+    def report():
+        from dashboard.api.charts import report_bytes, screen_report_bytes
+
+        args = _args()
+        if "screen" in args:
+            screen_id = params.one(args, "screen")
+            screen = ctx.config.screen(screen_id or "")
+            if screen is None:
+                raise ApiError(f"screen {screen_id!r} is not in config.yaml screens", "screen",
+                               status=404)
+            lang = params.language(ctx, args)
+            data = screen_report_bytes(ctx, screen, lang, args)
+            return file_response(data, "pdf", file_name(ctx, screen.id, "pdf"))
+        q = params.series_query(ctx, args)
+        return file_response(report_bytes(ctx, q), "pdf", file_name(ctx, q.metric, "pdf"))
+
+    @endpoint("/export.xlsx")
+    def export_xlsx():
+        from dashboard.api.charts import xlsx_bytes
+
+        args = _args()
+        q = params.series_query(ctx, args)
+        raw = not params.one(args, "step")
+        return file_response(xlsx_bytes(ctx, q, raw), "xlsx", file_name(ctx, q.metric, "xlsx"))
+
+    @endpoint("/openapi.json")
+    def openapi():
+        from dashboard.api.openapi import spec
+
+        return json_response(spec(ctx))
+
+    @endpoint("/<path:rest>")
+    def unknown(rest: str):
+        raise ApiError(f"no endpoint {PREFIX}/{rest[:100]}; see {PREFIX}/openapi.json",
+                       None, status=404)

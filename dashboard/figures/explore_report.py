@@ -1,0 +1,105 @@
+"""One-page PDF reports: a header (site, title, period in the site zone, filters) over a chart
+or over the panels of a screen (pure figure functions; ``dashboard.render`` makes the PDF).
+
+    fig = with_header(explore_figure(...), site, title, lines)         # one chart
+    fig = screen_figure(site, title, lines, panels, lang)              # a screen's tiles
+
+A panel is a dict: ``{"kind": "lines" | "bars" | "kpi" | "table", "title": str, ...}`` with
+``traces`` (x, y, name) for lines/bars, ``value``/``previous``/``unit`` for kpi, ``header`` and
+``cells`` for a table.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.figures.explore_chart import PALETTE
+from dashboard.figures.style import FONT, separators, value_axis
+
+PAGE = (1123, 794)
+"""A4 landscape at 96 dpi, in CSS pixels (kaleido's PDF page is the figure's size)."""
+
+
+def _header(fig: go.Figure, site: str, title: str, lines: list[str], top: int) -> None:
+    fig.update_layout(
+        title=dict(text=f"<b>{site}</b><br><span style='font-size:15px'>{title}</span>",
+                   x=0.02, xanchor="left", y=0.985, yanchor="top", yref="container",
+                   font=dict(size=20)),
+        margin=dict(t=top, l=50, r=40, b=50))
+    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=1,
+                       yshift=16, xanchor="left", yanchor="bottom", align="left",
+                       showarrow=False, font=dict(size=11, color="#495057"))
+
+
+def with_header(fig: go.Figure, site: str, title: str, lines: list[str],
+                size: tuple[int, int] = PAGE) -> go.Figure:
+    """``fig`` (a chart) under a report header; sized as one A4 landscape page."""
+    fig = go.Figure(fig)
+    top = 110 + 16 * len(lines)
+    _header(fig, site, title, lines, top)
+    fig.update_layout(width=size[0], height=size[1], paper_bgcolor="white",
+                      legend=dict(orientation="h", y=-0.08, x=0))
+    return fig
+
+
+def screen_figure(site: str, title: str, lines: list[str], panels: list[dict], lang: str,
+                  size: tuple[int, int] = PAGE) -> go.Figure:
+    """The panels of a screen in a grid of two columns under a report header."""
+    n = max(1, len(panels))
+    cols = 1 if n == 1 else 2
+    rows = math.ceil(n / cols)
+    types = [[_spec(panels[r * cols + c]["kind"]) if r * cols + c < n else {"type": "xy"}
+              for c in range(cols)] for r in range(rows)]
+    fig = make_subplots(rows=rows, cols=cols, specs=types, vertical_spacing=0.14 / rows * 2,
+                        horizontal_spacing=0.08,
+                        subplot_titles=[p["title"] for p in panels] or [""])
+    for i, p in enumerate(panels):
+        r, c = i // cols + 1, i % cols + 1
+        if p["kind"] == "kpi":
+            fig.add_trace(go.Indicator(
+                mode="number+delta" if p.get("previous") is not None else "number",
+                value=p.get("value") if p.get("value") is not None else float("nan"),
+                number=dict(valueformat=".1%" if p.get("unit") == "ratio" else ",.4~f",
+                            font=dict(size=40)),
+                delta=dict(reference=p.get("previous"), relative=False,
+                           increasing=dict(color=p.get("up_color", "#198754")),
+                           decreasing=dict(color=p.get("down_color", "#dc3545")))
+                if p.get("previous") is not None else None), row=r, col=c)
+        elif p["kind"] == "table":
+            fig.add_trace(go.Table(
+                header=dict(values=p["header"], fill_color="#e9ecef", align="left",
+                            font=dict(size=10)),
+                cells=dict(values=p["cells"], align="left", font=dict(size=9), height=20)),
+                row=r, col=c)
+        else:
+            for j, tr in enumerate(p.get("traces", [])):
+                color = PALETTE[j % len(PALETTE)]
+                if p["kind"] == "bars":
+                    trace = go.Bar(x=tr["x"], y=tr["y"], name=tr["name"], marker_color=color,
+                                   showlegend=False)
+                else:
+                    trace = go.Scatter(x=tr["x"], y=tr["y"], name=tr["name"], mode="lines",
+                                       line=dict(color=color, width=1.4), showlegend=False,
+                                       fill="tozeroy" if p["kind"] == "area" else None)
+                fig.add_trace(trace, row=r, col=c)
+            fig.update_yaxes(**value_axis(p.get("unit", "count")), row=r, col=c)
+            if p.get("tickvals"):
+                fig.update_xaxes(tickmode="array", tickvals=p["tickvals"],
+                                 ticktext=p["ticktext"], row=r, col=c)
+            if p["kind"] in ("lines", "area"):
+                fig.update_xaxes(type="date", row=r, col=c)
+    top = 110 + 16 * len(lines)
+    _header(fig, site, title, lines, top)
+    fig.update_layout(width=size[0], height=size[1], paper_bgcolor="white",
+                      plot_bgcolor="white", separators=separators(lang),
+                      font=dict(family=FONT, size=11), showlegend=False)
+    fig.update_annotations(font_size=12, selector=dict(showarrow=False, yanchor="bottom",
+                                                       xanchor="center"))
+    return fig
+
+
+def _spec(kind: str) -> dict:
+    return {"kpi": {"type": "domain"}, "table": {"type": "table"}}.get(kind, {"type": "xy"})
