@@ -7,6 +7,7 @@ reported with its line number and skipped; the good rows land.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,15 +37,24 @@ class ImportReport:
         return len(self.problems)
 
 
+def _numbers(col: pd.Series) -> pd.Series:
+    # The C parser already typed a clean numeric column; only text needs coercing.
+    if pd.api.types.is_numeric_dtype(col):
+        return col.astype("float64")
+    return pd.to_numeric(col, errors="coerce")
+
+
 def _parse_ts(raw: pd.Series, tz: str) -> pd.Series:
-    num = pd.to_numeric(raw, errors="coerce")
+    num = _numbers(raw)
+    if pd.api.types.is_numeric_dtype(raw):
+        return num.where(num == np.floor(num))
     out = num.where(num.notna() & (num == np.floor(num)))
-    text_rows = num.isna() & raw.notna() & (raw.str.strip() != "")
+    text_rows = num.isna() & raw.notna()
     if text_rows.any():
         zone = ZoneInfo(tz)
         for idx, val in raw[text_rows].items():
             try:
-                dt = datetime.fromisoformat(val.strip().replace("Z", "+00:00"))
+                dt = datetime.fromisoformat(str(val).strip().replace("Z", "+00:00"))
             except ValueError:
                 continue
             if dt.tzinfo is None:
@@ -60,7 +70,13 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
     oldest = now - store.retention_days * 86400
     report = ImportReport()
     try:
-        reader = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_rows,
+        with open(path, encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        text_cols = {c: str for c in header if c not in ("ts", "value")}
+        # ts and value are left to the C parser's number detection: the fast path for
+        # clean files; a chunk with text in them falls back to coercion row by row.
+        reader = pd.read_csv(path, dtype=text_cols, keep_default_na=False,
+                             na_values={"ts": [""], "value": [""]}, chunksize=chunk_rows,
                              skipinitialspace=True)
     except FileNotFoundError:
         raise ImportError_(f"{path}: no such file") from None
@@ -81,7 +97,7 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
         line += n
         report.rows += n
         ts = _parse_ts(df["ts"], tz)
-        values = pd.to_numeric(df["value"], errors="coerce")
+        values = _numbers(df["value"])
         reason = pd.Series("", index=df.index, dtype=object)
         reason[~df["metric"].isin(catalogue)] = "metric not in the catalogue"
         bad_value = values.isna() | ~np.isfinite(values.fillna(0))

@@ -142,15 +142,27 @@ class Store:
         ``(metric, labels, timestamps, values)`` per series. The bulk path of imports."""
         with self.writer.begin() as conn:
             values: list[tuple[int, int, float]] = []
-            span = {}
+            span: dict[int, tuple[int, int]] = {}
+            fresh: dict[int, tuple[list, list]] = {}
             for metric, labels, tss, vals in groups:
+                if len(tss) == 0:
+                    continue
                 labels = {str(k): str(v) for k, v in labels.items()}
                 sid = self._series_id(conn, metric, labels_key(labels), labels)
-                values.extend(zip([sid] * len(tss), tss, vals, strict=True))
                 lo, hi = min(tss), max(tss)
-                old = span.get(sid)
-                span[sid] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+                if sid in fresh:
+                    # Met twice in one call: refresh it from the table, whole, after the write.
+                    first = fresh.pop(sid)[0]
+                    span[sid] = (min(first), max(first))
+                if sid not in span and rollups.is_fresh(conn, sid, lo, hi):
+                    fresh[sid] = (tss, vals)
+                else:
+                    old = span.get(sid)
+                    span[sid] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+                values.extend(zip([sid] * len(tss), tss, vals, strict=True))
             self._upsert(conn, values, span)
+            for sid, (tss, vals) in fresh.items():
+                rollups.insert_fresh(conn, sid, tss, vals)
         return len(values)
 
     def _upsert(self, conn, values: list[tuple[int, int, float]], span: dict) -> None:
@@ -210,22 +222,17 @@ class Store:
 
 
 def _pg_upsert(conn, values: list[tuple[int, int, float]]) -> None:
-    # COPY into a temporary table, then one INSERT ... ON CONFLICT: raw speed on PostgreSQL.
-    # ON CONFLICT may not touch one row twice in a statement, so the last value per key wins here.
-    last = {(sid, ts): v for sid, ts, v in values}
-    cur = conn.connection.driver_connection.cursor()
-    try:
-        cur.execute("CREATE TEMP TABLE IF NOT EXISTS _samples_in "
-                    "(series_id integer, ts bigint, value double precision) ON COMMIT DELETE ROWS")
-        with cur.copy("COPY _samples_in (series_id, ts, value) FROM STDIN") as cp:
-            for (sid, ts), v in last.items():
-                cp.write_row((sid, ts, v))
-        cur.execute("INSERT INTO samples (series_id, ts, value) SELECT series_id, ts, value "
-                    "FROM _samples_in ON CONFLICT (series_id, ts) DO UPDATE "
-                    "SET value = excluded.value")
-        cur.execute("DELETE FROM _samples_in")
-    finally:
-        cur.close()
+    # Three arrays and one statement per chunk: psycopg sends arrays in bulk, far faster than a
+    # row-by-row executemany. DISTINCT ON keeps the last of duplicate keys within the chunk,
+    # since ON CONFLICT may not touch one row twice in a statement.
+    sql = ("INSERT INTO samples (series_id, ts, value) "
+           "SELECT DISTINCT ON (s, t) s, t, v FROM unnest(%s::integer[], %s::bigint[], "
+           "%s::double precision[]) WITH ORDINALITY AS u(s, t, v, o) ORDER BY s, t, o DESC "
+           "ON CONFLICT (series_id, ts) DO UPDATE SET value = excluded.value")
+    for k in range(0, len(values), 200_000):
+        chunk = values[k:k + 200_000]
+        sids, tss, vals = (list(col) for col in zip(*chunk, strict=True))
+        conn.exec_driver_sql(sql, (sids, tss, vals))
 
 
 def reader(store: Store) -> Engine:
