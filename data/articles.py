@@ -50,10 +50,16 @@ def _like(term: str) -> str:
     return "%" + _escape(term.lower()) + "%"
 
 
-def _topic_like(topic: str) -> str:
-    # topics is stored as a JSON list; the quoted name matches one element exactly. Not
-    # lower-cased: PostgreSQL's LIKE is case-sensitive and topic names are used as written.
-    return "%" + _escape(json.dumps(topic, ensure_ascii=False)) + "%"
+def _has_topic(store: Store, param: str) -> str:
+    # topics is stored as a JSON list, so the quoted name is one element, matched exactly:
+    # a plain substring test, since LIKE has wildcards ("_") and its case rules differ
+    # (case-insensitive on SQLite, case-sensitive on PostgreSQL).
+    fn = "strpos" if store.dialect == "postgresql" else "instr"
+    return f"{fn}(topics, :{param}) > 0"
+
+
+def _quoted(topic: str) -> str:
+    return json.dumps(topic, ensure_ascii=False)
 
 
 def _values(value: Values) -> list[str]:
@@ -64,7 +70,8 @@ def _values(value: Values) -> list[str]:
     return [str(v) for v in value if v is not None and v != ""]
 
 
-def _where(start: int | None, end: int | None, outlet: Values = None, channel: Values = None,
+def _where(store: Store, start: int | None, end: int | None, outlet: Values = None,
+           channel: Values = None,
            topic: Values = None, q: str | None = None, sentiment: Values = None,
            ) -> tuple[str, dict]:
     where, params = ["1 = 1"], {}
@@ -83,8 +90,8 @@ def _where(start: int | None, end: int | None, outlet: Values = None, channel: V
     wanted = _values(topic)
     if wanted:
         keys = [f"topic{i}" for i in range(len(wanted))]
-        where.append("(" + " OR ".join(f"topics LIKE :{k} ESCAPE '\\'" for k in keys) + ")")
-        params.update({k: _topic_like(w) for k, w in zip(keys, wanted, strict=True)})
+        where.append("(" + " OR ".join(_has_topic(store, k) for k in keys) + ")")
+        params.update({k: _quoted(w) for k, w in zip(keys, wanted, strict=True)})
     if q:
         where.append("(LOWER(title) LIKE :q ESCAPE '\\' OR LOWER(summary) LIKE :q ESCAPE '\\')")
         params["q"] = _like(q)
@@ -101,7 +108,7 @@ def articles(store: Store, start: int | None = None, end: int | None = None,
              q: str | None = None, limit: int = 50, sentiment: Values = None) -> pd.DataFrame:
     """Newest articles first (by published time, else fetch time), filtered; ``topics`` is a
     list per row. Text search ``q`` is a case-insensitive substring of title or summary."""
-    where, params = _where(start, end, outlet, channel, topic, q, sentiment)
+    where, params = _where(store, start, end, outlet, channel, topic, q, sentiment)
     params["limit"] = max(0, int(limit))
     rows = _rows(store, f"SELECT {', '.join(COLUMNS)} FROM articles WHERE {where} "
                         f"ORDER BY {_T} DESC, id DESC LIMIT :limit", params)
@@ -116,11 +123,11 @@ def topic_counts(store: Store, topics: list[str], start: int, end: int,
     topics = list(dict.fromkeys(topics))
     if not topics:
         return {}
-    where, params = _where(start, end, **filters)
+    where, params = _where(store, start, end, **filters)
     sums = []
     for i, name in enumerate(topics):
-        params[f"tc{i}"] = _topic_like(name)
-        sums.append(f"SUM(CASE WHEN topics LIKE :tc{i} ESCAPE '\\' THEN 1 ELSE 0 END)")
+        params[f"tc{i}"] = _quoted(name)
+        sums.append(f"SUM(CASE WHEN {_has_topic(store, f'tc{i}')} THEN 1 ELSE 0 END)")
     row = _rows(store, f"SELECT {', '.join(sums)} FROM articles WHERE {where}", params)[0]
     return {name: int(n or 0) for name, n in zip(topics, row, strict=True)}
 
@@ -181,7 +188,7 @@ def article_counts(store: Store, start: int, end: int, tz: str = "UTC", by: str 
     sentiment or outlet counts under ``""``."""
     if by is not None and by not in GROUPS:
         raise ValueError(f"by must be one of {', '.join(GROUPS)} (got {by!r})")
-    where, params = _where(start, end, **filters)
+    where, params = _where(store, start, end, **filters)
     bucket = _bucket_sql(int(start), int(end), tz, step)
     key = f", COALESCE({by}, '')" if by else ""
     rows = _rows(store, f"SELECT {bucket} AS b{key}, COUNT(*) FROM articles WHERE {where} "
@@ -199,14 +206,14 @@ def topic_series(store: Store, topics: Sequence[str], start: int, end: int, tz: 
     """Articles per time bucket and topic: columns ``ts, topic, count`` (topics in the order
     given, zero rows left out; ``attrs["buckets"]`` as in ``article_counts``)."""
     topics = list(dict.fromkeys(topics))
-    where, params = _where(start, end, **filters)
+    where, params = _where(store, start, end, **filters)
     bucket = _bucket_sql(int(start), int(end), tz, step)
     rows = []
     if topics:
         sums = []
         for i, name in enumerate(topics):
-            params[f"tc{i}"] = _topic_like(name)
-            sums.append(f"SUM(CASE WHEN topics LIKE :tc{i} ESCAPE '\\' THEN 1 ELSE 0 END)")
+            params[f"tc{i}"] = _quoted(name)
+            sums.append(f"SUM(CASE WHEN {_has_topic(store, f'tc{i}')} THEN 1 ELSE 0 END)")
         raw = _rows(store, f"SELECT {bucket} AS b, {', '.join(sums)} FROM articles "
                            f"WHERE {where} GROUP BY {bucket} ORDER BY 1", params)
         rows = [(int(r[0]), name, int(n or 0)) for name_i, name in enumerate(topics)
@@ -226,7 +233,7 @@ def breakdown(store: Store, start: int | None, end: int | None, by: str = "outle
     all matching articles, 0..1), largest first, ties by name."""
     if by not in GROUPS:
         raise ValueError(f"by must be one of {', '.join(GROUPS)} (got {by!r})")
-    where, params = _where(start, end, **filters)
+    where, params = _where(store, start, end, **filters)
     rows = _rows(store, f"SELECT COALESCE({by}, '') AS k, COUNT(*) AS n, "
                         f"CAST(COUNT(*) AS FLOAT) / CAST(SUM(COUNT(*)) OVER () AS FLOAT) "
                         f"FROM articles WHERE {where} GROUP BY COALESCE({by}, '') "
@@ -244,7 +251,7 @@ def share_of_voice(store: Store, start: int | None, end: int | None, **filters) 
 
 def article_total(store: Store, start: int | None, end: int | None, **filters) -> int:
     """How many articles match."""
-    where, params = _where(start, end, **filters)
+    where, params = _where(store, start, end, **filters)
     return int(_rows(store, f"SELECT COUNT(*) FROM articles WHERE {where}", params)[0][0])
 
 
@@ -262,7 +269,7 @@ def distinct_values(store: Store, column: str) -> list[str]:
 def article_texts(store: Store, start: int | None, end: int | None, limit: int = TEXT_LIMIT,
                   **filters) -> list[str]:
     """Titles and summaries (two texts per article) of the ``limit`` newest matching articles."""
-    where, params = _where(start, end, **filters)
+    where, params = _where(store, start, end, **filters)
     params["limit"] = max(0, min(int(limit), TEXT_LIMIT))
     rows = _rows(store, f"SELECT title, summary FROM articles WHERE {where} "
                         f"ORDER BY {_T} DESC, id DESC LIMIT :limit", params)
