@@ -1,0 +1,270 @@
+"""The runner: the only path from a collector to the store, and the record of every run.
+
+    runner = Runner.from_config(cfg, store)
+    result = runner.run(cfg.source("lapor_ntb"))      # never raises
+
+One run: collector.collect() -> default timestamps, article sentiment and topics ->
+``store.write`` (the store refuses what is not in the catalogue, with reasons) -> per-outlet
+article counts -> ``store.record_run``. Whatever happens, a ``runs`` row is written: an
+exception becomes the run's error, never the scheduler's problem.
+
+Status follows uptime monitors: a success is ``up``; a failure is ``pending`` while the
+consecutive failures (counted from the ``runs`` table, so restarts and other hosts agree) are
+at most ``retries``, then ``down``. With retries=2, answers 200,500,500,200,500,500,500 give
+up, pending, pending, up, pending, pending, down.
+
+On PostgreSQL a run holds an advisory lock per source, so collectors on several hosts never run
+the same source twice at once (the other host skips it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.pool import NullPool
+
+from collectors import registry
+from collectors.base import MAX_BODY_BYTES, CollectContext, CollectError, HttpFactory, default_http
+from collectors.rss import ARTICLES_METRIC
+from data.batch import Article, Batch, Sample
+from data.config_models import Config, Source
+from data.schema import articles as articles_table
+from data.schema import runs
+from data.store import RunRecord, Store
+from data.text.sentiment import get_scorer
+from data.text.topics import match_topics
+
+log = logging.getLogger("pantau.collectors")
+
+UP, PENDING, DOWN = "up", "pending", "down"
+HOUR = 3600
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run did (also written to ``runs``); ``skipped`` when another host had it."""
+
+    source_id: str
+    kind: str
+    status: str
+    samples: int = 0
+    rejected: int = 0
+    articles: int = 0
+    duration: float = 0.0
+    error: str | None = None
+    started_ts: float = 0.0
+    skipped: bool = False
+
+
+class Runner:
+    """Runs sources against one store. Thread-safe: the scheduler calls ``run`` from a pool."""
+
+    def __init__(self, store: Store, catalogue: Collection[str], *, clock: Callable[[], float]
+                 = time.time, tz: str = "UTC", topics: Mapping[str, Sequence[str]] | None = None,
+                 sentiment: str | None = "lexicon", http_factory: HttpFactory = default_http,
+                 max_body: int = MAX_BODY_BYTES, kinds: Mapping[str, type] | None = None):
+        self.store = store
+        self.catalogue = frozenset(catalogue)
+        self.clock = clock
+        self.tz = tz
+        self.topics = dict(topics or {})
+        self.http_factory = http_factory
+        self.max_body = max_body
+        self.kinds = dict(kinds) if kinds is not None else registry.kinds()
+        self.scorer = None
+        if sentiment:
+            try:
+                self.scorer = get_scorer(sentiment)
+            except ValueError as exc:  # config names a scorer that cannot be loaded
+                log.error("media.sentiment: %s; articles are stored without sentiment", exc)
+        self._lock_engine = None
+
+    @classmethod
+    def from_config(cls, cfg: Config, store: Store, **kw) -> Runner:
+        """A runner with the catalogue, zone, topics and sentiment scorer of ``cfg``."""
+        return cls(store, {m.name for m in cfg.metrics}, tz=cfg.site.timezone,
+                   topics=cfg.media.topics, sentiment=cfg.media.sentiment, **kw)
+
+    # -- one run -------------------------------------------------------------------------
+    def run(self, source: Source) -> RunResult:
+        """Run ``source`` once, write what it gives and its ``runs`` row. Never raises."""
+        try:
+            lock = self._acquire(source.id)
+        except Exception as exc:  # the store is unreachable: nothing can be recorded either
+            log.error("%s: cannot reach the store: %s", source.id, _short(exc))
+            return RunResult(source.id, source.kind, DOWN, error=f"store: {_short(exc)}",
+                             started_ts=self.clock())
+        if lock is False:
+            return RunResult(source.id, source.kind, "skipped", started_ts=self.clock(),
+                             skipped=True)
+        try:
+            return self._run(source)
+        finally:
+            self._release(lock, source.id)
+
+    def _run(self, source: Source) -> RunResult:
+        started = self.clock()
+        t0 = time.monotonic()
+        batch, error = self._collect(source)
+        samples = rejected = new_articles = 0
+        if batch is not None:
+            try:
+                batch = self._prepare(batch, source, int(started))
+                res = self.store.write(batch, self.catalogue, now=int(started))
+                samples, rejected, new_articles = res.written, res.rejected, res.articles
+                reasons = [r.reason for r in res.rejections]
+                if batch.articles:
+                    counted = self._article_counts(batch.articles, int(started))
+                    samples += counted.written
+                    rejected += counted.rejected
+                    reasons += [r.reason for r in counted.rejections]
+                if reasons:
+                    summary = "; ".join(f"{why} ({n})" for why, n in Counter(reasons).most_common(5))
+                    log.warning("%s: %d sample(s) rejected: %s", source.id, len(reasons), summary)
+            except Exception as exc:  # a store failure is this run's failure, not the worker's
+                log.debug("%s: store write failed\n%s", source.id, traceback.format_exc())
+                error = f"store: {_short(exc)}" + (f"; {error}" if error else "")
+        duration = time.monotonic() - t0
+        status = UP if error is None else self._failure_status(source)
+        record = RunRecord(source.id, started, started + duration, status, samples, rejected,
+                           error)
+        try:
+            self.store.record_run(record)
+        except Exception as exc:
+            log.error("%s: cannot record the run: %s", source.id, _short(exc))
+        return RunResult(source.id, source.kind, status, samples, rejected, new_articles,
+                         duration, error, started)
+
+    def _collect(self, source: Source) -> tuple[Batch | None, str | None]:
+        cls = self.kinds.get(source.kind)
+        if cls is None:
+            return None, f"unknown kind {source.kind!r} (known: {', '.join(sorted(self.kinds))})"
+        ctx = CollectContext(source_id=source.id, timeout=float(source.timeout), tz=self.tz,
+                             clock=self.clock, http_factory=self.http_factory,
+                             max_body=self.max_body)
+        try:
+            options = source.options
+            if not isinstance(options, cls.Options):
+                options = cls.Options.model_validate(options or {})
+            batch = cls().collect(options, ctx)
+            if ctx.expired():
+                # Finished, but after its time: the data is kept, the overrun is reported.
+                log.warning("%s: took longer than its timeout (%gs)", source.id, ctx.timeout)
+            return batch, None
+        except CollectError as exc:
+            return exc.batch, str(exc) or type(exc).__name__
+        except Exception as exc:  # a bug or an unforeseen answer: record it, keep going
+            log.error("%s: %s\n%s", source.id, _short(exc), traceback.format_exc())
+            return None, f"{type(exc).__name__}: {_short(exc)}"
+        finally:
+            ctx.close()
+
+    def _prepare(self, batch: Batch, source: Source, now: int) -> Batch:
+        samples = [s if s.ts is not None else dataclasses.replace(s, ts=now)
+                   for s in batch.samples]
+        for a in batch.articles:
+            if not a.source_id:
+                a.source_id = source.id
+            if a.sentiment is None and self.scorer is not None:
+                a.sentiment = self.scorer(f"{a.title}. {a.summary}".strip())
+            if not a.topics and self.topics:
+                a.topics = tuple(match_topics(a.title, a.summary, self.topics))
+        return Batch(samples=samples, articles=batch.articles)
+
+    def _article_counts(self, items: Sequence[Article], now: int):
+        """``news_articles_count`` per outlet, channel and hour of publication, counted from the
+        stored (deduplicated) articles for the hours this batch touched."""
+        hours = {(a.published_ts if a.published_ts is not None else now) // HOUR * HOUR
+                 for a in items}
+        outlets = sorted({a.outlet for a in items})
+        t = articles_table
+        hour = (func.coalesce(t.c.published_ts, t.c.fetched_ts) // HOUR) * HOUR
+        q = (select(t.c.outlet, t.c.channel, hour.label("h"), func.count())
+             .where(t.c.outlet.in_(outlets),
+                    func.coalesce(t.c.published_ts, t.c.fetched_ts) >= min(hours),
+                    func.coalesce(t.c.published_ts, t.c.fetched_ts) < max(hours) + HOUR)
+             .group_by(t.c.outlet, t.c.channel, hour))
+        with self.store.reader.connect() as conn:
+            rows = conn.execute(q).fetchall()
+        counts = [Sample(ARTICLES_METRIC, float(n), {"outlet": o, "channel": c}, int(h))
+                  for o, c, h, n in rows if int(h) in hours]
+        return self.store.write(Batch(samples=counts), self.catalogue, now=now)
+
+    def _failure_status(self, source: Source) -> str:
+        """PENDING while this failure and the ones right before it are at most ``retries``."""
+        try:
+            q = (select(runs.c.status).where(runs.c.source_id == source.id)
+                 .order_by(runs.c.id.desc()).limit(source.retries + 1))
+            with self.store.reader.connect() as conn:
+                before = [r[0] for r in conn.execute(q)]
+        except Exception as exc:
+            log.error("%s: cannot read past runs: %s", source.id, _short(exc))
+            before = []
+        failures = 1
+        for status in before:
+            if status == UP:
+                break
+            failures += 1
+        return DOWN if failures > source.retries else PENDING
+
+    # -- one run per source at a time, across hosts (PostgreSQL) ----------------------------
+    def _acquire(self, source_id: str):
+        """None when no lock is needed (SQLite), False when another host holds it, else the
+        connection holding the advisory lock."""
+        if self.store.dialect != "postgresql":
+            return None
+        if self._lock_engine is None:
+            self._lock_engine = create_engine(self.store.writer.url, poolclass=NullPool)
+        conn = self._lock_engine.connect()
+        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"),
+                           {"k": lock_key(source_id)}).scalar()
+        conn.commit()
+        if not got:
+            conn.close()
+            return False
+        return conn
+
+    def _release(self, conn, source_id: str) -> None:
+        if not conn:
+            return
+        try:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_key(source_id)})
+            conn.commit()
+        except Exception as exc:  # closing the session releases it anyway
+            log.debug("%s: unlock failed: %s", source_id, exc)
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        if self._lock_engine is not None:
+            self._lock_engine.dispose()
+
+
+def lock_key(source_id: str) -> int:
+    """A stable signed 64-bit advisory-lock key for ``source_id``."""
+    digest = hashlib.blake2b(f"pantau.source:{source_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _short(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return (lines[0] if lines else type(orig).__name__)[:500]
+
+
+def run_source(source: Source, *, store: Store, catalogue: Collection[str],
+               clock: Callable[[], float] = time.time, **kw) -> RunResult:
+    """Run ``source`` once with a one-off runner (see ``Runner`` for the keywords)."""
+    runner = Runner(store, catalogue, clock=clock, **kw)
+    try:
+        return runner.run(source)
+    finally:
+        runner.close()

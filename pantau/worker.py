@@ -1,0 +1,74 @@
+"""``pantau worker``: the collectors' scheduler in the foreground.
+
+Logs one line per run to stderr (source, status, samples, rejected, duration, error), and on
+SIGTERM or SIGINT stops scheduling, lets the runs in flight finish, and exits 0.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+
+from collectors.runner import Runner, RunResult
+from collectors.scheduler import Scheduler
+from data.config_models import Config
+from pantau.cli import EXIT_FAIL, EXIT_OK
+
+log = logging.getLogger("pantau.worker")
+
+
+def setup_logging() -> None:
+    """Log lines to stderr: time, level, message. APScheduler only says what matters."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def run_line(r: RunResult) -> str:
+    """The log line of one run."""
+    line = (f"run {r.source_id} status={r.status} samples={r.samples} rejected={r.rejected} "
+            f"articles={r.articles} duration={r.duration:.3f}s")
+    if r.error:
+        line += f" error={r.error!r}"
+    return line
+
+
+def run_worker(cfg: Config) -> int:
+    """Schedule every enabled source of ``cfg`` until SIGTERM/SIGINT; return the exit code."""
+    from pantau.commands import open_store
+
+    setup_logging()
+    try:
+        store = open_store(cfg)
+    except Exception as exc:  # unreachable database, failed migration
+        print(f"pantau: worker cannot open the store: {exc}".splitlines()[0], file=sys.stderr)
+        return EXIT_FAIL
+    runner = Runner.from_config(cfg, store)
+    sched = Scheduler(cfg, runner, on_result=lambda r: log.info(run_line(r)))
+    stopped = {}
+
+    def _stop(signum, _frame):
+        stopped["signal"] = signum
+        sched.stop()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _stop)
+    sources = [s.id for s in cfg.sources if s.enabled]
+    log.info("worker started: %d source(s) scheduled (%s); store %s", len(sources),
+             ", ".join(sources) or "none", store.dialect)
+    try:
+        sched.start()
+    finally:
+        longest = max((s.timeout for s in cfg.sources), default=30)
+        if not sched.wait_idle(longest + 30):
+            log.warning("worker: runs still in flight after %ss; stopping anyway", longest + 30)
+        runner.close()
+        store.dispose()
+    name = signal.Signals(stopped["signal"]).name if stopped else "end"
+    log.info("worker stopped (%s)", name)
+    return EXIT_OK
