@@ -222,7 +222,8 @@ def parse_config(
                 problems.append(f"screens[{i}].tiles[{j}].metric: is required for view {tile.view}")
     screen_ids = {s.id for s in screens if s}
     wall = parsed.get("wall")
-    for i, sid in enumerate(wall.playlist if wall else ()):
+    playlist = wall.playlist if wall else (raw.get("wall") or {}).get("playlist")
+    for i, sid in enumerate(playlist if isinstance(playlist, list | tuple) else ()):
         if sid not in screen_ids:
             problems.append(f"wall.playlist[{i}]: {sid!r} is not a screen id")
 
