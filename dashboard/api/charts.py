@@ -125,7 +125,8 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
                   for p, f in zip(df["published_ts"], df["fetched_ts"], strict=True)],
                  list(df["outlet"]), [str(x)[:90] for x in df["title"]]]
         return {"kind": "table", "title": t("api.report.headlines", lang),
-                "header": ["", "", ""], "cells": cells}
+                "header": [t("api.report.when", lang), t("api.report.outlet", lang),
+                           t("api.report.title", lang)], "cells": cells}
     if tile.view == "topics":
         counts = topic_counts(ctx.store, list(ctx.config.media.topics), now - tile.period, now)
         return {"kind": "bars", "unit": "count", "title": f"{t('api.report.topics', lang)} · "

@@ -23,24 +23,23 @@ PAGE = (1123, 794)
 """A4 landscape at 96 dpi, in CSS pixels (kaleido's PDF page is the figure's size)."""
 
 
-def _header(fig: go.Figure, site: str, title: str, lines: list[str], top: int) -> None:
-    fig.update_layout(
-        title=dict(text=f"<b>{site}</b><br><span style='font-size:15px'>{title}</span>",
-                   x=0.02, xanchor="left", y=0.985, yanchor="top", yref="container",
-                   font=dict(size=20)),
-        margin=dict(t=top, l=50, r=40, b=50))
-    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=1,
-                       yshift=16, xanchor="left", yanchor="bottom", align="left",
-                       showarrow=False, font=dict(size=11, color="#495057"))
+def _header(fig: go.Figure, site: str, title: str, lines: list[str]) -> int:
+    """Write the header as the figure's title block; return the top margin it needs."""
+    meta = "<br>".join(f"<span style='font-size:11px;color:#495057'>{x}</span>" for x in lines)
+    fig.update_layout(title=dict(
+        text=f"<b>{site}</b><br><span style='font-size:15px'>{title}</span><br>{meta}",
+        x=0.02, xanchor="left", y=0.975, yanchor="top", yref="container",
+        font=dict(size=20)))
+    return 80 + 15 * len(lines)
 
 
 def with_header(fig: go.Figure, site: str, title: str, lines: list[str],
                 size: tuple[int, int] = PAGE) -> go.Figure:
     """``fig`` (a chart) under a report header; sized as one A4 landscape page."""
     fig = go.Figure(fig)
-    top = 110 + 16 * len(lines)
-    _header(fig, site, title, lines, top)
+    top = _header(fig, site, title, lines)
     fig.update_layout(width=size[0], height=size[1], paper_bgcolor="white",
+                      margin=dict(t=top, l=50, r=40, b=50),
                       legend=dict(orientation="h", y=-0.08, x=0))
     return fig
 
@@ -62,9 +61,9 @@ def screen_figure(site: str, title: str, lines: list[str], panels: list[dict], l
             fig.add_trace(go.Indicator(
                 mode="number+delta" if p.get("previous") is not None else "number",
                 value=p.get("value") if p.get("value") is not None else float("nan"),
-                number=dict(valueformat=".1%" if p.get("unit") == "ratio" else ",.4~f",
-                            font=dict(size=40)),
+                number=dict(valueformat=_format(p.get("unit")), font=dict(size=40)),
                 delta=dict(reference=p.get("previous"), relative=False,
+                           valueformat=_format(p.get("unit")),
                            increasing=dict(color=p.get("up_color", "#198754")),
                            decreasing=dict(color=p.get("down_color", "#dc3545")))
                 if p.get("previous") is not None else None), row=r, col=c)
@@ -91,14 +90,17 @@ def screen_figure(site: str, title: str, lines: list[str], panels: list[dict], l
                                  ticktext=p["ticktext"], row=r, col=c)
             if p["kind"] in ("lines", "area"):
                 fig.update_xaxes(type="date", row=r, col=c)
-    top = 110 + 16 * len(lines)
-    _header(fig, site, title, lines, top)
+    top = _header(fig, site, title, lines) + 20
     fig.update_layout(width=size[0], height=size[1], paper_bgcolor="white",
-                      plot_bgcolor="white", separators=separators(lang),
+                      margin=dict(t=top, l=50, r=40, b=40), plot_bgcolor="white", separators=separators(lang),
                       font=dict(family=FONT, size=11), showlegend=False)
     fig.update_annotations(font_size=12, selector=dict(showarrow=False, yanchor="bottom",
                                                        xanchor="center"))
     return fig
+
+
+def _format(unit: str | None) -> str:
+    return {"ratio": ".1%", "count": ",.0f", "rupiah": ",.0f"}.get(unit or "", ",.2~f")
 
 
 def _spec(kind: str) -> dict:

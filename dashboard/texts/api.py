@@ -15,5 +15,8 @@ TEXTS = {
     "api.report.latest": {"id": "nilai terakhir", "en": "latest value"},
     "api.report.headlines": {"id": "Berita terbaru", "en": "Latest news"},
     "api.report.topics": {"id": "Topik berita", "en": "News topics"},
+    "api.report.when": {"id": "Waktu", "en": "Time"},
+    "api.report.outlet": {"id": "Media", "en": "Outlet"},
+    "api.report.title": {"id": "Judul", "en": "Title"},
     "api.report.demo": {"id": "DATA DEMO", "en": "DEMO DATA"},
 }
