@@ -1,0 +1,78 @@
+"""Frames the drill-down draws, asked of ``data.queries`` (aggregated in the database).
+
+``history_frames`` gives this period and the one before in the same buckets;
+``values_by`` one value per value of a label over the period (``last`` metrics without a point
+in the period fall back to their latest values, with the date of the newest one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.components.kpi_data import combined_series, spark_frame
+from dashboard.context import AppContext
+from data.buckets import nice_step, origin_for
+from data.config_models import Metric
+from data.kpi import combine
+from data.queries import latest, series, totals
+
+HISTORY_POINTS = 60
+LONG_SPAN = 10 * 365 * 86400
+
+
+@dataclass(frozen=True)
+class History:
+    current: pd.DataFrame
+    previous: pd.DataFrame
+    step: int
+    period: int
+    """Seconds between a point and its counterpart in ``previous``; 0 when there is none."""
+
+
+def history_frames(ctx: AppContext, metric: Metric, start: int, end: int,
+                   filters: dict | None, fallback: bool = False) -> History:
+    """This period and the previous one of the same length, in the same buckets, series
+    combined. With ``fallback`` and no point in the period (a yearly index), the last ten
+    years instead, without a previous period."""
+    span = end - start
+    cur = spark_frame(ctx, metric, start, end, filters, HISTORY_POINTS)
+    prev = spark_frame(ctx, metric, start - span, start, filters, HISTORY_POINTS)
+    step = nice_step(span, HISTORY_POINTS)
+    if cur.empty and fallback:
+        lo = end - LONG_SPAN
+        step = nice_step(LONG_SPAN, HISTORY_POINTS)
+        origin = origin_for(step, 0)
+        df = series(ctx.store, metric.name, lo, end, step, metric.agg, filters, origin=origin)
+        return History(combined_series(df, metric.agg), prev.iloc[0:0], step, 0)
+    return History(cur, prev, step, span)
+
+
+@dataclass(frozen=True)
+class ByLabel:
+    frame: pd.DataFrame
+    """Columns ``<label>``, ``value``: one row per label value."""
+    as_of: int | None
+    """Time of the newest point when the values are latest values, not the period's."""
+
+
+def _group(df: pd.DataFrame, label: str, agg: str) -> pd.DataFrame:
+    if df.empty or label not in df.columns:
+        return pd.DataFrame({label: pd.Series(dtype=str), "value": pd.Series(dtype=float)})
+    df = df.dropna(subset=[label])
+    rows = [(str(k), combine(g["value"], agg)) for k, g in df.groupby(label, sort=True)]
+    return pd.DataFrame(rows, columns=[label, "value"])
+
+
+def values_by(ctx: AppContext, metric: Metric, label: str, start: int, end: int,
+              filters: dict | None) -> ByLabel:
+    """The metric over [start, end) per value of ``label`` (series sharing a value combined
+    by the metric's ``agg``)."""
+    df = totals(ctx.store, metric.name, start, end, metric.agg, filters)
+    out = _group(df, label, metric.agg)
+    if out.empty and metric.agg == "last":
+        last = latest(ctx.store, metric.name, filters)
+        if not last.empty:
+            return ByLabel(_group(last, label, metric.agg), int(last["ts"].max()))
+    return ByLabel(out, None)

@@ -1,0 +1,58 @@
+"""Colours, fonts and axis helpers shared by the figure functions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from dashboard import fmt
+
+PRIMARY = "#0d6efd"
+PREVIOUS = "#9aa4ae"
+TARGET = "#198754"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+STATUS = {"ok": "#198754", "warn": "#d39e00", "crit": "#dc3545", "none": "#6c757d"}
+
+
+def separators(lang: str) -> str:
+    """Plotly's ``layout.separators`` (decimal, then thousands) for the language."""
+    return ".," if lang == "en" else ",."
+
+
+def local_times(ts: pd.Series | list, tz: str) -> list[datetime]:
+    """Epoch seconds as naive local datetimes, so Plotly draws the site's wall-clock time."""
+    return [fmt.local(t, tz).replace(tzinfo=None) for t in ts]
+
+
+def time_ticks(ts: list[int], lang: str, tz: str, n: int = 6) -> tuple[list, list[str]]:
+    """About ``n`` tick positions (naive local datetimes) and their labels: clock times for a
+    span of two days or less, dates otherwise."""
+    ts = sorted(set(int(t) for t in ts))
+    if not ts:
+        return [], []
+    stride = max(1, -(-len(ts) // n))
+    picked = ts[::stride]
+    short = ts[-1] - ts[0] <= 2 * 86400
+    if short:
+        labels = [fmt.clock(t, lang, tz).split(" ")[0] for t in picked]
+    else:
+        labels = [fmt.date(t, lang, tz) for t in picked]
+    return local_times(picked, tz), labels
+
+
+def base_layout(lang: str, height: int, **kw) -> dict:
+    """Layout keys every figure shares: transparent background, the language's separators."""
+    layout = dict(height=height, separators=separators(lang), paper_bgcolor="rgba(0,0,0,0)",
+                  plot_bgcolor="rgba(0,0,0,0)", font=dict(family=FONT, size=12),
+                  margin=dict(l=8, r=8, t=8, b=8), showlegend=False)
+    layout.update(kw)
+    return layout
+
+
+def value_axis(unit: str) -> dict:
+    """A y/x axis for values of ``unit``: ratios as percentages."""
+    axis = dict(gridcolor="rgba(128,128,128,0.2)", zeroline=False, automargin=True)
+    if unit == "ratio":
+        axis["tickformat"] = ".0%"
+    return axis

@@ -1,0 +1,105 @@
+"""``/``: the executive overview. The screens of config.yaml as KPI cards, with a period
+and a region filter kept in the URL (``?period=30d&region=52.71&lang=en``).
+
+Each card links to ``/metric/<name>`` with the same state.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, html
+
+from dashboard import fmt
+from dashboard.components.filters import filter_bar
+from dashboard.components.kpi_card import kpi_card
+from dashboard.components.kpi_data import CardData, card_data
+from dashboard.components.periods import period_key, window, window_end
+from dashboard.components.regions import region_key
+from dashboard.components.url_state import make_search, parse_search
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from data.config_models import Config, Metric, Screen
+
+ROUTE = "/"
+
+
+def screen_metrics(config: Config, screen: Screen) -> list[Metric]:
+    """The catalogue metrics of a screen's tiles, once each, KPI tiles first."""
+    tiles = sorted(screen.tiles, key=lambda tile: tile.view != "kpi")
+    out: dict[str, Metric] = {}
+    for tile in tiles:
+        m = config.metric(tile.metric) if tile.metric else None
+        if m is not None and m.name not in out:
+            out[m.name] = m
+    return list(out.values())
+
+
+def cached_card(ctx: AppContext, metric: Metric, period: str, region: str) -> CardData:
+    """``card_data`` through the query cache (one computation per ttl for every viewer)."""
+    now = ctx.clock()
+    key = f"ov:card:{metric.name}:{period}:{region}:{window_end(now)}:{int(now) // 60}"
+    return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl,
+                                lambda: card_data(ctx, metric, period, region, now))
+
+
+def subtitle(ctx: AppContext, period: str, lang: str) -> str:
+    """``21 Nov 2026 – 27 Nov 2026 · Data sampai 27 Nov 2026 09:15 WITA``."""
+    now = ctx.clock()
+    start, end = window(period, now, ctx.tz)
+    span = t("overview.period.range", lang, start=fmt.date(start, lang, ctx.tz),
+             end=fmt.date(min(end, now), lang, ctx.tz))
+    return f"{span} · " + t("overview.subtitle", lang, when=fmt.when(now, lang, ctx.tz))
+
+
+def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lang: str):
+    """One section per screen with a metric tile, each a row of cards."""
+    province = ctx.config.site.region
+    search = make_search(period, region, province, lang)
+    sections = []
+    for screen in ctx.config.screens:
+        metrics = screen_metrics(ctx.config, screen)
+        if not metrics:
+            continue
+        cols = [dbc.Col(kpi_card(cached_card(ctx, m, period, region), shown_lang, ctx.tz,
+                                 href=f"/metric/{m.name}{search}",
+                                 card_id=f"ov-card-{screen.id}-{m.name}"),
+                        xs=12, sm=6, lg=4, xxl=3, className="mb-3")
+                for m in metrics]
+        sections.append(html.Section([html.H2(screen.title.get(shown_lang),
+                                              className="ov-screen-title"),
+                                      dbc.Row(cols)],
+                                     className="ov-screen", id=f"ov-screen-{screen.id}"))
+    if not sections:
+        return [dbc.Alert(t("overview.empty", shown_lang), color="info")]
+    return sections
+
+
+def layout(ctx: AppContext, lang: str, params: dict, path: str):
+    province = ctx.config.site.region
+    period = period_key(params.get("period"))
+    region = region_key(params.get("region"), province)
+    return html.Div(dbc.Container([
+        html.Div([
+            html.Div([html.H1(t("overview.title", lang), className="ov-title"),
+                      html.Div(subtitle(ctx, period, lang), id="ov-subtitle",
+                               className="ov-subtitle")]),
+            filter_bar("ov", period, region, province, lang),
+        ], className="ov-header"),
+        html.Div(cards(ctx, period, region, params.get("lang"), lang), id="ov-body"),
+    ], fluid=True), className="overview")
+
+
+def register(app, ctx: AppContext) -> None:
+    @app.callback(Output("ov-body", "children"), Output("ov-subtitle", "children"),
+                  Output("url", "search", allow_duplicate=True),
+                  Input("ov-period", "value"), Input("ov-region", "value"),
+                  State("url", "search"), prevent_initial_call=True)
+    def _update(period, region, search):
+        params = parse_search(search)
+        lang = ctx.lang(params.get("lang"))
+        province = ctx.config.site.region
+        period = period_key(period)
+        region = region_key(region, province)
+        return (cards(ctx, period, region, params.get("lang"), lang),
+                subtitle(ctx, period, lang),
+                make_search(period, region, province, params.get("lang")))
