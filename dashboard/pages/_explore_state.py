@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlencode
 
 from dashboard.api.params import LABEL_PREFIX, SERIES_PARAMS, cached_label_values
 from dashboard.context import AppContext
+from data.durations import parse_duration
 from data.timeparse import parse_time
 
 QUICK = ("now-1h", "now-6h", "now-24h", "now-7d", "now-30d", "now-90d", "now-365d",
@@ -59,6 +60,17 @@ def set_filters(args: dict, chosen: list[str]) -> dict:
         key = LABEL_PREFIX + name if name in SERIES_PARAMS else name
         kept.setdefault(key, []).append(value)
     return kept
+
+
+def quick(frm: str) -> str:
+    """The quick range that ``from`` (with ``to=now``) spells, e.g. now-1d -> now-24h."""
+    if frm in QUICK:
+        return frm
+    try:
+        want = parse_duration(frm[4:]) if frm.startswith("now-") else None
+    except ValueError:
+        want = None
+    return next((q for q in QUICK if want and parse_duration(q[4:]) == want), "custom")
 
 
 def local_date(ts: int, tz: str) -> str:
@@ -112,7 +124,7 @@ def controls(args: dict, ctx: AppContext) -> dict:
     metric = first(args, "metric") or default_metric(ctx)
     metric2 = first(args, "metric2")
     frm, to = first(args, "from", "now-7d"), first(args, "to", "now")
-    rng = frm if frm in QUICK and to == "now" else "custom"
+    rng = quick(frm) if to == "now" else "custom"
     try:
         start, end = parse_time(frm, now, ctx.tz), parse_time(to, now, ctx.tz)
         dates = (local_date(start, ctx.tz), local_date(max(start, end - 1), ctx.tz))
@@ -123,7 +135,8 @@ def controls(args: dict, ctx: AppContext) -> dict:
         for label, values in cached_label_values(ctx, name).items():
             options += [f"{label}{FILTER_SEP}{v}" for v in values]
     chosen = filters_of(args)
-    options = sorted(set(options) | set(chosen))
+    options = [{"label": v.replace(FILTER_SEP, " = ", 1), "value": v}
+               for v in sorted(set(options) | set(chosen))]
     return {"metric": metric, "agg": first(args, "agg", ""), "step": first(args, "step", ""),
             "chart": first(args, "chart", "line"), "range": rng, "start_date": dates[0],
             "end_date": dates[1], "filters": chosen, "filter_options": options,

@@ -38,15 +38,32 @@ def _label(text: str, for_id: str):
     return dbc.Label(text, html_for=for_id, className="form-label")
 
 
+OPTION_LISTS = ("metric", "agg", "step", "shift", "metric2")
+
+
+def option_list(ctx, kind: str, lang: str, current: str | None) -> list[dict]:
+    """A dropdown's options; a value from the URL that is not among them is added as it is,
+    so the dropdown shows it (and the error about it) instead of silently dropping it."""
+    if kind in ("metric", "metric2"):
+        out = [{"label": m.title_in(lang), "value": m.name} for m in ctx.config.metrics]
+    elif kind == "agg":
+        out = [{"label": t("explore.agg." + a, lang), "value": a} for a in AGGS]
+    elif kind == "step":
+        out = [{"label": t("explore.step_auto", lang), "value": ""}] + \
+            [{"label": v, "value": v} for v in st.STEPS]
+    else:
+        out = [{"label": t("explore.shift.none", lang), "value": ""}] + \
+            [{"label": t("explore.shift." + v, lang), "value": v} for v in st.SHIFTS]
+    if current and current not in {o["value"] for o in out}:
+        out.append({"label": current, "value": current})
+    return out
+
+
 def _controls(ctx, lang: str):
-    metrics = [{"label": m.title_in(lang), "value": m.name} for m in ctx.config.metrics]
-    aggs = [{"label": t("explore.agg." + a, lang), "value": a} for a in AGGS]
-    steps = [{"label": t("explore.step_auto", lang), "value": ""}] + \
-        [{"label": s, "value": s} for s in st.STEPS]
+    o = {k: option_list(ctx, k, lang, None) for k in OPTION_LISTS}
+    metrics, aggs, steps, shifts = o["metric"], o["agg"], o["step"], o["shift"]
     ranges = [{"label": t("explore.range." + r, lang), "value": r} for r in st.QUICK] + \
         [{"label": t("explore.range.custom", lang), "value": "custom"}]
-    shifts = [{"label": t("explore.shift.none", lang), "value": ""}] + \
-        [{"label": t("explore.shift." + s, lang), "value": s} for s in st.SHIFTS]
     charts = [{"label": t("explore.chart." + c, lang), "value": c} for c in st.CHARTS]
     col = dict(xs=12, md=6, xl=3, className="mb-2")
     return dbc.Card(dbc.CardBody(dbc.Row([
@@ -114,12 +131,24 @@ def layout(ctx, lang: str, params: dict, path: str):
                                     className="ex-card-head")),
             dbc.CardBody(dag.AgGrid(
                 id="ex-grid", className="ex-grid", columnDefs=[], rowData=[],
-                defaultColDef={"sortable": True, "resizable": True, "filter": True},
+                defaultColDef={"sortable": True, "resizable": True, "filter": True,
+                               "flex": 1},
                 dashGridOptions={"pagination": True, "paginationPageSize": 100,
-                                 "animateRows": False},
+                                 "animateRows": False, "localeText": grid_texts(lang)},
                 style={"height": "440px"})),
         ], className="mb-4"),
     ], className="explore container-fluid pb-3", lang=lang)
+
+
+GRID_TEXTS = ("page", "of", "to", "pageSizeSelectorLabel", "firstPage", "previousPage",
+              "nextPage", "lastPage", "noRowsToShow", "loadingOoo", "filterOoo", "equals",
+              "notEqual", "lessThan", "greaterThan", "contains", "blank", "notBlank",
+              "andCondition", "orCondition")
+
+
+def grid_texts(lang: str) -> dict[str, str]:
+    """AG Grid's own words (pagination, filters) in the page's language."""
+    return {k: t("explore.grid." + k, lang) for k in GRID_TEXTS}
 
 
 def export_urls(q, lang: str) -> dict[str, str]:
@@ -146,7 +175,8 @@ def register(app, ctx) -> None:
            "shift": ("ex-shift", "value"), "metric2": ("ex-metric2", "value")}
     outs = [Output("ex-url", "search")] + [Output(*ids[k]) for k in ids] + [
         Output("ex-dates", "start_date"), Output("ex-dates", "end_date"),
-        Output("ex-filters", "options")]
+        Output("ex-filters", "options")] + [
+        Output(f"ex-{k}", "options") for k in OPTION_LISTS]
     ins = [Input("ex-url", "search")] + [Input(*ids[k]) for k in ids] + [
         Input("ex-dates", "start_date"), Input("ex-dates", "end_date")]
 
@@ -166,9 +196,10 @@ def register(app, ctx) -> None:
             args = st.apply(args, control, value, ctx)
         c = st.controls(args, ctx)
         new = st.search_from_args(args) if control else no_update
+        lang = ctx.lang(st.first(args, "lang"))
         return [new, c["metric"], c["agg"] or None, c["step"], c["chart"], c["range"],
                 c["filters"], c["shift"], c["metric2"], c["start_date"], c["end_date"],
-                c["filter_options"]]
+                c["filter_options"]] + [option_list(ctx, k, lang, c[k]) for k in OPTION_LISTS]
 
     @app.callback(
         [Output("ex-chart", "figure"), Output("ex-grid", "columnDefs"),
