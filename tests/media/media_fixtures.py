@@ -1,0 +1,74 @@
+"""Helpers of the media tests (imported by name; ``conftest`` is not importable by tests):
+real Tempo.co captures loaded as the rss collector would store them, the NTB topics, a config.
+
+The Tempo files are Tempo.co's content (see ../shared/realdata/README.md): test fixtures only;
+any screenshot showing them credits Tempo.co.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from pathlib import Path
+
+import feedparser
+
+from data.batch import Article, Batch
+from data.text.normalize import plain_text
+from data.text.sentiment import classify
+from data.text.topics import match_topics
+
+ROOT = Path(__file__).resolve().parents[2]
+REALDATA = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared")) / "realdata"
+TEMPO = REALDATA / "rss" / "tempo"
+
+# The standing queries of the NTB example config (config.yaml, media.topics).
+TOPICS = {
+    "spbe": ["spbe", "sistem pemerintahan berbasis elektronik", "layanan digital",
+             "e-government"],
+    "pariwisata": ["pariwisata", "wisatawan", "mandalika", "gili trawangan", "rinjani"],
+    "layanan_publik": ["lapor", "aduan", "pelayanan publik", "ombudsman"],
+    "kesehatan": ["kesehatan", "stunting", "puskesmas", "rumah sakit", "bpjs"],
+    "bencana": ["banjir", "gempa", "longsor", "kekeringan", "bpbd"],
+    "ekonomi": ["inflasi", "ekonomi", "harga", "umkm", "investasi"],
+}
+
+# 2026-06-07 18:00 WITA (10:00 UTC): after the last capture.
+NOW = 1780826400
+
+
+def tempo_articles(topics=TOPICS) -> list[Article]:
+    """Every item of every Tempo capture, parsed with feedparser, text through plain_text,
+    topics and sentiment filled in as the collectors' runner does. Outlet "Tempo.co <rubric>"
+    (the feed's identity is its file name), channel media_massa."""
+    out = []
+    for path in sorted(TEMPO.glob("*/*.xml")):
+        rubric = path.parent.name.removeprefix("free-")
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, f"{path}: {feed.bozo_exception}"
+        for e in feed.entries:
+            title, summary = plain_text(e.get("title")), plain_text(e.get("summary"))
+            out.append(Article(
+                url=e.link, title=title, summary=summary, outlet=f"Tempo.co {rubric}",
+                channel="media_massa", published_ts=calendar.timegm(e.published_parsed),
+                source_id=f"tempo_{rubric}", sentiment=classify(title),
+                topics=tuple(match_topics(title, summary, topics))))
+    return out
+
+
+def load_tempo(store) -> int:
+    """Write the Tempo captures into ``store``; return how many distinct articles it kept."""
+    result = store.write(Batch(articles=tempo_articles()), set(), now=NOW)
+    assert not result.rejections
+    return result.articles
+
+
+def media_config(**extra):
+    """A validated Config with the NTB topics (kinds from the collectors registry)."""
+    from collectors.registry import option_models
+    from data.config import parse_config
+
+    raw = {"site": {"name": "Command Center NTB", "timezone": "Asia/Makassar"},
+           "media": {"topics": TOPICS}}
+    raw.update(extra)
+    return parse_config(raw, kinds=option_models(), env={})
