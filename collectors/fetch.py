@@ -19,8 +19,6 @@ import httpx
 
 from collectors.base import CollectContext, CollectError
 
-_CHUNK = 64 * 1024
-
 
 @dataclass
 class Fetched:
@@ -79,16 +77,21 @@ def fetch(ctx: CollectContext, url: str, *, method: str = "GET", headers: dict |
             if declared and declared.isdigit() and int(declared) > ctx.max_body:
                 raise CollectError(f"answer of {mb(int(declared))} from {where(url)} is larger "
                                    f"than the limit of {mb(ctx.max_body)}; refused")
-            body = bytearray()
-            for chunk in resp.iter_bytes(_CHUNK):
-                body += chunk
-                if len(body) > ctx.max_body:
+            # Chunks in a list, joined once at the end: a growing buffer would be copied on
+            # every reallocation and briefly hold twice the limit.
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_bytes():  # as it arrives, so the deadline is checked
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > ctx.max_body:
+                    chunks.clear()
                     raise CollectError(f"answer from {where(url)} is larger than the limit of "
-                                       f"{mb(ctx.max_body)}; refused after {mb(len(body))}")
+                                       f"{mb(ctx.max_body)}; refused after {mb(size)}")
                 if ctx.expired():
                     raise CollectError(f"timed out after {ctx.timeout:g}s reading {where(url)} "
-                                       f"({mb(len(body))} received)")
-            return Fetched(url, resp.status_code, dict(resp.headers), bytes(body),
+                                       f"({mb(size)} received)")
+            return Fetched(url, resp.status_code, dict(resp.headers), b"".join(chunks),
                            time.monotonic() - started, cert)
     except httpx.TimeoutException:
         raise CollectError(f"timed out after {ctx.timeout:g}s waiting for {where(url)}") from None
@@ -152,7 +155,7 @@ def _cert_not_after(resp: httpx.Response) -> float | None:
     ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
     if ssl_object is None:
         return None
-    der = ssl_object.getpeercert(binary_form=True)
+    der = ssl_object.getpeercert(True)  # the low-level object takes it positionally
     return der_not_after(der) if der else None
 
 
