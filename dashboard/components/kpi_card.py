@@ -111,7 +111,8 @@ def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
                  className="kpi-head"),
         html.Div(fmt.value(card.value, m.unit, lang), className="kpi-value"),
         html.Div([html.Span(delta_text(card, lang),
-                            className=f"kpi-delta tone-{delta_tone(card)}"),
+                            className=f"kpi-delta tone-{delta_tone(card)}"
+                            + (" is-empty" if card.delta is None else "")),
                   html.Span(t("overview.vs_previous", lang), className="kpi-vs")
                   if card.delta is not None else None], className="kpi-change"),
         html.Div(target_text(card, lang), className="kpi-target"),

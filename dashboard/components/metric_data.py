@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.components.kpi_data import combined_series, spark_frame
+from dashboard.components.periods import utc_offset
 from dashboard.context import AppContext
 from data.buckets import nice_step, origin_for
 from data.config_models import Metric
@@ -35,15 +36,15 @@ def history_frames(ctx: AppContext, metric: Metric, start: int, end: int,
                    filters: dict | None, fallback: bool = False) -> History:
     """This period and the previous one of the same length, in the same buckets, series
     combined. With ``fallback`` and no point in the period (a yearly index), the last ten
-    years instead, without a previous period."""
+    years in local days instead (a yearly value shows on its own date), without a previous
+    period."""
     span = end - start
     cur = spark_frame(ctx, metric, start, end, filters, HISTORY_POINTS)
     prev = spark_frame(ctx, metric, start - span, start, filters, HISTORY_POINTS)
     step = nice_step(span, HISTORY_POINTS)
     if cur.empty and fallback:
-        lo = end - LONG_SPAN
-        step = nice_step(LONG_SPAN, HISTORY_POINTS)
-        origin = origin_for(step, 0)
+        lo, step = end - LONG_SPAN, 86400
+        origin = origin_for(step, utc_offset(end, ctx.tz))
         df = series(ctx.store, metric.name, lo, end, step, metric.agg, filters, origin=origin)
         return History(combined_series(df, metric.agg), prev.iloc[0:0], step, 0)
     return History(cur, prev, step, span)

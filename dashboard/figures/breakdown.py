@@ -7,8 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import fmt
-from dashboard.figures.style import PRIMARY, base_layout, value_axis
+from dashboard.figures.style import PRIMARY, base_layout, precise, value_axis
 from data.config_models import Metric
 
 
@@ -24,7 +23,7 @@ def breakdown(df: pd.DataFrame, metric: Metric, lang: str, label: str,
     keys = [str(k) for k in rows[label]] if not rows.empty else []
     shown = [names.get(k, k) for k in keys]
     values = list(rows["value"]) if not rows.empty else []
-    texts = [fmt.value(v, metric.unit, lang) for v in values]
+    texts = [precise(v, metric.unit, lang) for v in values]
     colors = [PRIMARY if (selected is None or k == selected) else "#9ec5fe" for k in keys]
     fig = go.Figure(go.Bar(x=values, y=shown, orientation="h", text=texts,
                            textposition="auto", marker_color=colors, customdata=keys,

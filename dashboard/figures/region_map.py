@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt
-from dashboard.figures.style import base_layout
+from dashboard.figures.style import base_layout, precise
 from dashboard.i18n import t
 from data.config_models import Metric
 
@@ -66,7 +66,7 @@ def region_map(df: pd.DataFrame, metric: Metric, lang: str, geojson: dict,
     fig.add_trace(go.Choropleth(
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
         colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False, marker_line=edges(codes),
-        hovertext=[f"<b>{names[c]}</b><br>{fmt.value(values[c], metric.unit, lang)}"
+        hovertext=[f"<b>{names[c]}</b><br>{precise(values[c], metric.unit, lang)}"
                    if c in values else f"<b>{names[c]}</b><br>{no_data}" for c in codes],
         hoverinfo="text", name="regions"))
     have = [c for c in codes if c in values]
@@ -79,7 +79,7 @@ def region_map(df: pd.DataFrame, metric: Metric, lang: str, geojson: dict,
         fig.add_trace(go.Choropleth(
             geojson=geojson, featureidkey="properties.code", locations=have, z=z,
             zmin=lo, zmax=hi, colorscale="Blues", marker_line=edges(have),
-            hovertext=[f"<b>{names[c]}</b><br>{fmt.value(values[c], metric.unit, lang)}"
+            hovertext=[f"<b>{names[c]}</b><br>{precise(values[c], metric.unit, lang)}"
                        for c in have], hoverinfo="text", name="values",
             colorbar=dict(thickness=12, len=0.8, outlinewidth=0, tickvals=ticks,
                           ticktext=[fmt.value(v, metric.unit, lang, short=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from dashboard import fmt
 
@@ -56,3 +58,11 @@ def value_axis(unit: str) -> dict:
     if unit == "ratio":
         axis["tickformat"] = ".0%"
     return axis
+
+
+def precise(v: float | None, unit: str, lang: str) -> str:
+    """A value for tables, hovers and bars: published indices and scores keep two decimals
+    as published (IPM ``72,70``); other units as ``fmt.value``."""
+    if unit in ("index", "score") and v is not None and math.isfinite(v):
+        return format_decimal(v, format="#,##0.00", locale=fmt.LOCALES.get(lang, "id_ID"))
+    return fmt.value(v, unit, lang)

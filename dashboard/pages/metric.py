@@ -28,6 +28,7 @@ from dashboard.components.regions import (
 from dashboard.components.url_state import make_search, parse_search
 from dashboard.context import AppContext
 from dashboard.figures import breakdown, history, region_map
+from dashboard.figures.style import precise
 from dashboard.i18n import catalogue, t
 from data.config_models import Metric
 from data.queries import label_values
@@ -48,6 +49,11 @@ def label_title(label: str, lang: str) -> str:
     return t(key, lang) if key in catalogue() else label
 
 
+def table_value(v, metric: Metric, lang: str) -> str:
+    """A number for the tables: published indices keep their two decimals (IPM 72,70)."""
+    return precise(v, metric.unit, lang)
+
+
 def panel(title: str, body, hint: str | None = None, panel_id: str | None = None):
     kids = [dbc.CardHeader(title), dbc.CardBody([body, html.Div(hint, className="metric-hint")
                                                  if hint else None])]
@@ -66,9 +72,9 @@ def history_table(h: History, metric: Metric, lang: str, tz: str):
     rows = []
     for ts, v in zip(h.current["ts"], h.current["value"], strict=True):
         cells = [html.Td(show(int(ts), lang, tz)),
-                 html.Td(fmt.value(v, metric.unit, lang), className="num")]
+                 html.Td(table_value(v, metric, lang), className="num")]
         if h.period:
-            cells.append(html.Td(fmt.value(prev.get(int(ts)), metric.unit, lang),
+            cells.append(html.Td(table_value(prev.get(int(ts)), metric, lang),
                                  className="num"))
         rows.append(html.Tr(cells))
     return dbc.Table([html.Thead(html.Tr(head)), html.Tbody(rows)], size="sm", striped=True,
@@ -78,9 +84,8 @@ def history_table(h: History, metric: Metric, lang: str, tz: str):
 def region_table(df, metric: Metric, lang: str, selected: str):
     names = region_names()
     values = dict(zip(df[REGION_LABEL], df["value"], strict=True)) if not df.empty else {}
-    rows = [html.Tr([html.Td(name), html.Td(code), html.Td(fmt.value(values.get(code),
-                                                                     metric.unit, lang),
-                                                           className="num")],
+    rows = [html.Tr([html.Td(name), html.Td(code),
+                     html.Td(table_value(values.get(code), metric, lang), className="num")],
                     className="table-active" if code == selected else None)
             for code, name in names.items()]
     head = html.Tr([html.Th(t("metric.col.region", lang)), html.Th(t("metric.col.code", lang)),
