@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from data.buckets import align_down, align_up, rollup_level
 from data.engine import run_sql
+from data.schema import ROLLUP_CHAIN
 from data.store import Store
 
 AGGS = ("sum", "avg", "last", "min", "max")
@@ -86,7 +87,7 @@ def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
         hi = lo + step
     labels = series_labels(store, metric, filters)
     level = rollup_level(step, origin)
-    table = {86400: "rollup_1d", 3600: "rollup_1h", None: "samples"}[level]
+    table = dict(ROLLUP_CHAIN).get(level, "samples")
     rows: list = []
     if labels:
         ids = ",".join(str(int(s)) for s in labels)

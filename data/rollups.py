@@ -1,10 +1,13 @@
-"""Keep the hourly and daily rollups equal to what the raw samples say.
+"""Keep the rollups (hour, 4 hours, day) equal to what the raw samples say.
 
-After samples of one series change between ``lo`` and ``hi``, ``refresh(conn, sid, lo, hi)``
-recomputes every touched hour from ``samples`` and every touched day from ``rollup_1h``. Both
-statements are plain SQL that SQLite and PostgreSQL read alike (``WHERE 1 = 1`` keeps SQLite's
-parser from taking ``ON CONFLICT`` for a join constraint). Values are integers we computed, so
-they are written into the SQL as literals.
+Levels form a chain: ``samples`` → ``rollup_1h`` → ``rollup_4h`` → ``rollup_1d``; each level
+is computed from the one below it. After samples of one series change, either
+``refresh(conn, sid, lo, hi)`` recomputes every touched bucket from the table (any write), or
+``update_from_points(conn, sid, ts, values)`` computes hours that held nothing before from the
+arrays in hand and refreshes from the table only the hours that already held data (the bulk
+path: a year of minute data is not read back). Plain SQL that SQLite and PostgreSQL read alike
+(``WHERE 1 = 1`` keeps SQLite's parser from taking ``ON CONFLICT`` for a join constraint);
+values are integers we computed, written as literals.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from data.engine import run_sql
+from data.schema import ROLLUP_CHAIN
 
 _SET = ("cnt = excluded.cnt, total = excluded.total, vmin = excluded.vmin, "
         "vmax = excluded.vmax, last_ts = excluded.last_ts, last_val = excluded.last_val")
@@ -29,19 +33,6 @@ WHERE 1 = 1
 ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 """
 
-_DAY = """
-INSERT INTO rollup_1d (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_val)
-SELECT a.series_id, a.bucket, a.cnt, a.total, a.vmin, a.vmax, a.last_ts, r.last_val
-FROM (SELECT series_id, bucket - bucket % 86400 AS bucket, SUM(cnt) AS cnt,
-             SUM(total) AS total, MIN(vmin) AS vmin, MAX(vmax) AS vmax, MAX(last_ts) AS last_ts
-      FROM rollup_1h WHERE series_id = {sid} AND bucket >= {lo} AND bucket < {hi}
-      GROUP BY series_id, bucket - bucket % 86400) a
-JOIN rollup_1h r ON r.series_id = a.series_id AND r.bucket = a.last_ts - a.last_ts % 3600
-WHERE 1 = 1
-ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
-"""
-
-
 # SQLite returns, for a bare column beside MAX(), the value of the row holding the maximum
 # (documented behaviour), which spares the join back to samples for the last value.
 _HOUR_SQLITE = """
@@ -52,33 +43,43 @@ GROUP BY series_id, ts - ts % 3600
 ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 """
 
+_UPPER = """
+INSERT INTO {table} (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_val)
+SELECT a.series_id, a.bucket, a.cnt, a.total, a.vmin, a.vmax, a.last_ts, r.last_val
+FROM (SELECT series_id, bucket - bucket % {level} AS bucket, SUM(cnt) AS cnt,
+             SUM(total) AS total, MIN(vmin) AS vmin, MAX(vmax) AS vmax, MAX(last_ts) AS last_ts
+      FROM {src} WHERE series_id = {sid} AND bucket >= {lo} AND bucket < {hi}
+      GROUP BY series_id, bucket - bucket % {level}) a
+JOIN {src} r ON r.series_id = a.series_id AND r.bucket = a.last_ts - a.last_ts % {src_level}
+WHERE 1 = 1
+ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
+"""
+
 
 def _floor(ts: int, step: int) -> int:
     return ts - ts % step
 
 
+def _refresh_hours(conn: Connection, sid: int, lo: int, hi: int) -> None:
+    hour = _HOUR_SQLITE if conn.dialect.name == "sqlite" else _HOUR
+    run_sql(conn, hour.format(sid=int(sid), lo=_floor(lo, 3600), hi=_floor(hi, 3600) + 3600,
+                              set=_SET))
+
+
+def _refresh_upper(conn: Connection, sid: int, lo: int, hi: int) -> None:
+    for (src_level, src), (level, table) in zip(ROLLUP_CHAIN, ROLLUP_CHAIN[1:], strict=False):
+        run_sql(conn, _UPPER.format(table=table, level=level, src=src, src_level=src_level,
+                                    sid=int(sid), lo=_floor(lo, level),
+                                    hi=_floor(hi, level) + level, set=_SET))
+
+
 def refresh(conn: Connection, sid: int, lo: int, hi: int) -> None:
     """Recompute the rollups of series ``sid`` for every bucket holding a ts in [lo, hi]."""
-    h_lo, h_hi = _floor(lo, 3600), _floor(hi, 3600) + 3600
-    hour = _HOUR_SQLITE if conn.dialect.name == "sqlite" else _HOUR
-    run_sql(conn, hour.format(sid=int(sid), lo=h_lo, hi=h_hi, set=_SET))
-    d_lo, d_hi = _floor(lo, 86400), _floor(hi, 86400) + 86400
-    run_sql(conn, _DAY.format(sid=int(sid), lo=d_lo, hi=d_hi, set=_SET))
+    _refresh_hours(conn, sid, lo, hi)
+    _refresh_upper(conn, sid, lo, hi)
 
 
-def is_fresh(conn: Connection, sid: int, lo: int, hi: int) -> bool:
-    """True when series ``sid`` has no samples in the hours that [lo, hi] touches yet."""
-    h_lo, h_hi = _floor(lo, 3600), _floor(hi, 3600) + 3600
-    return run_sql(conn, f"SELECT 1 FROM samples WHERE series_id = {int(sid)} AND ts >= {h_lo} "
-                         f"AND ts < {h_hi} LIMIT 1").first() is None
-
-
-def insert_fresh(conn: Connection, sid: int, ts, values) -> None:
-    """Hourly rollups of points written into hours that held nothing before (checked with
-    ``is_fresh`` before the write), computed from the arrays in hand instead of re-reading
-    millions of rows; then the days from the hours, as ``refresh`` does."""
-    ts = np.asarray(ts, dtype=np.int64)
-    values = np.asarray(values, dtype=np.float64)
+def _hour_rows(sid: int, ts: np.ndarray, values: np.ndarray) -> list[tuple]:
     order = np.argsort(ts, kind="stable")
     ts, values = ts[order], values[order]
     # The same ts twice in one write: the last one is what the table keeps.
@@ -87,23 +88,41 @@ def insert_fresh(conn: Connection, sid: int, ts, values) -> None:
     buckets = ts - ts % 3600
     starts = np.flatnonzero(np.append(True, buckets[1:] != buckets[:-1]))
     ends = np.append(starts[1:], len(ts)) - 1
-    rows = zip([int(sid)] * len(starts), buckets[starts].tolist(),
-               np.diff(np.append(starts, len(ts))).tolist(),
-               np.add.reduceat(values, starts).tolist(),
-               np.minimum.reduceat(values, starts).tolist(),
-               np.maximum.reduceat(values, starts).tolist(),
-               ts[ends].tolist(), values[ends].tolist(), strict=True)
-    param = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    conn.exec_driver_sql(
-        "INSERT INTO rollup_1h (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_val) "
-        f"VALUES ({', '.join([param] * 8)})", list(rows))
-    lo, hi = int(ts[0]), int(ts[-1])
-    d_lo, d_hi = _floor(lo, 86400), _floor(hi, 86400) + 86400
-    run_sql(conn, _DAY.format(sid=int(sid), lo=d_lo, hi=d_hi, set=_SET))
+    return list(zip([int(sid)] * len(starts), buckets[starts].tolist(),
+                    np.diff(np.append(starts, len(ts))).tolist(),
+                    np.add.reduceat(values, starts).tolist(),
+                    np.minimum.reduceat(values, starts).tolist(),
+                    np.maximum.reduceat(values, starts).tolist(),
+                    ts[ends].tolist(), values[ends].tolist(), strict=True))
+
+
+def update_from_points(conn: Connection, sid: int, ts, values) -> None:
+    """Bring the rollups of ``sid`` up to date after ``ts``/``values`` were written to
+    ``samples`` (call it after the write, in the same transaction)."""
+    ts = np.asarray(ts, dtype=np.int64)
+    values = np.asarray(values, dtype=np.float64)
+    if ts.size == 0:
+        return
+    lo, hi = int(ts.min()), int(ts.max())
+    # Hours with a rollup row held data before this write: those are recomputed from the
+    # table; every other hour holds exactly the points in hand (the rollups never lag).
+    held = {r[0] for r in run_sql(conn, (
+        f"SELECT bucket FROM rollup_1h WHERE series_id = {int(sid)} AND bucket >= "
+        f"{_floor(lo, 3600)} AND bucket <= {_floor(hi, 3600)}"))}
+    rows = _hour_rows(sid, ts, values)
+    new = [r for r in rows if r[1] not in held]
+    if new:
+        param = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(
+            "INSERT INTO rollup_1h (series_id, bucket, cnt, total, vmin, vmax, last_ts, "
+            f"last_val) VALUES ({', '.join([param] * 8)})", new)
+    for bucket in sorted(held):
+        _refresh_hours(conn, sid, bucket, bucket)
+    _refresh_upper(conn, sid, lo, hi)
 
 
 def drop_before(conn: Connection, cutoff: int) -> None:
-    """Forget rollup buckets that start before ``cutoff``'s bucket (retention); the caller
+    """Forget rollup buckets up to the one holding ``cutoff`` (retention); the caller then
     refreshes the bucket that holds ``cutoff``."""
-    run_sql(conn, f"DELETE FROM rollup_1h WHERE bucket < {_floor(int(cutoff), 3600) + 3600}")
-    run_sql(conn, f"DELETE FROM rollup_1d WHERE bucket < {_floor(int(cutoff), 86400) + 86400}")
+    for level, table in ROLLUP_CHAIN:
+        run_sql(conn, f"DELETE FROM {table} WHERE bucket < {_floor(int(cutoff), level) + level}")

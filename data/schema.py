@@ -1,8 +1,8 @@
 """The tables of DESIGN.md section 6, as SQLAlchemy Core metadata.
 
-``rollup_1h`` and ``rollup_1d`` hold per-series aggregates (count, sum, min, max, last) per hour
-and per day, maintained by the store on every write, so that a year asked in ~1000 buckets reads
-thousands of rows instead of millions. Migrations under ``data/migrations`` create the same tables.
+``rollup_1h``, ``rollup_4h`` and ``rollup_1d`` hold per-series aggregates (count, sum, min, max,
+last) per hour, four hours and day, maintained by the store on every write, so that a year
+asked in ~1000 buckets reads thousands of rows instead of millions. Migrations under ``data/migrations`` create the same tables.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ samples = Table(
     sqlite_with_rowid=False,
 )
 
-ROLLUP_LEVELS = (86400, 3600)
-"""Rollup bucket sizes in seconds, coarsest first."""
+ROLLUP_LEVELS = (86400, 14400, 3600)
+"""Rollup bucket sizes in seconds, coarsest first. Four hours nests in the 8- and 12-hour steps
+a year-long chart asks for, and in days that start at WITA midnight (16:00 UTC); WIB and WIT
+days fall back to hours (see ``data.buckets.rollup_level``)."""
 
 
 def _rollup(name: str) -> Table:
@@ -60,8 +62,11 @@ def _rollup(name: str) -> Table:
 
 
 rollup_1h = _rollup("rollup_1h")
+rollup_4h = _rollup("rollup_4h")
 rollup_1d = _rollup("rollup_1d")
-ROLLUP_TABLES = {3600: rollup_1h, 86400: rollup_1d}
+ROLLUP_TABLES = {3600: rollup_1h, 14400: rollup_4h, 86400: rollup_1d}
+ROLLUP_CHAIN = ((3600, "rollup_1h"), (14400, "rollup_4h"), (86400, "rollup_1d"))
+"""Each level is computed from the one before it."""
 
 articles = Table(
     "articles", metadata,

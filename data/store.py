@@ -139,30 +139,21 @@ class Store:
 
     def write_points(self, groups) -> int:
         """Write already-checked points in one transaction: ``groups`` yields
-        ``(metric, labels, timestamps, values)`` per series. The bulk path of imports."""
+        ``(metric, labels, timestamps, values)`` per series. The bulk path of imports: the
+        rollups of new hours are computed from the arrays in hand."""
         with self.writer.begin() as conn:
             values: list[tuple[int, int, float]] = []
-            span: dict[int, tuple[int, int]] = {}
-            fresh: dict[int, tuple[list, list]] = {}
+            parts: list[tuple[int, list, list]] = []
             for metric, labels, tss, vals in groups:
                 if len(tss) == 0:
                     continue
                 labels = {str(k): str(v) for k, v in labels.items()}
                 sid = self._series_id(conn, metric, labels_key(labels), labels)
-                lo, hi = min(tss), max(tss)
-                if sid in fresh:
-                    # Met twice in one call: refresh it from the table, whole, after the write.
-                    first = fresh.pop(sid)[0]
-                    span[sid] = (min(first), max(first))
-                if sid not in span and rollups.is_fresh(conn, sid, lo, hi):
-                    fresh[sid] = (tss, vals)
-                else:
-                    old = span.get(sid)
-                    span[sid] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+                parts.append((sid, tss, vals))
                 values.extend(zip([sid] * len(tss), tss, vals, strict=True))
-            self._upsert(conn, values, span)
-            for sid, (tss, vals) in fresh.items():
-                rollups.insert_fresh(conn, sid, tss, vals)
+            self._upsert(conn, values, {})
+            for sid, tss, vals in parts:
+                rollups.update_from_points(conn, sid, tss, vals)
         return len(values)
 
     def _upsert(self, conn, values: list[tuple[int, int, float]], span: dict) -> None:

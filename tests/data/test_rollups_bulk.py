@@ -27,15 +27,16 @@ def test_bulk_rollups_equal_a_refresh(store):
     groups = [("m", {"r": "a"}, ts, vals), ("m", {"r": "b"}, other, [1.5] * 500),
               ("m", {"r": "b"}, [t + 13 for t in other], [2.5] * 500)]
     assert store.write_points(groups) == 4050
-    got_h, got_d = rollup_rows(store, "rollup_1h"), rollup_rows(store, "rollup_1d")
+    tables = ("rollup_1h", "rollup_4h", "rollup_1d")
+    got = [row for t in tables for row in rollup_rows(store, t)]
     with store.writer.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM rollup_1h")
-        conn.exec_driver_sql("DELETE FROM rollup_1d")
+        for t in tables:
+            conn.exec_driver_sql(f"DELETE FROM {t}")
         for sid in (1, 2):
             rollups.refresh(conn, sid, NOW - 6 * 86400, NOW)
-    want_h, want_d = rollup_rows(store, "rollup_1h"), rollup_rows(store, "rollup_1d")
-    assert len(got_h) == len(want_h) and len(got_d) == len(want_d)
-    for g, w in zip(got_h + got_d, want_h + want_d, strict=True):
+    want = [row for t in tables for row in rollup_rows(store, t)]
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
         assert g[:3] == w[:3] and g[6] == w[6]
         assert [round(x, 6) for x in (g[3], g[4], g[5], g[7])] == \
             [round(x, 6) for x in (w[3], w[4], w[5], w[7])]
