@@ -166,6 +166,8 @@ def subtitle(d: MediaData, lang: str, tz: str) -> str:
 
 
 def words_note(d: MediaData, lang: str) -> str:
+    if not d.word_articles:
+        return ""
     return t("media.words.note", lang, n=fmt.number(d.word_articles, lang, 0))
 
 

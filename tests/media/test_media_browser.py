@@ -35,13 +35,14 @@ def svg_texts(page, selector: str) -> list[str]:
 
 
 def credit(page):
-    """Put the Tempo.co credit on the page before a screenshot (their content is shown)."""
+    """Put the Tempo.co credit on the page before a screenshot (their content is shown):
+    a plain block above the page header, so it covers nothing."""
     page.evaluate("""text => {
         const d = document.createElement('div');
         d.textContent = text;
-        d.style.cssText = 'position:fixed;right:8px;bottom:6px;z-index:9999;font:12px sans-serif;'
-          + 'background:#fff8d6;border:1px solid #d39e00;padding:2px 6px;border-radius:4px';
-        document.body.appendChild(d);
+        d.style.cssText = 'margin:0 12px 6px;font:12px sans-serif;background:#fff8d6;'
+          + 'border:1px solid #d39e00;padding:2px 6px;border-radius:4px;display:inline-block';
+        document.querySelector('.media-page').prepend(d);
     }""", CREDIT)
 
 
