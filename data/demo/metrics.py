@@ -85,7 +85,7 @@ def service_up(seed, ts, dur, labels):
     service = labels["service"]
     lo, hi = _span(ts)
     down = _overlap(ts, dur, outages(seed, service, lo, hi))
-    flaky = (uniform(seed, f"flaky|{service}", ts) < 0.002) & (dur <= 300)
+    flaky = (uniform(seed, f"flaky|{service}", ts) < 0.0005) & (dur <= 300)
     fine = dur <= 300
     v = np.where(fine, (down <= dur / 2).astype(float), 1 - down / dur)
     return ts, np.round(np.where(flaky, 0.0, v), 4)
