@@ -213,17 +213,24 @@ class Store:
 
 
 def _pg_upsert(conn, values: list[tuple[int, int, float]]) -> None:
-    # Three arrays and one statement per chunk: psycopg sends arrays in bulk, far faster than a
-    # row-by-row executemany. DISTINCT ON keeps the last of duplicate keys within the chunk,
-    # since ON CONFLICT may not touch one row twice in a statement.
-    sql = ("INSERT INTO samples (series_id, ts, value) "
-           "SELECT DISTINCT ON (s, t) s, t, v FROM unnest(%s::integer[], %s::bigint[], "
-           "%s::double precision[]) WITH ORDINALITY AS u(s, t, v, o) ORDER BY s, t, o DESC "
-           "ON CONFLICT (series_id, ts) DO UPDATE SET value = excluded.value")
-    for k in range(0, len(values), 200_000):
-        chunk = values[k:k + 200_000]
-        sids, tss, vals = (list(col) for col in zip(*chunk, strict=True))
-        conn.exec_driver_sql(sql, (sids, tss, vals))
+    # Binary COPY into a temporary table, then one INSERT ... SELECT: PostgreSQL's bulk path.
+    # DISTINCT ON keeps the last of duplicate keys (by COPY order), since ON CONFLICT may not
+    # touch one row twice in a statement.
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS _samples_in (o bigserial, series_id "
+                    "integer, ts bigint, value double precision) ON COMMIT DELETE ROWS")
+        with cur.copy("COPY _samples_in (series_id, ts, value) FROM STDIN (FORMAT BINARY)") as cp:
+            cp.set_types(["int4", "int8", "float8"])
+            for row in values:
+                cp.write_row(row)
+        cur.execute("INSERT INTO samples (series_id, ts, value) SELECT DISTINCT ON "
+                    "(series_id, ts) series_id, ts, value FROM _samples_in "
+                    "ORDER BY series_id, ts, o DESC ON CONFLICT (series_id, ts) DO UPDATE "
+                    "SET value = excluded.value")
+        cur.execute("TRUNCATE _samples_in")
+    finally:
+        cur.close()
 
 
 def reader(store: Store) -> Engine:
