@@ -24,6 +24,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from data import rollups
 from data.batch import Article, Batch, Rejection, Sample, WriteResult, labels_key
+from data.channels import CHANNELS, is_channel
 from data.engine import make_engines
 from data.schema import articles, runs, series
 from data.urls import normalise_url
@@ -105,7 +106,8 @@ class Store:
                          int(now if s.ts is None else s.ts), float(s.value)))
         with self.writer.begin() as conn:
             result.written = self._write_rows(conn, rows)
-            result.articles = self._write_articles(conn, batch.articles, now)
+            result.articles = self._write_articles(conn, batch.articles, now,
+                                                   result.rejections)
         return result
 
     def _series_id(self, conn, metric: str, key: str, labels: dict) -> int:
@@ -168,11 +170,21 @@ class Store:
         for sid, (lo, hi) in span.items():
             rollups.refresh(conn, sid, lo, hi)
 
-    def _write_articles(self, conn, items: list[Article], now: int) -> int:
+    def _write_articles(self, conn, items: list[Article], now: int,
+                        rejections: list[Rejection]) -> int:
         new = 0
         for a in items:
             key = normalise_url(a.url)
             if not key:
+                rejections.append(Rejection(f"article link {a.url[:100]!r} is not http(s)",
+                                            where=a.url))
+                continue
+            if not is_channel(a.channel):
+                rejections.append(Rejection(f"channel {a.channel!r} is not one of "
+                                            f"{', '.join(CHANNELS)}", where=a.url))
+                continue
+            if not (a.title or "").strip():
+                rejections.append(Rejection("article has no title", where=a.url))
                 continue
             row = dict(url_key=key, url=a.url, title=a.title, summary=a.summary or "",
                        outlet=a.outlet, channel=a.channel, source_id=a.source_id,

@@ -95,9 +95,16 @@ def test_articles_deduplicate_on_normalised_link(store):
     a = Article(url="https://www.Example.go.id/berita/1/?utm_source=x", title="Satu")
     b = Article(url="http://example.go.id/berita/1#top", title="Satu lagi")
     c = Article(url="javascript:alert(1)", title="bad")
-    result = store.write(Batch(articles=[a, b, c]), set(), now=NOW)
+    d = Article(url="https://example.go.id/2", title="radio", channel="radio")
+    e = Article(url="https://example.go.id/3", title="  ")
+    result = store.write(Batch(articles=[a, b, c, d, e]), set(), now=NOW)
     assert result.articles == 1
     assert count(store, "articles") == 1
+    assert [r.reason for r in result.rejections] == [
+        "article link 'javascript:alert(1)' is not http(s)",
+        "channel 'radio' is not one of media_massa, media_interaktif, media_digital, "
+        "media_ruang_publik, media_tradisional",
+        "article has no title"]
 
 
 def test_record_run_and_retention(store):
