@@ -1,0 +1,155 @@
+/* Wall display (/wall): screen rotation (a Dash clientside callback), stage scaling, the clock
+   in the site's zone, the connection check and the nightly reload. Dash loads this file on
+   every page; it does nothing unless #wall-root is on the page. No network but /healthz. */
+(function () {
+  "use strict";
+
+  var STAGE_W = 1920, STAGE_H = 1080;
+  var TICK_MS = 500, PING_TIMEOUT_MS = 4000, MIN_UP_BEFORE_RELOAD_MS = 60000;
+  var st = { root: null, scale: null, fmt: null, fmtTz: null, skew: 0, lastPing: 0,
+             busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false };
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    wall: {
+      /* n-th rotation: which screen is shown, which dot is lit, the header title. */
+      rotate: function (n, titles, params) {
+        var ctx = window.dash_clientside.callback_context;
+        var screens = ctx.outputs_list[0] || [], dots = ctx.outputs_list[1] || [];
+        var order = (params && params.playlist) || [];
+        var k = Math.max(1, order.length || screens.length);
+        var i = (n || 0) % k;
+        return [
+          screens.map(function (o, j) {
+            var pos = order.indexOf(o.id.index);
+            return "wall-screen" + ((pos < 0 ? j : pos) === i ? " is-active" : "");
+          }),
+          dots.map(function (o) { return "wall-dot" + (o.id.index === i ? " is-active" : ""); }),
+          (titles || [])[i] || ""
+        ];
+      }
+    }
+  });
+
+  function now() { return Date.now() + st.skew; }
+
+  /* Local time parts in the site's zone (Intl), or from the server's UTC offset. */
+  function parts(ms, root) {
+    var tz = root.dataset.tz;
+    try {
+      if (st.fmtTz !== tz) {
+        st.fmt = new Intl.DateTimeFormat("en-US", {
+          timeZone: tz, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+          hour: "2-digit", minute: "2-digit", second: "2-digit" });
+        st.fmtTz = tz;
+      }
+      var o = {};
+      st.fmt.formatToParts(new Date(ms)).forEach(function (p) { o[p.type] = p.value; });
+      return { y: +o.year, mo: +o.month, d: +o.day, h: (+o.hour) % 24, mi: +o.minute, s: +o.second };
+    } catch (e) {
+      var t = new Date(ms + (+root.dataset.offset || 0) * 1000);
+      return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(),
+               h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds() };
+    }
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function setText(id, text) {
+    var el = document.getElementById(id);
+    if (el && el.textContent !== text) { el.textContent = text; }
+  }
+
+  function clock(root, p) {
+    setText("wall-clock-time", pad(p.h) + ":" + pad(p.mi) + ":" + pad(p.s));
+    var days = JSON.parse(root.dataset.days || "[]");
+    var months = JSON.parse(root.dataset.months || "[]");
+    var wd = new Date(Date.UTC(p.y, p.mo - 1, p.d)).getUTCDay();
+    if (days.length === 7 && months.length === 12) {
+      setText("wall-date", days[wd] + ", " + p.d + " " + months[p.mo - 1] + " " + p.y);
+    }
+  }
+
+  function fit(root) {
+    var s = Math.min(window.innerWidth / STAGE_W, window.innerHeight / STAGE_H);
+    if (s > 0 && s !== st.scale) {
+      st.scale = s;
+      root.style.setProperty("--wall-scale", String(s));
+    }
+  }
+
+  /* "" (reachable), "offline" (no answer) or "store" (server up, database not answering). */
+  function setConn(root, kind) {
+    var was = st.conn;
+    st.conn = kind;
+    root.classList.toggle("is-offline", kind === "offline");
+    root.classList.toggle("is-store-down", kind === "store");
+    setText("wall-conn", kind === "offline" ? root.dataset.offline :
+      (kind === "store" ? root.dataset.storeDown : ""));
+    if (was && !kind && window.dash_clientside && window.dash_clientside.set_props) {
+      // back again: ask for fresh data now rather than at the next refresh tick
+      window.dash_clientside.set_props("wall-reconnect", { data: Date.now() });
+    }
+  }
+
+  function ping(root) {
+    if (st.busy) { return; }
+    st.busy = true;
+    var ctl = new AbortController();
+    var timer = setTimeout(function () { ctl.abort(); }, PING_TIMEOUT_MS);
+    var t0 = Date.now();
+    fetch("/healthz", { cache: "no-store", signal: ctl.signal })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; })
+          .then(function (body) { return { status: r.status, body: body }; });
+      })
+      .then(function (res) {
+        if (st.root !== root) { return; }
+        if (res.body && res.body.time) {
+          // trust the server's clock over a TV's, when they differ by more than a few seconds
+          var skew = res.body.time * 1000 - (t0 + (Date.now() - t0) / 2);
+          st.skew = Math.abs(skew) > 5000 ? skew : 0;
+        }
+        setConn(root, res.status === 200 ? "" : "store");
+        if (st.reloadDue && res.status === 200) { window.location.reload(); }
+      })
+      .catch(function () { if (st.root === root) { setConn(root, "offline"); } })
+      .finally(function () { clearTimeout(timer); st.busy = false; });
+  }
+
+  /* A full reload once a night at data-reload-at (site time), only when the server answers:
+     a reload into a dead server would leave a browser error page on the wall. */
+  function nightly(root, p) {
+    var at = (root.dataset.reloadAt || "").split(":");
+    if (at.length !== 2) { return; }
+    var target = (+at[0]) * 60 + (+at[1]);
+    var cur = p.h * 60 + p.mi;
+    var prev = st.lastMinute;
+    st.lastMinute = cur;
+    if (prev === null || prev === cur) { return; }
+    var crossed = prev < cur ? (prev < target && target <= cur) : (target > prev || target <= cur);
+    if (crossed && Date.now() - st.loadedAt > MIN_UP_BEFORE_RELOAD_MS) {
+      st.reloadDue = true;
+      st.lastPing = 0;  // check the server right away; the reload follows its answer
+    }
+  }
+
+  function tick() {
+    var root = document.getElementById("wall-root");
+    if (!root) { st.root = null; return; }
+    if (root !== st.root) {
+      st.root = root; st.scale = null; st.lastMinute = null; st.conn = "";
+      st.loadedAt = Date.now(); st.lastPing = 0; st.reloadDue = false;
+    }
+    fit(root);
+    var p = parts(now(), root);
+    clock(root, p);
+    nightly(root, p);
+    var every = Math.max(2, +root.dataset.ping || 5) * 1000;
+    if (Date.now() - st.lastPing >= every) { st.lastPing = Date.now(); ping(root); }
+  }
+
+  setInterval(tick, TICK_MS);
+  window.addEventListener("resize", function () { if (st.root) { fit(st.root); } });
+  if (document.readyState !== "loading") { tick(); }
+  else { document.addEventListener("DOMContentLoaded", tick); }
+})();

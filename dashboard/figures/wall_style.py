@@ -1,0 +1,112 @@
+"""Colours and fonts of the wall's figures, per theme, sized for a 1920x1080 stage.
+
+The wall scales its whole 1920x1080 stage to the screen (3840x2160 doubles it), so sizes
+here are in stage pixels and read from five metres.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_date
+
+from dashboard import fmt
+
+FONT = "'Inter', 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
+BASE_SIZE = 20
+
+PALETTES = {
+    "dark": {
+        "text": "#eef2f8", "muted": "#a9b6cc", "grid": "rgba(255,255,255,0.13)",
+        "series": ["#4cc9f0", "#ffd166", "#80ed99", "#ff9f1c", "#cdb4ff", "#ff6b6b",
+                   "#2ec4b6", "#e9ecef"],
+        "accent": "#4cc9f0", "no_data": "#2a3447", "edge": "#0c1322",
+        "scale": ["#173a5e", "#1f6fa8", "#3fa7d6", "#9bdcf5"], "label": "#ffffff",
+        "label_bg": "rgba(12,19,34,0.72)",
+    },
+    "light": {
+        "text": "#0b1526", "muted": "#45526a", "grid": "rgba(0,0,0,0.12)",
+        "series": ["#1565c0", "#b26a00", "#2e7d32", "#d84315", "#6a1b9a", "#c62828",
+                   "#00796b", "#37474f"],
+        "accent": "#1565c0", "no_data": "#d5dbe3", "edge": "#ffffff",
+        "scale": ["#cfe3f7", "#7fb3e6", "#2f78c4", "#0d3f7a"], "label": "#0b1526",
+        "label_bg": "rgba(255,255,255,0.78)",
+    },
+}
+
+
+def palette(theme: str) -> dict:
+    return PALETTES.get(theme, PALETTES["dark"])
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators for the language ("1.234,5" in Indonesian)."""
+    return ".," if lang == "en" else ",."
+
+
+def base_layout(lang: str, theme: str, **kw) -> dict:
+    """Transparent background, the theme's text colour, large fonts, no interaction."""
+    pal = palette(theme)
+    layout = dict(separators=separators(lang), paper_bgcolor="rgba(0,0,0,0)",
+                  plot_bgcolor="rgba(0,0,0,0)", autosize=True,
+                  font=dict(family=FONT, size=BASE_SIZE, color=pal["text"]),
+                  margin=dict(l=10, r=16, t=10, b=10), showlegend=False, dragmode=False,
+                  hovermode=False, uirevision="wall")
+    layout.update(kw)
+    return layout
+
+
+def value_axis(unit: str, theme: str) -> dict:
+    pal = palette(theme)
+    axis = dict(gridcolor=pal["grid"], zeroline=False, automargin=True, fixedrange=True,
+                tickfont=dict(size=BASE_SIZE, color=pal["muted"]), nticks=5)
+    if unit in ("ratio",):
+        axis["tickformat"] = ".0%"
+    elif unit == "percent":
+        axis["ticksuffix"] = "%"
+    return axis
+
+
+def local(ts: int, tz: str) -> datetime:
+    """A naive local datetime, so Plotly draws the site's wall-clock time."""
+    return fmt.local(ts, tz).replace(tzinfo=None)
+
+
+TICK_STEPS = (3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400,
+              7 * 86400, 14 * 86400, 30 * 86400)
+
+
+def tick_times(lo: int, hi: int, tz: str, n: int = 6) -> list[int]:
+    """At most ``n`` round times in [lo, hi]: whole local hours, or local midnights for
+    steps of a day or more (so a tick reads "09:00" or "24 Nov", never "09:17")."""
+    if hi <= lo:
+        return [lo]
+    span = hi - lo
+    step = next((s for s in TICK_STEPS if span / s <= n), TICK_STEPS[-1])
+    offset = int(fmt.local(lo, tz).utcoffset().total_seconds())
+    first = lo - (lo + offset) % step if step < 86400 else lo - (lo + offset) % 86400
+    if first < lo:
+        first += step if step < 86400 else 86400
+    out, t = [], first
+    while t <= hi:
+        out.append(t)
+        t += step
+    return out
+
+
+def time_axis(ts: list[int], lang: str, tz: str, theme: str, n: int = 6) -> dict:
+    """An x axis with at most ``n`` ticks on round local times, labelled in the language:
+    clock times over two days or less, day and month beyond."""
+    pal = palette(theme)
+    axis = dict(showgrid=False, zeroline=False, automargin=True, fixedrange=True,
+                tickfont=dict(size=BASE_SIZE, color=pal["muted"]), linecolor=pal["grid"])
+    ts = sorted(set(int(t) for t in ts))
+    if not ts:
+        return axis
+    picked = tick_times(ts[0], ts[-1], tz, n)
+    short = ts[-1] - ts[0] <= 2 * 86400
+    locale = fmt.LOCALES.get(lang, "id_ID")
+    labels = [fmt.clock(t, lang, tz).split(" ")[0] if short
+              else format_date(fmt.local(t, tz), format="d MMM", locale=locale) for t in picked]
+    axis.update(tickmode="array", tickvals=[local(t, tz) for t in picked], ticktext=labels)
+    return axis

@@ -1,0 +1,162 @@
+"""``/wall``: the kiosk of the command room. Screens rotate, data refreshes itself, every tile
+says how fresh it is, and nothing ever goes blank.
+
+``/wall?playlist=layanan,media&rotate=30&theme=dark|light&lang=en&refresh=60``. Rotation runs
+in the browser (a clientside callback), the refresh is one request per interval for all tiles
+(``dashboard.wall.refresh``), the clock, the connection check and the nightly reload live in
+``assets/wall.js``.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
+
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from dashboard.wall import params as wall_params
+from dashboard.wall.arrange import arrange, weight
+from dashboard.wall.header import clock_data, down_strip, header, ticker, ticker_track
+from dashboard.wall.params import PING_SECONDS, WallParams
+from dashboard.wall.refresh import extras, tile_answers, tile_key, tile_view
+from dashboard.wall.tiles import shell
+from data.config_models import Screen
+
+ROUTE = "/wall"
+CHROME = False
+
+
+def _area(children: list, cls: str) -> html.Div:
+    return html.Div(children, className=cls)
+
+
+def _screen(ctx: AppContext, screen: Screen, p: WallParams, active: bool, now: float,
+            hashes: dict) -> html.Div:
+    placed = arrange(screen.tiles)
+
+    def cell(i: int) -> html.Div:
+        key = tile_key(screen.id, i)
+        tile = screen.tiles[i]
+        view, digest = tile_view(ctx, tile, p.lang, p.theme, now)
+        hashes[key] = digest
+        return html.Div(shell(ctx.config, tile, key, p.lang, view), className="wall-cell",
+                        style={"flexGrow": weight(tile)})
+
+    left = []
+    if placed.band:
+        full = not placed.main and not placed.side
+        left.append(_area([cell(i) for i in placed.band],
+                          "wall-band" + (" wall-band--full" if full else "")))
+    if placed.main:
+        left.append(_area([cell(i) for i in placed.main],
+                          "wall-main" + (" wall-main--row" if placed.main_row else "")))
+    body = [_area(left, "wall-left")]
+    if placed.side:
+        body.append(_area([cell(i) for i in placed.side], "wall-side"))
+    return html.Div(body, id={"type": "wall-screen", "index": screen.id},
+                    className="wall-screen" + (" is-active" if active else ""))
+
+
+def layout(ctx: AppContext, lang: str, params: dict, path: str):
+    p = wall_params.parse(ctx, params, lang)
+    cfg = ctx.config
+    now = ctx.clock()
+    titles = [s.title.get(lang) for s in p.screens]
+    hashes: dict[str, str] = {}
+    if p.screens:
+        screens = [_screen(ctx, s, p, i == 0, now, hashes) for i, s in enumerate(p.screens)]
+    else:
+        screens = [html.Div(html.Div(t("wall.no_screens", lang), className="wall-calm"),
+                            className="wall-screen is-active")]
+    found = extras(ctx, now)
+    down, items = found if found is not None else ([], [])
+    strip, strip_cls = down_strip(down, lang)
+    data = {
+        **clock_data(ctx.tz, lang, now),
+        "data-lang": lang, "data-reload-at": cfg.wall.reload_at,
+        "data-ping": str(PING_SECONDS), "data-offline": t("wall.offline", lang),
+        "data-store-down": t("wall.store_down", lang),
+    }
+    stage = html.Div([
+        header(cfg.site.name, cfg.site.demo, titles, ctx.tz, lang, now),
+        html.Div(strip, id="wall-down", className=strip_cls),
+        html.Div(screens, className="wall-screens"),
+        ticker(items, lang),
+    ], id="wall-stage", className="wall-stage")
+    return html.Div([
+        stage,
+        dcc.Interval(id="wall-refresh", interval=p.refresh * 1000),
+        dcc.Interval(id="wall-rotate", interval=p.rotate * 1000,
+                     disabled=len(p.screens) < 2),
+        dcc.Store(id="wall-params", data={"playlist": p.playlist, "lang": lang,
+                                          "theme": p.theme}),
+        dcc.Store(id="wall-titles", data=titles),
+        dcc.Store(id="wall-hashes", data=hashes),
+        dcc.Store(id="wall-reconnect", data=0),
+    ], id="wall-root", className=f"wall wall--{p.theme}", lang=lang,
+        **{"data-refresh": str(p.refresh), "data-rotate": str(p.rotate)}, **data)
+
+
+def register(app: dash.Dash, ctx: AppContext) -> None:
+    """The refresh callback (server) and the rotation (client)."""
+
+    @app.callback(
+        Output({"type": "wall-tile", "index": ALL}, "className"),
+        Output({"type": "wall-fresh", "index": ALL}, "children"),
+        Output({"type": "wall-body", "index": ALL}, "children"),
+        Output({"type": "wall-graph", "index": ALL}, "figure"),
+        Output("wall-hashes", "data"),
+        Output("wall-down", "children"),
+        Output("wall-down", "className"),
+        Output("wall-ticker", "children"),
+        Input("wall-refresh", "n_intervals"),
+        Input("wall-reconnect", "data"),
+        State("wall-params", "data"),
+        State("wall-hashes", "data"),
+        prevent_initial_call=True,
+    )
+    def _refresh(_n, _reconnect, wp, known):
+        return refresh_outputs(ctx, dash.callback_context.outputs_list, wp or {}, known or {})
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="wall", function_name="rotate"),
+        Output({"type": "wall-screen", "index": ALL}, "className"),
+        Output({"type": "wall-dot", "index": ALL}, "className"),
+        Output("wall-screen-title", "children"),
+        Input("wall-rotate", "n_intervals"),
+        State("wall-titles", "data"),
+        State("wall-params", "data"),
+        prevent_initial_call=True,
+    )
+
+
+def refresh_outputs(ctx: AppContext, outputs_list: list, wp: dict, known: dict) -> tuple:
+    """The refresh callback's return value for the outputs Dash asks for."""
+    nu = dash.no_update
+    lang = ctx.lang(wp.get("lang"))
+    theme = wp.get("theme") if wp.get("theme") in wall_params.THEMES else ctx.config.wall.theme
+    now = ctx.clock()
+    keys = [o["id"]["index"] for o in outputs_list[0]]
+    answers = tile_answers(ctx, keys, lang, theme, now, known)
+    hashes = dict(known)
+    for key, ans in answers.items():
+        if ans is not None:
+            hashes[key] = ans[1]
+
+    def per(slot: int, pick) -> list:
+        out = []
+        for o in outputs_list[slot]:
+            ans = answers.get(o["id"]["index"])
+            value = pick(ans[0]) if ans is not None else None
+            out.append(nu if value is None else value)
+        return out
+
+    found = extras(ctx, now)
+    if found is None:
+        strip, strip_cls, track = nu, nu, nu
+    else:
+        strip, strip_cls = down_strip(found[0], lang)
+        track = ticker_track(found[1], lang)
+    return (per(0, lambda v: v.class_name), per(1, lambda v: v.fresh),
+            per(2, lambda v: v.body), per(3, lambda v: v.figure),
+            hashes if hashes != known else nu, strip, strip_cls, track)

@@ -1,0 +1,55 @@
+"""Where each tile of a screen goes on the 16:9 stage.
+
+Text tiles (headlines, topics, tables) take a side column; key figures go in a band above
+the charts, or into the side column when there is no text; charts stack in the main area,
+and when the side column would hold a single tile while three or more charts stack, the last
+chart moves to the side. Two charts under a band sit side by side. The result is a tree of flex containers, so any number of tiles
+fills the screen without scrolling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from data.config_models import Tile
+
+TEXT_VIEWS = ("headlines", "topics", "table")
+WEIGHTS = {"headlines": 3, "topics": 2, "table": 2, "kpi": 2, "line": 3, "area": 3, "bar": 3,
+           "map": 3}
+
+
+@dataclass
+class Arrangement:
+    """Tile positions (indexes into the screen's tiles) per area."""
+
+    band: list[int] = field(default_factory=list)
+    main: list[int] = field(default_factory=list)
+    side: list[int] = field(default_factory=list)
+    main_row: bool = False
+    """Charts side by side rather than stacked (two charts under a band of key figures:
+    stacked, each would be too flat to read)."""
+
+
+def arrange(tiles: tuple[Tile, ...] | list[Tile]) -> Arrangement:
+    out = Arrangement()
+    kpis = [i for i, t in enumerate(tiles) if t.view == "kpi"]
+    texts = [i for i, t in enumerate(tiles) if t.view in TEXT_VIEWS]
+    charts = [i for i, t in enumerate(tiles) if t.view not in TEXT_VIEWS and t.view != "kpi"]
+    out.side = list(texts)
+    if texts or not charts:
+        out.band = kpis
+    else:
+        out.side = kpis + out.side
+    out.main = charts
+    if len(out.side) == 1 and len(out.main) >= 3:
+        out.side.append(out.main.pop())
+    if not out.main and out.side and not out.band:
+        out.main, out.side = out.side, []
+    out.main_row = bool(out.band) and len(out.main) == 2 and \
+        not any(tiles[i].view == "map" for i in out.main)
+    return out
+
+
+def weight(tile: Tile) -> int:
+    """Relative height of ``tile`` in a stacked column."""
+    return WEIGHTS.get(tile.view, 2)

@@ -1,0 +1,126 @@
+"""How fresh a tile is, against the cadence of the sources that feed it.
+
+Marks: ``fresh`` (last success within 1.5 intervals), ``late`` (later than that), ``stale``
+(data older than the metric's ``stale_after``, for data no configured source feeds),
+``delayed`` (a source is failing: DOWN or PENDING without delivering samples, or stale per
+``data.health``) and ``waiting`` (no data yet). A probe that reports a service as down still
+delivers samples, so its tile stays live: "failing" means the data stopped, not the service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import fmt
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from data.config import metric_sources
+from data.config_models import Config, Tile
+from data.health import source_health
+
+LATE_FACTOR = 1.5
+GRACE = 60
+NEWS_METRIC = "news_articles_count"
+FAILING = ("DOWN", "PENDING")
+
+
+@dataclass(frozen=True)
+class Freshness:
+    mark: str
+    """fresh | late | stale | delayed | waiting"""
+    ts: int | None = None
+    """The time the mark names: the last update, or since when the data is delayed."""
+
+    @property
+    def delayed(self) -> bool:
+        return self.mark == "delayed"
+
+
+def stale_limits(cfg: Config) -> dict[str, int]:
+    """Per source, the longest ``stale_after`` among the metrics it emits (yearly indicators
+    may go unrefreshed for a year without being stale)."""
+    out: dict[str, int] = {}
+    for name, ids in metric_sources(cfg).items():
+        metric = cfg.metric(name)
+        if metric is None or not metric.stale_after:
+            continue
+        for sid in ids:
+            out[sid] = max(out.get(sid, 0), metric.stale_after)
+    return out
+
+
+def health_rows(ctx: AppContext, now: float) -> dict[str, dict]:
+    """``{source id: health row}`` of every configured source (see ``data.health``)."""
+    cfg = ctx.config
+    if not cfg.sources:
+        return {}
+    df = source_health(ctx.store, cfg.sources, now, ctx.tz, stale_limits(cfg))
+    rows = df.astype(object).where(pd.notna(df), None).to_dict("records")
+    return {r["source_id"]: r for r in rows}
+
+
+def tile_sources(cfg: Config, tile: Tile) -> list[str]:
+    """The ids of the sources that feed ``tile``."""
+    if tile.view in ("headlines", "topics"):
+        ids = [s.id for s in cfg.sources if s.kind == "rss"]
+        ids += metric_sources(cfg).get(NEWS_METRIC, [])
+        return list(dict.fromkeys(ids))
+    return list(metric_sources(cfg).get(tile.metric or "", []))
+
+
+def _failing(row: dict) -> bool:
+    return bool(row.get("stale")) or (row.get("status") in FAILING and not row.get("samples"))
+
+
+def freshness(cfg: Config, tile: Tile, health: dict[str, dict] | None, last_ts: int | None,
+              now: float) -> Freshness:
+    """The freshness mark of ``tile`` whose newest data is at ``last_ts``."""
+    rows = [health[i] for i in tile_sources(cfg, tile)
+            if health and i in health and health[i].get("enabled", True)]
+    failing = [r for r in rows if _failing(r)]
+    pooled = tile.view in ("headlines", "topics")  # many feeds: one failing is only late
+    if failing and (not pooled or len(failing) == len(rows)):
+        since = [r["last_success_ts"] for r in failing if r.get("last_success_ts")]
+        return Freshness("delayed", int(min(since)) if since else last_ts)
+    if last_ts is None:
+        return Freshness("waiting")
+    ok = [r for r in rows if r.get("last_success_ts")]
+    if ok:
+        seen = int(min(r["last_success_ts"] for r in ok))
+        if failing:
+            return Freshness("late", seen)
+        interval = min(r.get("interval_s") or 0 for r in ok) or 0
+        if interval and now - seen > LATE_FACTOR * interval + GRACE:
+            return Freshness("late", seen)
+        return Freshness("fresh", seen)
+    metric = cfg.metric(tile.metric or "")
+    if metric is not None and metric.stale_after and now - last_ts > metric.stale_after:
+        return Freshness("stale", last_ts)
+    return Freshness("fresh", last_ts)
+
+
+def when(ts: int, now: float, lang: str, tz: str) -> str:
+    """``09:15 WITA`` today, ``27 Nov 2026 09:15 WITA`` on another day."""
+    if fmt.date(ts, lang, tz) == fmt.date(now, lang, tz):
+        return fmt.clock(ts, lang, tz)
+    return fmt.when(ts, lang, tz)
+
+
+def mark_text(f: Freshness, now: float, lang: str, tz: str) -> list[str]:
+    """The words of the mark, in parts that may wrap apart: ["Diperbarui 09:15 WITA"],
+    ["DATA TERTUNDA", "sejak 09:15 WITA"], ["Menunggu data pertama"]."""
+    if f.mark == "delayed":
+        if f.ts is None:
+            return [t("wall.delayed", lang)]
+        return [t("wall.delayed", lang), t("wall.since", lang, time=when(f.ts, now, lang, tz))]
+    if f.mark == "waiting" or f.ts is None:
+        return [t("wall.waiting", lang)]
+    return [t("wall.updated", lang, time=when(f.ts, now, lang, tz))]
+
+
+def down_sources(health: dict[str, dict] | None) -> list[str]:
+    """Ids of the enabled sources whose last run is DOWN."""
+    return sorted(i for i, r in (health or {}).items()
+                  if r.get("status") == "DOWN" and r.get("enabled", True))

@@ -1,0 +1,184 @@
+"""What each wall tile shows, asked of the store through ``data``'s named questions.
+
+``tile_data(ctx, tile, now)`` returns a picklable ``TileData`` (it goes through the shared
+cache). A tile whose window at ``now`` is empty but whose metric has older data is anchored at
+its newest point instead: the wall keeps showing the last good value of a source that stopped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from dashboard.context import AppContext
+from data.articles import articles, topic_counts
+from data.buckets import align_up, nice_step, origin_for
+from data.config_models import Metric, Tile
+from data.kpi import kpi
+from data.queries import latest, series, totals
+from data.urls import is_safe_link
+
+MAX_POINTS = 96
+"""Points per line: a day in quarter hours, a week in two-hour buckets (readable at 5 m)."""
+MAX_LINES = 8
+MAX_BARS = 12
+DEFAULT_BY = "region"
+
+
+@dataclass(frozen=True)
+class TileData:
+    """The data of one tile. ``frame`` columns: ``ts, group, value`` (line/area) or
+    ``group, value`` (bar/map/table); ``items`` for headlines (title, url, outlet, ts) and
+    topics (topic, count)."""
+
+    view: str
+    last_ts: int | None = None
+    start: int | None = None
+    end: int | None = None
+    value: float | None = None
+    previous: float | None = None
+    status: str = "none"
+    anchored: bool = False
+    by: str | None = None
+    frame: pd.DataFrame | None = None
+    items: list[dict] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        if self.view == "kpi":
+            return self.value is None
+        if self.view in ("headlines", "topics"):
+            return not self.items or (self.view == "topics" and
+                                      not any(i["count"] for i in self.items))
+        return self.frame is None or self.frame.empty
+
+    @property
+    def delta_pct(self) -> float | None:
+        if self.value is None or not self.previous:
+            return None
+        return (self.value - self.previous) / abs(self.previous) * 100
+
+
+def utc_offset(ts: float, tz: str) -> int:
+    off = datetime.fromtimestamp(int(ts), ZoneInfo(tz)).utcoffset()
+    return int(off.total_seconds()) if off else 0
+
+
+def _last_ts(ctx: AppContext, metric: str) -> int | None:
+    df = latest(ctx.store, metric)
+    return int(df["ts"].max()) if not df.empty else None
+
+
+def _group_col(df: pd.DataFrame, by: str | None) -> str | None:
+    names = df.attrs.get("label_names") or []
+    if by and by in names:
+        return by
+    return None
+
+
+def _grouped(df: pd.DataFrame, by: str | None, agg: str, keys: tuple[str, ...]) -> pd.DataFrame:
+    """``df`` reduced to one value per ``keys`` (+ group), series combined by ``agg``."""
+    col = _group_col(df, by)
+    work = pd.DataFrame({k: df[k] for k in keys})
+    work["group"] = df[col].fillna("").astype(str) if col else ""
+    work["value"] = df["value"].astype(float)
+    # the same rule as data.kpi.combine, vectorised: sums add up, everything else averages
+    how = agg if agg in ("sum", "max", "min") else "mean"
+    out = work.dropna(subset=["value"]).groupby([*keys, "group"], sort=True)["value"].agg(how)
+    return out.reset_index()
+
+
+def kpi_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
+    k = kpi(ctx.store, metric, tile.period, now)
+    anchored = False
+    if k.value is None and k.last_ts is not None:
+        k, anchored = kpi(ctx.store, metric, tile.period, k.last_ts), True
+    return TileData(view="kpi", last_ts=k.last_ts, value=k.value, previous=k.previous,
+                    status=k.status, anchored=anchored)
+
+
+def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
+    last = _last_ts(ctx, metric.name)
+    step = nice_step(tile.period, MAX_POINTS)
+    origin = origin_for(step, utc_offset(now, ctx.tz))
+    end = align_up(int(now), step, origin)
+    anchored = bool(last is not None and last < end - tile.period)
+    if anchored:
+        end = align_up(last + 1, step, origin)
+    start = end - tile.period
+    df = series(ctx.store, metric.name, start, end, step, metric.agg, origin=origin)
+    frame = _grouped(df, tile.by, metric.agg, ("ts",))
+    if tile.by and not frame.empty:
+        top = frame.groupby("group")["value"].sum().abs().nlargest(MAX_LINES).index
+        frame = frame[frame["group"].isin(top)]
+    return TileData(view=tile.view, last_ts=last, start=start, end=end, anchored=anchored,
+                    by=_group_col(df, tile.by), frame=frame.reset_index(drop=True))
+
+
+def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
+    """Bar, map and table tiles: one value per label value over the period."""
+    last = _last_ts(ctx, metric.name)
+    end = int(now) - int(now) % 3600 + 3600
+    anchored = bool(last is not None and last < end - tile.period)
+    if anchored:
+        end = last - last % 3600 + 3600
+    start = end - tile.period
+    df = totals(ctx.store, metric.name, start, end, metric.agg)
+    names = df.attrs.get("label_names") or []
+    by = tile.by or (DEFAULT_BY if tile.view == "map" or DEFAULT_BY in names
+                     else (names[0] if names else None))
+    frame = _grouped(df, by, metric.agg, ())
+    frame = frame.sort_values("value", ascending=False)
+    if tile.view == "bar":
+        frame = frame.head(MAX_BARS)
+    elif tile.view == "table":
+        frame = frame.head(tile.limit)
+    return TileData(view=tile.view, last_ts=last, start=start, end=end, anchored=anchored,
+                    by=_group_col(df, by), frame=frame.reset_index(drop=True))
+
+
+def headlines_tile(ctx: AppContext, tile: Tile, now: float) -> TileData:
+    df = articles(ctx.store, limit=tile.limit)
+    items = [{"title": str(r.title or ""), "outlet": str(r.outlet or ""),
+              "url": r.url if is_safe_link(r.url) else None,
+              "ts": int(r.published_ts if pd.notna(r.published_ts) else r.fetched_ts)}
+             for r in df.itertuples(index=False)]
+    last = int(df["fetched_ts"].max()) if not df.empty else None
+    return TileData(view="headlines", last_ts=last, items=items)
+
+
+def topics_tile(ctx: AppContext, tile: Tile, now: float) -> TileData:
+    topics = list(ctx.config.media.topics)
+    end = int(now) + 1
+    counts = topic_counts(ctx.store, topics, end - tile.period, end) if topics else {}
+    newest = articles(ctx.store, limit=1)
+    last = int(newest["fetched_ts"].max()) if not newest.empty else None
+    items = sorted(({"topic": k, "count": int(v)} for k, v in counts.items()),
+                   key=lambda i: (-i["count"], i["topic"]))[: tile.limit]
+    return TileData(view="topics", last_ts=last, start=end - tile.period, end=end, items=items)
+
+
+def tile_data(ctx: AppContext, tile: Tile, now: float) -> TileData:
+    """The data of ``tile`` at ``now`` (raises whatever the store raises)."""
+    if tile.view == "headlines":
+        return headlines_tile(ctx, tile, now)
+    if tile.view == "topics":
+        return topics_tile(ctx, tile, now)
+    metric = ctx.config.metric(tile.metric or "")
+    if metric is None:  # config validation forbids it; a calm empty tile if it happens
+        return TileData(view=tile.view)
+    if tile.view == "kpi":
+        return kpi_tile(ctx, tile, metric, now)
+    if tile.view in ("line", "area"):
+        return trend_tile(ctx, tile, metric, now)
+    return totals_tile(ctx, tile, metric, now)
+
+
+def ticker_items(ctx: AppContext, limit: int = 12) -> list[dict]:
+    """The newest headlines for the ticker: ``{"outlet", "title"}``."""
+    df = articles(ctx.store, limit=limit)
+    return [{"outlet": str(r.outlet or ""), "title": str(r.title or "")}
+            for r in df.itertuples(index=False) if r.title]
