@@ -19,9 +19,11 @@ the same source twice at once (the other host skips it).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
+import threading
 import time
 import traceback
 from collections import Counter
@@ -86,6 +88,9 @@ class Runner:
             except ValueError as exc:  # config names a scorer that cannot be loaded
                 log.error("media.sentiment: %s; articles are stored without sentiment", exc)
         self._lock_engine = None
+        # SQLite has one writer at a time: runs of this process queue here rather than in
+        # SQLite's busy handler, whose timeout a wide batch of another source can outlast.
+        self._write_lock = threading.Lock() if store.dialect == "sqlite" else None
 
     @classmethod
     def from_config(cls, cfg: Config, store: Store, **kw) -> Runner:
@@ -118,11 +123,13 @@ class Runner:
         if batch is not None:
             try:
                 batch = self._prepare(batch, source, int(started))
-                res = self.store.write(batch, self.catalogue, now=int(started))
+                with self._writing():
+                    res = self.store.write(batch, self.catalogue, now=int(started))
                 samples, rejected, new_articles = res.written, res.rejected, res.articles
                 reasons = [r.reason for r in res.rejections]
                 if batch.articles:
-                    counted = self._article_counts(batch.articles, int(started))
+                    with self._writing():
+                        counted = self._article_counts(batch.articles, int(started))
                     samples += counted.written
                     rejected += counted.rejected
                     reasons += [r.reason for r in counted.rejections]
@@ -137,11 +144,15 @@ class Runner:
         record = RunRecord(source.id, started, started + duration, status, samples, rejected,
                            error)
         try:
-            self.store.record_run(record)
+            with self._writing():
+                self.store.record_run(record)
         except Exception as exc:
             log.error("%s: cannot record the run: %s", source.id, _short(exc))
         return RunResult(source.id, source.kind, status, samples, rejected, new_articles,
                          duration, error, started)
+
+    def _writing(self):
+        return self._write_lock if self._write_lock is not None else contextlib.nullcontext()
 
     def _collect(self, source: Source) -> tuple[Batch | None, str | None]:
         cls = self.kinds.get(source.kind)

@@ -95,12 +95,13 @@ class Scheduler:
                 first = datetime.fromtimestamp(due, UTC)
             kw = {"next_run_time": first} if first is not None else {}
             self.sched.add_job(self._job, trigger_for(src, self.tz), args=[src], id=src.id,
-                               name=src.id, misfire_grace_time=misfire_grace(src, self.tz),
-                               **kw)
+                               name=src.id, coalesce=True, max_instances=1,
+                               misfire_grace_time=misfire_grace(src, self.tz), **kw)
         hour, minute = RETENTION_AT
         self.sched.add_job(self._retention, CronTrigger(hour=hour, minute=minute,
                                                         timezone=ZoneInfo(self.tz)),
-                           id=RETENTION_JOB, name="retention", misfire_grace_time=MAX_GRACE)
+                           id=RETENTION_JOB, name="retention", coalesce=True, max_instances=1,
+                           misfire_grace_time=MAX_GRACE)
 
     def jobs(self) -> list:
         return self.sched.get_jobs()
