@@ -3,8 +3,9 @@ history, language-aware separators, breakdown bars."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import breakdown, history, region_map, sparkline
@@ -23,48 +24,64 @@ def ipm_2024() -> pd.DataFrame:
     return df.rename(columns={"code": "region"})[["region", "value"]]
 
 
+def choropleths(fig) -> list:
+    return [tr for tr in fig.data if tr.type == "choropleth"]
+
+
+def drawn(fig) -> list[str]:
+    """Every region code the figure draws, from every choropleth trace, with repeats."""
+    out = []
+    for tr in choropleths(fig):
+        assert tr.featureidkey == "properties.code"
+        feature_codes = [f["properties"]["code"] for f in tr.geojson["features"]]
+        assert sorted(feature_codes) == sorted(tr.locations)  # each trace carries its own
+        out += list(tr.locations)
+    return out
+
+
 def test_map_has_exactly_the_ten_regions_of_the_geojson():
     gj = load_geojson()
     codes = [f["properties"]["code"] for f in gj["features"]]
     fig = region_map(ipm_2024(), IPM, "id", gj)
-    maps = [tr for tr in fig.data if isinstance(tr, go.Choropleth)]
-    base = maps[0]
-    assert list(base.locations) == codes and len(codes) == 10
-    assert base.featureidkey == "properties.code"
-    assert all(isinstance(c, str) for c in base.locations)
-    values = maps[1]
-    assert sorted(values.locations) == sorted(codes)
+    assert len(codes) == 10 and sorted(drawn(fig)) == sorted(codes)
+    assert all(isinstance(c, str) for c in drawn(fig))
+    values = choropleths(fig)[0]
     z = dict(zip(values.locations, values.z, strict=True))
-    assert z["52.71"] == 81.64 and z["52.08"] == 68.64
-    # Offline: no tiles, the basemap hidden, framed on the features' bounds.
-    assert all(tr.type in ("choropleth", "scattergeo") for tr in fig.data)  # no tile maps
-    assert not fig.layout.map.style
+    assert z["52.71"] == 81.64 and z["52.08"] == 68.64 and len(z) == 10
+    scale = values.colorscale  # low values light, high values dark
+    assert scale[0][0] == 0 and scale[-1][0] == 1
+    assert sum(int(scale[0][1][i:i + 2], 16) for i in (1, 3, 5)) > \
+        sum(int(scale[-1][1][i:i + 2], 16) for i in (1, 3, 5))
+    # Offline: no tile maps, the basemap hidden, framed on the features' bounds.
+    assert all(tr.type in ("choropleth", "scattergeo") for tr in fig.data)
     assert fig.layout.geo.visible is False
     lon, lat = bounds(gj)
     assert lon[0] < 115.83 and lon[1] > 119.34 and lat[0] < -9.1 and lat[1] > -8.09
     assert tuple(fig.layout.geo.lonaxis.range) == pytest.approx(lon)
+    json.loads(fig.to_json())  # serialisable as Dash sends it
 
 
 def test_map_regions_without_values_stay_on_the_map():
     gj = load_geojson()
     df = pd.DataFrame({"region": ["52.71", "52.04"], "value": [3.47, 2.75]})
     fig = region_map(df, IPM, "en", gj, selected="52.04")
-    base, values = fig.data[0], fig.data[1]
-    assert len(base.locations) == 10 and list(values.locations) == ["52.04", "52.71"]
-    hover = dict(zip(base.locations, base.hovertext, strict=True))
-    assert "No data yet" in hover["52.01"] and "3.47" in hover["52.71"]
-    widths = dict(zip(base.locations, base.marker.line.width, strict=True))
-    assert widths["52.04"] > widths["52.01"]
+    values, grey = choropleths(fig)
+    assert sorted(drawn(fig)) == [f["properties"]["code"] for f in gj["features"]]
+    assert list(values.locations) == ["52.04", "52.71"] and len(grey.locations) == 8
+    hover = dict(zip(grey.locations, grey.hovertext, strict=True))
+    assert "No data yet" in hover["52.01"] and "3.47" in values.hovertext[1]
+    widths = dict(zip(values.locations, values.marker.line.width, strict=True))
+    assert widths["52.04"] > widths["52.71"]
     empty = region_map(df.iloc[0:0], IPM, "id", gj)
-    assert len([t for t in empty.data if isinstance(t, go.Choropleth)]) == 1
+    assert len(choropleths(empty)) == 1 and len(drawn(empty)) == 10
 
 
 def test_map_hover_and_colorbar_follow_the_language():
     gj = load_geojson()
     fig_id = region_map(ipm_2024(), IPM, "id", gj)
     fig_en = region_map(ipm_2024(), IPM, "en", gj)
-    assert "81,6" in " ".join(fig_id.data[1].hovertext)
-    assert "81.6" in " ".join(fig_en.data[1].hovertext)
+    assert "81,64" in " ".join(fig_id.data[0].hovertext)
+    assert "81.64" in " ".join(fig_en.data[0].hovertext)
     assert fig_id.layout.separators == ",." and fig_en.layout.separators == ".,"
 
 
