@@ -45,7 +45,7 @@ SERVICES = {
     "portal_ntbprov": ("Portal Resmi Provinsi NTB", 0.32, 0.25, "acme"),
     "ppid_ntb": ("PPID Provinsi NTB", 0.55, 0.2, "yearly"),
     "satudata_ntb": ("Satu Data NTB", 0.78, 0.35, "acme"),
-    "pantau_web": ("Pantau (this server)", 0.012, 0.08, None),
+    "pantau_web": ("Pantau (this server)", 0.012, 0.15, None),
 }
 """The e-services the demo probes. ``pantau_web`` is Pantau's own ``/healthz``; the others are
 simulated by the demo feeder."""

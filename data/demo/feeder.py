@@ -97,13 +97,13 @@ class Feeder:
 
     # -- files ------------------------------------------------------------------------------
     def prepare(self) -> None:
-        """Write every source file as of now: feeds from the news stream of the last week."""
+        """Write every source file as of now: feeds hold the latest articles of the stream."""
         now = int(self.clock())
         (self.folder / "feeds").mkdir(parents=True, exist_ok=True)
         (self.folder / "lapor").mkdir(exist_ok=True)
         total = sum(o.per_day for o in OUTLETS.values())
         for outlet, o in OUTLETS.items():
-            recent = articles_between(self.seed, outlet, now - 7 * 86400, now)
+            recent = articles_between(self.seed, outlet, now - 30 * 86400, now)
             self.feeds[outlet] = list(reversed(recent))[:FEED_ITEMS]
             self.next_article[outlet] = now + self.rng.expovariate(o.per_day / total / NEWS_EVERY)
             self._write_feed(outlet, now)
