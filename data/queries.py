@@ -60,7 +60,8 @@ def label_values(store: Store, metric: str) -> dict[str, list[str]]:
 
 
 def _frame(rows, labels: dict[int, dict], columns=("series_id", "ts", "value")) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(columns))
+    # Plain tuples: pandas builds a frame from SQLAlchemy Row objects on a much slower path.
+    df = pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
     names = sorted({k for lab in labels.values() for k in lab})
     for name in names:
         df[name] = df["series_id"].map(lambda sid, n=name: labels.get(sid, {}).get(n))
