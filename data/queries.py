@@ -64,7 +64,7 @@ def _frame(rows, labels: dict[int, dict], columns=("series_id", "ts", "value")) 
     df = pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
     names = sorted({k for lab in labels.values() for k in lab})
     for name in names:
-        df[name] = df["series_id"].map(lambda sid, n=name: labels.get(sid, {}).get(n))
+        df[name] = df["series_id"].map({sid: lab.get(name) for sid, lab in labels.items()})
     df.attrs["labels"] = labels
     df.attrs["label_names"] = names
     return df
