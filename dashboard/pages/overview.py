@@ -46,8 +46,8 @@ def subtitle(ctx: AppContext, period: str, lang: str) -> str:
     """``21 Nov 2026 – 27 Nov 2026 · Data sampai 27 Nov 2026 09:15 WITA``."""
     now = ctx.clock()
     start, end = window(period, now, ctx.tz)
-    span = t("overview.period.range", lang, start=fmt.date(start, lang, ctx.tz),
-             end=fmt.date(min(end, now), lang, ctx.tz))
+    first, last = fmt.date(start, lang, ctx.tz), fmt.date(min(end, now), lang, ctx.tz)
+    span = first if first == last else t("overview.period.range", lang, start=first, end=last)
     return f"{span} · " + t("overview.subtitle", lang, when=fmt.when(now, lang, ctx.tz))
 
 

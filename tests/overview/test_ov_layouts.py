@@ -60,3 +60,11 @@ def test_region_filter_rules():
     rf = region_filter({"service": ["portal"]}, "52.71", "52")
     assert rf.filters is None and rf.province_wide
     assert not region_filter({"service": ["portal"]}, "52", "52").province_wide
+
+
+def test_subtitle_names_the_period(sqlite_store, ov_config):
+    ctx = AppContext(config=ov_config, store=sqlite_store, clock=lambda: T, cache=Cache())
+    assert overview.subtitle(ctx, "today", "id") == \
+        "28 Nov 2026 · Data sampai 28 Nov 2026 09:15 WITA"
+    assert overview.subtitle(ctx, "ytd", "en") == \
+        "1 Jan 2026 – 28 Nov 2026 · Data up to 28 Nov 2026 09:15 WITA"
