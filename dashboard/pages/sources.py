@@ -1,0 +1,184 @@
+"""``/sources``: the health of every source at a glance, like Prometheus' targets page.
+
+One row per configured source, the worst first: status (UP green, PENDING amber, DOWN red,
+not run yet grey), last run, last success, next run (times in the site's zone), a STALE flag
+when it has not succeeded for twice its interval (or its metrics' ``stale_after``), samples and
+rejected rows of the last run, its duration and the last error. Everything comes from
+``data.health.source_health`` (the ``runs`` table); the page refreshes itself every
+``web.min_refresh`` seconds (``?refresh=60`` asks for slower).
+"""
+
+from __future__ import annotations
+
+import math
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import Input, Output, State, dcc, html
+
+from dashboard import fmt
+from dashboard.context import AppContext
+from dashboard.i18n import catalogue, t
+from data.config import metric_sources
+from data.config_models import Config
+from data.durations import format_duration
+from data.health import source_health
+
+ROUTE = "/sources"
+COLOURS = {"UP": "success", "PENDING": "warning", "DOWN": "danger", "NEW": "secondary",
+           "DISABLED": "light"}
+ORDER = {"DOWN": 0, "PENDING": 1, "NEW": 3, "UP": 4, "DISABLED": 5}
+ERROR_CHARS = 160
+
+
+def stale_limits(cfg: Config) -> dict[str, int]:
+    """``{source id: seconds}`` for sources whose metrics declare ``stale_after`` (the largest
+    of them); the others are stale after twice their interval."""
+    out: dict[str, int] = {}
+    for metric, ids in metric_sources(cfg).items():
+        m = cfg.metric(metric)
+        if m is None or m.stale_after is None:
+            continue
+        for sid in ids:
+            out[sid] = max(out.get(sid, 0), m.stale_after)
+    return out
+
+
+def health(ctx: AppContext) -> pd.DataFrame:
+    """The health table of every configured source, now, worst first."""
+    cfg = ctx.config
+    df = source_health(ctx.store, cfg.sources, ctx.clock(), ctx.tz, stale_limits(cfg))
+    if df.empty:
+        return df
+    # A stale source (no success for too long: is the worker running?) goes before the
+    # sources that are merely new.
+    rank = df["status"].map(ORDER).fillna(2) - df["stale"].astype(int) * 1.5
+    return df.assign(_rank=rank).sort_values(["_rank", "source_id"]).drop(columns="_rank")
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def _when(ts, lang: str, tz: str) -> str:
+    return fmt.when(None if _missing(ts) else float(ts), lang, tz)
+
+
+def _kind(kind: str, lang: str) -> str:
+    key = f"sources.kind.{kind}"
+    return t(key, lang) if key in catalogue() else kind
+
+
+def _schedule(src, lang: str) -> str:
+    if src is None:
+        return ""
+    if src.cron:
+        return t("sources.schedule.cron", lang, cron=src.cron)
+    return t("sources.schedule.every", lang, every=format_duration(src.every))
+
+
+def row(r, ctx: AppContext, lang: str):
+    """One table row for the health record ``r``."""
+    tz = ctx.tz
+    sid = r["source_id"]
+    status = r["status"]
+    src = ctx.config.source(sid)
+    badge = dbc.Badge(t(f"status.{status}", lang), color=COLOURS.get(status, "secondary"),
+                      text_color="dark" if status in ("PENDING", "DISABLED") else None,
+                      className=f"src-status src-status-{status.lower()}",
+                      id=f"src-status-{sid}")
+    status_cell = [badge]
+    if bool(r["stale"]):
+        limit = stale_limits(ctx.config).get(sid) or 2 * int(r["interval_s"])
+        status_cell.append(dbc.Badge(t("sources.stale", lang), color="danger",
+                                     className="src-stale ms-1", id=f"src-stale-{sid}",
+                                     title=t("sources.stale.hint", lang,
+                                             limit=format_duration(limit))))
+    success = r["last_success_ts"]
+    error = r["last_error"]
+    error_cell = ""
+    if not _missing(error) and error:
+        text = str(error)
+        shown = text if len(text) <= ERROR_CHARS else text[:ERROR_CHARS - 1] + "…"
+        earlier = status == "UP"
+        error_cell = html.Span(
+            [t("sources.error.earlier", lang) if earlier else "", shown], title=text,
+            className="src-error" + (" src-error-earlier" if earlier else ""))
+    duration = r["duration_s"]
+    return html.Tr([
+        html.Td([html.Div(sid, className="src-id"),
+                 html.Div(f"{_kind(r['kind'], lang)} · {_schedule(src, lang)}",
+                          className="src-kind")]),
+        html.Td(status_cell),
+        html.Td(_when(r["last_run_ts"], lang, tz), className="src-time"),
+        html.Td(_when(success, lang, tz) if not _missing(success) or _missing(r["last_run_ts"])
+                else t("sources.never", lang),
+                className="src-time" + (" src-never" if _missing(success)
+                                        and not _missing(r["last_run_ts"]) else "")),
+        html.Td(_when(r["next_due_ts"], lang, tz), className="src-time"),
+        html.Td([fmt.number(int(r["samples"] or 0), lang, 0), " / ",
+                 html.Span(fmt.number(int(r["rejected"] or 0), lang, 0),
+                           className="src-rejected" if r["rejected"] else None)],
+                className="text-end text-nowrap"),
+        html.Td("–" if _missing(duration) else fmt.value(float(duration), "seconds", lang),
+                className="text-end text-nowrap"),
+        html.Td(error_cell),
+    ], id=f"src-row-{sid}", className=f"src-row src-row-{status.lower()}")
+
+
+def summary(df: pd.DataFrame, lang: str):
+    """Counts per status, and of stale sources, as badges."""
+    counts = df["status"].value_counts().to_dict() if not df.empty else {}
+    parts = []
+    for status in ("DOWN", "PENDING", "UP", "NEW", "DISABLED"):
+        n = int(counts.get(status, 0))
+        if n:
+            parts.append(dbc.Badge(t(f"sources.summary.{status}", lang, n=n),
+                                   color=COLOURS[status], className="me-2 src-count",
+                                   text_color="dark" if status in ("PENDING", "DISABLED")
+                                   else None, id=f"src-count-{status.lower()}"))
+    stale = int(df["stale"].sum()) if not df.empty else 0
+    if stale:
+        parts.append(dbc.Badge(t("sources.summary.stale", lang, n=stale), color="danger",
+                               className="me-2 src-count", id="src-count-stale"))
+    return html.Div(parts, className="src-summary mb-3")
+
+
+def body(ctx: AppContext, lang: str, every: int):
+    """The refreshable part of the page: heading line, summary and table."""
+    df = health(ctx)
+    now = ctx.clock()
+    sub = t("sources.subtitle", lang, n=len(df), time=fmt.clock(now, lang, ctx.tz, True),
+            every=every)
+    if df.empty:
+        return [html.P(sub, className="text-muted"), html.P(t("sources.none", lang))]
+    head = html.Thead(html.Tr([html.Th(t(f"sources.col.{c}", lang),
+                                       className="text-end" if c in ("counts", "duration")
+                                       else None)
+                               for c in ("source", "status", "last_run", "last_success",
+                                         "next_run", "counts", "duration", "error")]))
+    rows = [row(r, ctx, lang) for _, r in df.iterrows()]
+    table = html.Table([head, html.Tbody(rows)],
+                       className="table table-sm table-hover align-middle src-table",
+                       id="src-table")
+    return [html.P(sub, className="text-muted src-updated"), summary(df, lang),
+            html.Div(table, className="table-responsive")]
+
+
+def layout(ctx: AppContext, lang: str, params: dict, path: str):
+    every = ctx.refresh_seconds(params.get("refresh"))
+    return dbc.Container([
+        html.H1(t("sources.title", lang), className="h3 mb-1"),
+        html.Div(body(ctx, lang, every), id="src-body"),
+        dcc.Store(id="src-params", data={"lang": lang, "every": every}),
+        dcc.Interval(id="src-tick", interval=every * 1000),
+    ], fluid=True, className="sources pb-4")
+
+
+def register(app, ctx: AppContext) -> None:
+    @app.callback(Output("src-body", "children"), Input("src-tick", "n_intervals"),
+                  State("src-params", "data"), prevent_initial_call=True)
+    def _refresh(_n, params):
+        params = params or {}
+        return body(ctx, ctx.lang(params.get("lang")),
+                    ctx.refresh_seconds(params.get("every")))
