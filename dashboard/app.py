@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 import time
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import dash
 import dash_bootstrap_components as dbc
@@ -48,24 +48,25 @@ def route(mods: list, path: str):
     return None
 
 
-def navbar(ctx: AppContext, lang: str, path: str):
-    """The navigation bar of every page but the wall."""
+def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dict | None = None):
+    """The navigation bar of every page but the wall. The language switch keeps the page and
+    its query (period, region, ...) and changes only ``lang``."""
     q = f"?lang={lang}" if lang != ctx.config.site.language else ""
     items = [("/", "nav.overview"), ("/explore", "nav.explore"), ("/media", "nav.media"),
              ("/sources", "nav.sources"), ("/wall", "nav.wall")]
-    links = [dbc.NavItem(dbc.NavLink(t(key, lang), href=href + q, active=path == href))
+    links = [dbc.NavItem(dbc.NavLink(t(key, lang), href=href + q, active=active == href))
              for href, key in items]
     other = "en" if lang == "id" else "id"
-    links.append(dbc.NavItem(dbc.NavLink(other.upper(), href=f"{path}?lang={other}",
+    switched = urlencode({**(params or {}), "lang": other})
+    links.append(dbc.NavItem(dbc.NavLink(other.upper(), href=f"{path}?{switched}",
                                          id="nav-lang", external_link=True)))
-    brand = ctx.config.site.name
-    children = [dbc.NavbarBrand(brand, href="/" + q)]
+    children = [dbc.NavbarBrand(ctx.config.site.name, href="/" + q)]
     if ctx.config.site.demo:
         children.append(dbc.Badge(t("common.demo", lang), color="warning", text_color="dark",
                                   className="demo-badge ms-2", id="demo-badge"))
-    children.append(dbc.Nav(links, className="ms-auto", navbar=True))
-    return dbc.Navbar(dbc.Container(children, fluid=True), color="dark", dark=True,
-                      className="mb-3", id="navbar")
+    children.append(dbc.Nav(links, className="ms-auto flex-wrap", navbar=True))
+    return dbc.Navbar(dbc.Container(children, fluid=True, className="flex-wrap"), color="dark",
+                      dark=True, className="mb-3", id="navbar")
 
 
 def create_app(config: Config, store: Store, clock=time.time, cache: Cache | None = None,
@@ -92,10 +93,10 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
         mod = route(mods, pathname or "/")
         if mod is None:
             body = dbc.Container(html.H2(t("common.not_found", lang)), className="py-5")
-            return [navbar(ctx, lang, pathname or "/"), body]
+            return [navbar(ctx, lang, pathname or "/", pathname or "/", params), body]
         body = mod.layout(ctx, lang, params, pathname or "/")
         if getattr(mod, "CHROME", True):
-            return [navbar(ctx, lang, mod.ROUTE), body]
+            return [navbar(ctx, lang, mod.ROUTE, pathname or "/", params), body]
         return body
 
     for mod in mods:
