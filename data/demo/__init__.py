@@ -71,11 +71,13 @@ PLACEHOLDERS = ("STORE_URL", "FEEDS", "SOURCES", "PANTAU")
 
 def render_config(values: dict[str, str], template: str | None = None) -> str:
     """The demo config with ``${NAME}`` placeholders filled from ``values`` (every name of
-    ``PLACEHOLDERS`` must be given; other ``$`` signs, as in regular expressions, stay)."""
+    ``PLACEHOLDERS`` must be given; other ``$`` signs, as in regular expressions, stay).
+    Placeholders sit inside double-quoted YAML strings, so values are escaped for them."""
+    import json
     import re
 
     missing = [n for n in PLACEHOLDERS if n not in values]
     if missing:
         raise KeyError(f"demo config placeholders without a value: {', '.join(missing)}")
     text = CONFIG_TEMPLATE.read_text(encoding="utf-8") if template is None else template
-    return re.sub(r"\$\{(" + "|".join(PLACEHOLDERS) + r")\}", lambda m: str(values[m[1]]), text)
+    return re.sub(r"\$\{(" + "|".join(PLACEHOLDERS) + r")\}", lambda m: json.dumps(str(values[m[1]]))[1:-1], text)

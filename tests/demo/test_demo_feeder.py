@@ -111,10 +111,12 @@ def test_every_demo_source_collects_with_the_real_collectors(tmp_path, healthz, 
     from collectors.runner import Runner
     from data.store import Store
 
-    f = Feeder(tmp_path / "demo-sources")
+    folder = tmp_path / "demo dir: spaces & colons"   # paths as users have them
+    folder.mkdir()
+    f = Feeder(folder / "demo-sources")
     f.prepare()
     try:
-        cfg = render_demo(tmp_path, feeds=f"http://127.0.0.1:{f.serve()}", pantau=healthz)
+        cfg = render_demo(folder, feeds=f"http://127.0.0.1:{f.serve()}", pantau=healthz)
         store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
         store.upgrade()
         runner = Runner.from_config(cfg, store)
