@@ -25,7 +25,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from data.demo import DEFAULT_SEED, HISTORY_DAYS, render_config
+from data.demo import CONFIG_TEMPLATE, DEFAULT_SEED, HISTORY_DAYS, render_config
 from pantau.cli import EXIT_OK, UsageError
 
 DB_NAME = "demo.db"
@@ -212,7 +212,13 @@ def demo(args) -> int:
     cfg = load_or_fail(str(paths.config))
     now = int(time.time())
     print("pantau demo: loading …", flush=True)
-    summary, state, backfill = load(paths, cfg, seed, now)
+    from data.demo.history import HistoryError
+
+    try:
+        summary, state, backfill = load(paths, cfg, seed, now)
+    except HistoryError as exc:  # the demo config was edited beyond what the demo can fill
+        feeder.close()
+        raise UsageError(f"{CONFIG_TEMPLATE}: {exc}") from None
     print(f"pantau demo: loaded {summary}", flush=True)
 
     stop, ready = threading.Event(), threading.Event()
@@ -234,7 +240,7 @@ def demo(args) -> int:
 
     run_args = argparse.Namespace(config=str(paths.config), host=host, port=port, workers=None)
     try:
-        code = run(cfg, run_args, extra_env={"PANTAU_DEMO": "1"}, banner=banner)
+        code = run(cfg, run_args, banner=banner)
     finally:
         stop.set()
         feeder.close()
