@@ -9,7 +9,7 @@ import time
 import tracemalloc
 
 import pytest
-from conftest import run_rows, stored
+from conftest import FIXTURES, run_rows, stored
 from werkzeug import Response
 
 from collectors.base import MAX_BODY_BYTES, CollectContext, CollectError
@@ -28,18 +28,6 @@ def _cfg(make_config, server):
         {"id": "good", "kind": "http_json", "every": "15m", "timeout": "5s",
          "options": {"url": server.url_for("/good"), "values": VALUES}},
     ])
-
-
-class Streamed:
-    """A 50 MB answer produced 64 KB at a time, counting what was actually sent."""
-
-    def __init__(self, total=50 * MB, chunk=64 * 1024):
-        self.total, self.chunk, self.sent = total, chunk, 0
-
-    def __iter__(self):
-        while self.sent < self.total:
-            self.sent += self.chunk
-            yield b"[" + b"1," * (self.chunk // 2 - 1)
 
 
 def _rss_kb(field: str) -> int:
@@ -89,52 +77,67 @@ def test_trickling_endpoint_abandoned_at_the_timeout(threaded_server):
     assert time.monotonic() - t0 < 1.8
 
 
-def test_50mb_streamed_body_refused_with_memory_flat(threaded_server, capsys):
-    stream = Streamed()
-    threaded_server.expect_request("/big").respond_with_handler(
-        lambda req: Response(stream, content_type="application/json", direct_passthrough=True))
-    threaded_server.expect_request("/warm").respond_with_data("[]")
-    ctx = CollectContext(source_id="big", timeout=20.0)
-    fetch(ctx, threaded_server.url_for("/warm"))  # imports and client done before measuring
+@pytest.fixture
+def big_server():
+    """``(base URL, read "sent N" lines)`` of fixtures/big_server.py in its own process."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, str(FIXTURES / "big_server.py")],
+                            stdout=subprocess.PIPE, text=True)
+    port = int(proc.stdout.readline().split()[1])
+
+    def sent() -> int:
+        return int(proc.stdout.readline().split()[1])
+
+    yield f"http://127.0.0.1:{port}", sent
+    proc.kill()
+    proc.wait()
+
+
+def _measured(ctx, url):
+    """Fetch ``url`` expecting refusal; return (error, python peak bytes, RSS peak delta kB)."""
     rss_before = _rss_kb("VmRSS")
     with open("/proc/self/clear_refs", "w") as fh:  # reset the peak (VmHWM) to the current RSS
         fh.write("5")
     tracemalloc.start()
     try:
         with pytest.raises(CollectError) as err:
-            fetch(ctx, threaded_server.url_for("/big"))
+            fetch(ctx, url)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-        ctx.close()
-    rss_peak = _rss_kb("VmHWM")
-    assert str(err.value) == (f"answer from {threaded_server.url_for('/big')} is larger than "
-                              f"the limit of 10 MB; refused after 10 MB")
+    return str(err.value), peak, _rss_kb("VmHWM") - rss_before
+
+
+def test_50mb_streamed_body_refused_with_memory_flat(big_server, capsys):
+    base, sent = big_server
+    ctx = CollectContext(source_id="big", timeout=20.0)
+    fetch(ctx, base + "/small")  # imports, client and connection pool exist before measuring
+    error, peak, rss_delta = _measured(ctx, base + "/stream")
+    ctx.close()
+    served = sent()
+    assert error == (f"answer from {base}/stream is larger than the limit of 10 MB; "
+                     f"refused after 10 MB")
     # Only a little more than the limit was ever read or held, not the 50 MB on offer.
-    assert peak < 2 * MAX_BODY_BYTES, peak
-    assert stream.sent < 20 * MB, stream.sent
+    assert peak < MAX_BODY_BYTES + MB, peak
+    assert rss_delta < 16 * 1024, rss_delta
+    assert served < 20 * MB, served
     with capsys.disabled():
-        print(f"\n50 MB body: python peak {peak / MB:.1f} MB, RSS peak +"
-              f"{(rss_peak - rss_before) / 1024:.1f} MB, sent by server before close "
-              f"{stream.sent / MB:.1f} MB")
+        print(f"\n50 MB body refused: python peak {peak / MB:.1f} MB, RSS peak "
+              f"+{rss_delta / 1024:.1f} MB, server sent {served / MB:.1f} MB before the client "
+              "hung up")
 
 
-def test_declared_50mb_refused_before_reading(httpserver):
-    httpserver.expect_request("/big").respond_with_handler(
-        lambda req: Response(iter([b"x" * 1024]), headers={"Content-Length": str(50 * MB)}))
-    httpserver.expect_request("/warm").respond_with_data("[]")
+def test_declared_50mb_refused_before_reading(big_server):
+    base, sent = big_server
     ctx = CollectContext(source_id="big", timeout=5.0)
-    fetch(ctx, httpserver.url_for("/warm"))  # imports and client done before measuring
-    tracemalloc.start()
-    try:
-        with pytest.raises(CollectError, match="answer of 50 MB from .* is larger than the "
-                                               "limit of 10 MB; refused"):
-            fetch(ctx, httpserver.url_for("/big"))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-        ctx.close()
+    fetch(ctx, base + "/small")
+    error, peak, _ = _measured(ctx, base + "/declared")
+    ctx.close()
+    assert error == f"answer of 50 MB from {base}/declared is larger than the limit of 10 MB; refused"
     assert peak < MB, peak
+    assert sent() <= 1024
 
 
 def test_gzip_bomb_is_limited_after_decompression(httpserver):

@@ -122,3 +122,29 @@ def test_unknown_kind_is_a_run_error(store):
                      clock=lambda: 1780300800)
     assert res.status == "pending"
     assert res.error.startswith("unknown kind 'nope'")
+
+
+def test_one_run_per_source_across_hosts_on_postgresql(store, httpserver, make_config, clock):
+    """Another host's worker holds the source's advisory lock: this one skips the run."""
+    import pytest
+    from sqlalchemy import text as sql
+
+    from collectors.runner import lock_key
+
+    if store.dialect != "postgresql":
+        pytest.skip("advisory locks are PostgreSQL's (SQLite stores have one worker)")
+    _scripted(httpserver, [200, 200])
+    cfg = _cfg(make_config, httpserver.url_for("/api"))
+    other_host = store.writer.connect()
+    try:
+        other_host.execute(sql("SELECT pg_advisory_lock(:k)"), {"k": lock_key("lapor")})
+        runner = Runner.from_config(cfg, store, clock=clock)
+        res = runner.run(cfg.source("lapor"))
+        assert res.skipped and run_rows(store, "lapor") == []
+        other_host.execute(sql("SELECT pg_advisory_unlock(:k)"), {"k": lock_key("lapor")})
+        other_host.commit()
+        assert runner.run(cfg.source("lapor")).status == "up"
+        runner.close()
+    finally:
+        other_host.close()
+    assert [r["status"] for r in run_rows(store, "lapor")] == ["up"]

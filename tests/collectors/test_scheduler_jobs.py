@@ -96,3 +96,15 @@ def test_runs_start_on_time_past_a_hung_endpoint(sqlite_store, threaded_server, 
     time.sleep(2.2)
     assert len(run_rows(sqlite_store, "ok")) == len(ok)
     assert all(r["started_ts"] < stopped_at for r in run_rows(sqlite_store))
+
+
+def test_retention_job_deletes_old_samples(store, make_config, clock):
+    cfg = make_config(_sources("http://127.0.0.1:9/x"))
+    now = int(time.time())
+    old, recent = now - 731 * 86400, now - 86400
+    store.write_points([("server_load", {"host": "a"}, [old, recent], [1.0, 2.0])])
+    sched = Scheduler(cfg, Runner.from_config(cfg, store, clock=clock))
+    sched._retention()  # what the nightly job runs
+    with store.reader.connect() as conn:
+        left = [r[0] for r in conn.exec_driver_sql("SELECT ts FROM samples ORDER BY ts")]
+    assert left == [recent]
