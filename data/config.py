@@ -133,9 +133,8 @@ def _check_source(i: int, src: Source, site: Site | None, problems: list[str]) -
 
 
 def _values_metrics(options: Any) -> list[tuple[int, str]]:
-    values = getattr(options, "values", None)
-    if values is None and isinstance(options, dict):
-        values = options.get("values")
+    # A dict's "values" attribute is its method: read mappings by key.
+    values = options.get("values") if isinstance(options, dict) else getattr(options, "values", None)
     out = []
     for j, v in enumerate(values or ()):
         name = getattr(v, "metric", None) if not isinstance(v, dict) else v.get("metric")

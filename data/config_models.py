@@ -88,6 +88,8 @@ class Web(Frozen):
     cache_url: str | None = None
     """``redis://host:6379/0`` to share the query cache between web hosts; memory otherwise."""
     cache_ttl: Duration = 10
+    access_log: bool = True
+    """One line per HTTP request on stdout (gunicorn's access log)."""
 
 
 Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index"]
@@ -103,6 +105,8 @@ class Metric(Frozen):
     warn: float | None = None
     crit: float | None = None
     stale_after: Duration | None = None
+    combine: Literal["sum", "avg", "min", "max", "worst"] | None = None
+    """How several series (regions, services) make one number; see ``data.kpi.combine_rule``."""
     description: LocalText | None = None
 
     @field_validator("name")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data.config_models import Metric
-from data.queries import Filters, latest, totals
+from data.queries import Filters, label_values, latest, totals
 from data.store import Store
 
 
@@ -38,17 +38,30 @@ class Kpi:
         return self.delta / abs(self.previous) * 100
 
 
-def combine(values: pd.Series, agg: str) -> float | None:
-    """Several series' values as one number: summed for ``sum`` metrics, averaged otherwise
-    (a province's ratio is not the sum of its regions' ratios)."""
+def combine_rule(metric: Metric) -> str:
+    """How several series of ``metric`` make one number: its ``combine`` setting, else
+    ``sum`` for sums and counts (ten regions' complaints, each OPD's datasets add up) and
+    ``avg`` for the rest (a province's ratio is not the sum of its regions' ratios).
+    ``worst`` is the minimum when higher is better, the maximum when lower is."""
+    rule = metric.combine or ("sum" if metric.agg == "sum" or metric.unit == "count" else "avg")
+    if rule == "worst":
+        return "max" if metric.better == "down" else "min"
+    return rule
+
+
+def combine(values: pd.Series, how: str | Metric) -> float | None:
+    """Several series' values as one number. ``how`` is a metric (its ``combine_rule``) or a
+    rule: ``sum``, ``min``, ``max``, ``avg``; an aggregation name (``last``) averages."""
+    if isinstance(how, Metric):
+        how = combine_rule(how)
     values = values.dropna()
     if values.empty:
         return None
-    if agg == "sum":
+    if how == "sum":
         return float(values.sum())
-    if agg == "max":
+    if how == "max":
         return float(values.max())
-    if agg == "min":
+    if how == "min":
         return float(values.min())
     return float(values.mean())
 
@@ -69,15 +82,29 @@ def period_value(store: Store, metric: Metric, start: int, end: int,
                  filters: Filters | None = None) -> float | None:
     """The metric over [start, end) by its ``agg``, all matching series combined."""
     df = totals(store, metric.name, start, end, metric.agg, filters)
-    return combine(df["value"], metric.agg) if not df.empty else None
+    return combine(df["value"], metric) if not df.empty else None
+
+
+def province_filters(store: Store, metric: Metric, filters: Filters | None,
+                     province: str | None) -> Filters | None:
+    """``filters``, narrowed to the province's own series (``region = province``) when no
+    region is asked for and the metric has one: a published province figure beats an
+    average of its regions."""
+    if province is None or (filters and "region" in filters):
+        return filters
+    if province in label_values(store, metric.name).get("region", []):
+        return {**(filters or {}), "region": province}
+    return filters
 
 
 def kpi(store: Store, metric: Metric, period: int, now: float,
-        filters: Filters | None = None) -> Kpi:
+        filters: Filters | None = None, province: str | None = None) -> Kpi:
     """The KPI over the ``period`` seconds ending at ``now`` and the one before it.
 
-    The end is rounded up to the next hour so the hourly rollups answer (the current hour is
-    still counted whole)."""
+    With ``province`` (the site's region code), a metric that has the province's own series
+    shows it when no region is asked for. The end is rounded up to the next hour so the
+    hourly rollups answer (the current hour is still counted whole)."""
+    filters = province_filters(store, metric, filters, province)
     end = int(now) - int(now) % 3600 + 3600
     start = end - int(period)
     value = period_value(store, metric, start, end, filters)

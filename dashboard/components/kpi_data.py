@@ -63,7 +63,7 @@ class CardData:
         return v / target * 100 if target else None
 
 
-def combined_series(df: pd.DataFrame, agg: str) -> pd.DataFrame:
+def combined_series(df: pd.DataFrame, agg: str | Metric) -> pd.DataFrame:
     """One point per bucket: the series of ``df`` combined like ``data.kpi.combine``."""
     if df.empty:
         return pd.DataFrame({"ts": pd.Series(dtype="int64"), "value": pd.Series(dtype=float)})
@@ -77,7 +77,7 @@ def spark_frame(ctx: AppContext, metric: Metric, start: int, end: int,
     step = nice_step(end - start, max_points)
     origin = origin_for(step, utc_offset(end, ctx.tz))
     df = series(ctx.store, metric.name, start, end, step, metric.agg, filters, origin=origin)
-    return combined_series(df, metric.agg)
+    return combined_series(df, metric)
 
 
 def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
@@ -90,7 +90,7 @@ def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
     value, previous, st, as_of = k.value, k.previous, k.status, None
     if value is None and metric.agg == "last" and k.last_ts is not None:
         last = latest(ctx.store, metric.name, rf.filters)
-        value = combine(last["value"], metric.agg)
+        value = combine(last["value"], metric)
         as_of, previous, st = int(last["ts"].max()), None, status(metric, value)
     spark = spark_frame(ctx, metric, start, end, rf.filters)
     return CardData(metric=metric, period=period, region=region, start=start, end=end,

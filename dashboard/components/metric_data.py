@@ -46,7 +46,7 @@ def history_frames(ctx: AppContext, metric: Metric, start: int, end: int,
         lo, step = end - LONG_SPAN, 86400
         origin = origin_for(step, utc_offset(end, ctx.tz))
         df = series(ctx.store, metric.name, lo, end, step, metric.agg, filters, origin=origin)
-        return History(combined_series(df, metric.agg), prev.iloc[0:0], step, 0)
+        return History(combined_series(df, metric), prev.iloc[0:0], step, 0)
     return History(cur, prev, step, span)
 
 
@@ -58,7 +58,7 @@ class ByLabel:
     """Time of the newest point when the values are latest values, not the period's."""
 
 
-def _group(df: pd.DataFrame, label: str, agg: str) -> pd.DataFrame:
+def _group(df: pd.DataFrame, label: str, agg: str | Metric) -> pd.DataFrame:
     if df.empty or label not in df.columns:
         return pd.DataFrame({label: pd.Series(dtype=str), "value": pd.Series(dtype=float)})
     df = df.dropna(subset=[label])
@@ -69,11 +69,11 @@ def _group(df: pd.DataFrame, label: str, agg: str) -> pd.DataFrame:
 def values_by(ctx: AppContext, metric: Metric, label: str, start: int, end: int,
               filters: dict | None) -> ByLabel:
     """The metric over [start, end) per value of ``label`` (series sharing a value combined
-    by the metric's ``agg``)."""
+    by the metric's combine rule, ``data.kpi.combine_rule``)."""
     df = totals(ctx.store, metric.name, start, end, metric.agg, filters)
-    out = _group(df, label, metric.agg)
+    out = _group(df, label, metric)
     if out.empty and metric.agg == "last":
         last = latest(ctx.store, metric.name, filters)
         if not last.empty:
-            return ByLabel(_group(last, label, metric.agg), int(last["ts"].max()))
+            return ByLabel(_group(last, label, metric), int(last["ts"].max()))
     return ByLabel(out, None)
