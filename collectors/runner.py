@@ -88,6 +88,7 @@ class Runner:
             except ValueError as exc:  # config names a scorer that cannot be loaded
                 log.error("media.sentiment: %s; articles are stored without sentiment", exc)
         self._lock_engine = None
+        self._engine_lock = threading.Lock()
         # SQLite has one writer at a time: runs of this process queue here rather than in
         # SQLite's busy handler, whose timeout a wide batch of another source can outlast.
         self._write_lock = threading.Lock() if store.dialect == "sqlite" else None
@@ -232,8 +233,9 @@ class Runner:
         connection holding the advisory lock."""
         if self.store.dialect != "postgresql":
             return None
-        if self._lock_engine is None:
-            self._lock_engine = create_engine(self.store.writer.url, poolclass=NullPool)
+        with self._engine_lock:
+            if self._lock_engine is None:
+                self._lock_engine = create_engine(self.store.writer.url, poolclass=NullPool)
         conn = self._lock_engine.connect()
         got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"),
                            {"k": lock_key(source_id)}).scalar()

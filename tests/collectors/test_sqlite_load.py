@@ -17,7 +17,7 @@ from test_worker_process import write_config
 from data import queries
 from data.store import Store
 
-SOURCES, HOSTS, STEPS = 4, 20, 100  # every run of a source writes 20 x 100 = 2,000 new rows
+SOURCES, HOSTS, STEPS = 4, 30, 100  # every run of a source writes 30 x 100 = 3,000 new rows
 DURATION, POLL = 30.0, 0.05
 
 
@@ -38,7 +38,7 @@ def test_reader_polls_while_the_worker_writes(tmp_path, threaded_server, capsys)
         return json.dumps({"data": rows})
 
     threaded_server.expect_request("/m").respond_with_handler(answer)
-    sources = [{"id": f"load{i}", "kind": "http_json", "every": "2s", "timeout": "1s",
+    sources = [{"id": f"load{i}", "kind": "http_json", "every": "3s", "timeout": "2s",
                 "options": {"url": threaded_server.url_for("/m"), "values": [
                     {"metric": "server_load", "path": "data[].v", "timestamp": "data[].ts",
                      "labels": {"host": "data[].host"}, "static_labels": {"src": f"load{i}"}}]}}
@@ -75,6 +75,8 @@ def test_reader_polls_while_the_worker_writes(tmp_path, threaded_server, capsys)
         recorded, runs, failed = conn.execute(text(
             "SELECT SUM(samples), COUNT(*), SUM(CASE WHEN status = 'up' THEN 0 ELSE 1 END) "
             "FROM runs")).one()
+        store_errors = conn.execute(text(
+            "SELECT error FROM runs WHERE error LIKE 'store:%'")).scalars().all()
         integrity = conn.execute(text("PRAGMA integrity_check")).scalar()
     reader.dispose()
     lost = recorded - final
@@ -82,14 +84,16 @@ def test_reader_polls_while_the_worker_writes(tmp_path, threaded_server, capsys)
     with capsys.disabled():
         print(f"\nSQLite load: {len(seen)} polls in {DURATION:.0f}s, reader errors "
               f"{len(errors)}, slowest poll {slowest * 1000:.0f} ms, {runs} runs "
-              f"({failed} failed), {served['rows']} rows served, {recorded} reported written, "
+              f"({failed} failed, {len(store_errors)} on the store), {served['rows']} rows served, {recorded} reported written, "
               f"{final} stored, lost {lost}")
     assert errors == []
     assert decreases == 0
-    assert failed == 0, "".join(line for line in worker.lines if "error=" in line)
-    assert lost == 0 and final == runs * HOSTS * STEPS
-    # Every row served was stored (the answer of a run cut by SIGTERM may be in flight).
-    assert served["rows"] - final <= SOURCES * HOSTS * STEPS
+    # The writer never failed on the database (a fetch of this busy test process may be slow).
+    assert store_errors == []
+    assert failed <= runs // 10, "".join(line for line in worker.lines if "error=" in line)
+    assert lost == 0 and final == (runs - failed) * HOSTS * STEPS
+    # Every row served was stored, but for failed runs and answers in flight at SIGTERM.
+    assert served["rows"] - final <= (failed + SOURCES) * HOSTS * STEPS
     assert integrity == "ok"
     assert len(seen) > DURATION / POLL * 0.5  # the reader really polled all along
-    assert runs >= SOURCES * 8
+    assert runs >= SOURCES * 6
