@@ -13,7 +13,7 @@ import time
 import pytest
 from test_worker_process import PANTAU, write_config
 
-N_SERIES, N_TS = 250, 400  # 100,000 samples in one batch
+N_SERIES, N_TS = 1000, 100  # 100,000 samples of 1,000 series in one batch
 T0 = 1780000000
 
 
@@ -73,7 +73,7 @@ def _content(db):
 
 
 @pytest.mark.slow
-def test_sigkill_mid_batch_then_restart(tmp_path):
+def test_sigkill_mid_batch_then_restart(tmp_path, capsys):
     csv_path = _big_csv(tmp_path / "big.csv")
     db = tmp_path / "var" / "pantau.db"
     cfg = write_config(tmp_path / "config.yaml", _source(csv_path), db)
@@ -92,6 +92,7 @@ def test_sigkill_mid_batch_then_restart(tmp_path):
             time.sleep(0.01)
         else:
             pytest.fail("the worker never started writing")
+        wal_at_kill = wal.stat().st_size
         first.proc.send_signal(signal.SIGKILL)
         first.proc.wait(10)
     finally:
@@ -133,3 +134,7 @@ def test_sigkill_mid_batch_then_restart(tmp_path):
     assert len(samples) == 100_000
     assert samples == clean_samples
     assert rollups == clean_rollups
+    with capsys.disabled():
+        print(f"\nSIGKILL with {wal_at_kill - base} uncommitted bytes in the WAL: 0 samples "
+              f"and 0 runs after the crash, integrity ok; after restart {len(samples)} samples "
+              f"= the clean run's, {len(rollups)} hourly rollups equal")
