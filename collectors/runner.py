@@ -237,8 +237,10 @@ class Runner:
             if self._lock_engine is None:
                 self._lock_engine = create_engine(self.store.writer.url, poolclass=NullPool)
         conn = self._lock_engine.connect()
-        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"),
-                           {"k": lock_key(source_id)}).scalar()
+        # Keyed on the schema too: two Pantau stores in one database are two installations.
+        schema = conn.execute(text("SELECT current_schema()")).scalar() or ""
+        conn.info["pantau_lock_key"] = key = lock_key(source_id, schema)
+        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
         conn.commit()
         if not got:
             conn.close()
@@ -249,7 +251,8 @@ class Runner:
         if not conn:
             return
         try:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_key(source_id)})
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"),
+                         {"k": conn.info["pantau_lock_key"]})
             conn.commit()
         except Exception as exc:  # closing the session releases it anyway
             log.debug("%s: unlock failed: %s", source_id, exc)
@@ -261,9 +264,10 @@ class Runner:
             self._lock_engine.dispose()
 
 
-def lock_key(source_id: str) -> int:
-    """A stable signed 64-bit advisory-lock key for ``source_id``."""
-    digest = hashlib.blake2b(f"pantau.source:{source_id}".encode(), digest_size=8).digest()
+def lock_key(source_id: str, schema: str = "") -> int:
+    """A stable signed 64-bit advisory-lock key for ``source_id`` in the store's ``schema``."""
+    digest = hashlib.blake2b(f"pantau.source:{schema}:{source_id}".encode(),
+                             digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 

@@ -136,12 +136,13 @@ def test_one_run_per_source_across_hosts_on_postgresql(store, httpserver, make_c
     _scripted(httpserver, [200, 200])
     cfg = _cfg(make_config, httpserver.url_for("/api"))
     other_host = store.writer.connect()
+    key = lock_key("lapor", other_host.execute(sql("SELECT current_schema()")).scalar())
     try:
-        other_host.execute(sql("SELECT pg_advisory_lock(:k)"), {"k": lock_key("lapor")})
+        other_host.execute(sql("SELECT pg_advisory_lock(:k)"), {"k": key})
         runner = Runner.from_config(cfg, store, clock=clock)
         res = runner.run(cfg.source("lapor"))
         assert res.skipped and run_rows(store, "lapor") == []
-        other_host.execute(sql("SELECT pg_advisory_unlock(:k)"), {"k": lock_key("lapor")})
+        other_host.execute(sql("SELECT pg_advisory_unlock(:k)"), {"k": key})
         other_host.commit()
         assert runner.run(cfg.source("lapor")).status == "up"
         runner.close()
