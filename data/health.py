@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy import text
 
-from data.config import interval_seconds
-from data.config_models import Source
+from data.config import interval_seconds, metric_sources
+from data.config_models import Config, Source
 from data.store import Store
 
 STALE_FACTOR = 2
@@ -75,3 +75,22 @@ def source_health(store: Store, sources: Sequence[Source], now: float,
             "interval_s": interval,
         })
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def stale_limits(cfg: Config) -> dict[str, int]:
+    """Per source, the longest ``stale_after`` among the metrics it emits (a yearly indicator
+    may go a year without news and not be stale); sources without one are stale after
+    ``STALE_FACTOR`` intervals."""
+    out: dict[str, int] = {}
+    for name, ids in metric_sources(cfg).items():
+        metric = cfg.metric(name)
+        if metric is None or not metric.stale_after:
+            continue
+        for sid in ids:
+            out[sid] = max(out.get(sid, 0), metric.stale_after)
+    return out
+
+
+def config_health(store: Store, cfg: Config, now: float) -> pd.DataFrame:
+    """``source_health`` of every source of ``cfg``, with the metrics' ``stale_after``."""
+    return source_health(store, cfg.sources, now, cfg.site.timezone, stale_limits(cfg))

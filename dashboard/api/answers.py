@@ -20,7 +20,7 @@ from dashboard.downsample import lttb_indices
 from data import queries
 from data.config import interval_seconds, metric_sources
 from data.durations import format_duration
-from data.health import source_health
+from data.health import config_health
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -161,7 +161,7 @@ def latest_answer(ctx: AppContext, metric, filters: dict, now: float) -> dict:
 
 def sources_answer(ctx: AppContext, now: float) -> dict:
     def compute():
-        df = source_health(ctx.store, ctx.config.sources, now, ctx.tz)
+        df = config_health(ctx.store, ctx.config, now)
         rows = []
         for r in df.to_dict("records"):
             rows.append({

@@ -19,10 +19,8 @@ from dash import Input, Output, State, dcc, html
 from dashboard import fmt
 from dashboard.context import AppContext
 from dashboard.i18n import catalogue, t
-from data.config import metric_sources
-from data.config_models import Config
 from data.durations import format_duration
-from data.health import source_health
+from data.health import config_health, stale_limits
 
 ROUTE = "/sources"
 COLOURS = {"UP": "success", "PENDING": "warning", "DOWN": "danger", "NEW": "secondary",
@@ -31,23 +29,10 @@ ORDER = {"DOWN": 0, "PENDING": 1, "NEW": 3, "UP": 4, "DISABLED": 5}
 ERROR_CHARS = 160
 
 
-def stale_limits(cfg: Config) -> dict[str, int]:
-    """``{source id: seconds}`` for sources whose metrics declare ``stale_after`` (the largest
-    of them); the others are stale after twice their interval."""
-    out: dict[str, int] = {}
-    for metric, ids in metric_sources(cfg).items():
-        m = cfg.metric(metric)
-        if m is None or m.stale_after is None:
-            continue
-        for sid in ids:
-            out[sid] = max(out.get(sid, 0), m.stale_after)
-    return out
-
-
 def health(ctx: AppContext) -> pd.DataFrame:
     """The health table of every configured source, now, worst first."""
     cfg = ctx.config
-    df = source_health(ctx.store, cfg.sources, ctx.clock(), ctx.tz, stale_limits(cfg))
+    df = config_health(ctx.store, cfg, ctx.clock())
     if df.empty:
         return df
     # A stale source (no success for too long: is the worker running?) goes before the
