@@ -26,7 +26,7 @@ INSERT INTO rollup_1h (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_
 SELECT a.series_id, a.bucket, a.cnt, a.total, a.vmin, a.vmax, a.last_ts, s.value
 FROM (SELECT series_id, ts - ts % 3600 AS bucket, COUNT(*) AS cnt, SUM(value) AS total,
              MIN(value) AS vmin, MAX(value) AS vmax, MAX(ts) AS last_ts
-      FROM samples WHERE series_id = {sid} AND ts >= {lo} AND ts < {hi}
+      FROM samples WHERE series_id IN ({sid}) AND ts >= {lo} AND ts < {hi}
       GROUP BY series_id, ts - ts % 3600) a
 JOIN samples s ON s.series_id = a.series_id AND s.ts = a.last_ts
 WHERE 1 = 1
@@ -38,7 +38,7 @@ ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 _HOUR_SQLITE = """
 INSERT INTO rollup_1h (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_val)
 SELECT series_id, ts - ts % 3600, COUNT(*), SUM(value), MIN(value), MAX(value), MAX(ts), value
-FROM samples WHERE series_id = {sid} AND ts >= {lo} AND ts < {hi}
+FROM samples WHERE series_id IN ({sid}) AND ts >= {lo} AND ts < {hi}
 GROUP BY series_id, ts - ts % 3600
 ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 """
@@ -48,7 +48,7 @@ INSERT INTO {table} (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_va
 SELECT a.series_id, a.bucket, a.cnt, a.total, a.vmin, a.vmax, a.last_ts, r.last_val
 FROM (SELECT series_id, bucket - bucket % {level} AS bucket, SUM(cnt) AS cnt,
              SUM(total) AS total, MIN(vmin) AS vmin, MAX(vmax) AS vmax, MAX(last_ts) AS last_ts
-      FROM {src} WHERE series_id = {sid} AND bucket >= {lo} AND bucket < {hi}
+      FROM {src} WHERE series_id IN ({sid}) AND bucket >= {lo} AND bucket < {hi}
       GROUP BY series_id, bucket - bucket % {level}) a
 JOIN {src} r ON r.series_id = a.series_id AND r.bucket = a.last_ts - a.last_ts % {src_level}
 WHERE 1 = 1
@@ -60,23 +60,42 @@ def _floor(ts: int, step: int) -> int:
     return ts - ts % step
 
 
-def _refresh_hours(conn: Connection, sid: int, lo: int, hi: int) -> None:
+def _ids(sids) -> str:
+    return ",".join(str(int(s)) for s in (sids if isinstance(sids, list | tuple | set)
+                                          else [sids]))
+
+
+def _refresh_hours(conn: Connection, sids, lo: int, hi: int) -> None:
     hour = _HOUR_SQLITE if conn.dialect.name == "sqlite" else _HOUR
-    run_sql(conn, hour.format(sid=int(sid), lo=_floor(lo, 3600), hi=_floor(hi, 3600) + 3600,
+    run_sql(conn, hour.format(sid=_ids(sids), lo=_floor(lo, 3600), hi=_floor(hi, 3600) + 3600,
                               set=_SET))
 
 
-def _refresh_upper(conn: Connection, sid: int, lo: int, hi: int) -> None:
+def _refresh_upper(conn: Connection, sids, lo: int, hi: int) -> None:
     for (src_level, src), (level, table) in zip(ROLLUP_CHAIN, ROLLUP_CHAIN[1:], strict=False):
         run_sql(conn, _UPPER.format(table=table, level=level, src=src, src_level=src_level,
-                                    sid=int(sid), lo=_floor(lo, level),
+                                    sid=_ids(sids), lo=_floor(lo, level),
                                     hi=_floor(hi, level) + level, set=_SET))
 
 
-def refresh(conn: Connection, sid: int, lo: int, hi: int) -> None:
-    """Recompute the rollups of series ``sid`` for every bucket holding a ts in [lo, hi]."""
-    _refresh_hours(conn, sid, lo, hi)
-    _refresh_upper(conn, sid, lo, hi)
+def refresh(conn: Connection, sids, lo: int, hi: int) -> None:
+    """Recompute the rollups of series ``sids`` (one id or several) for every bucket holding
+    a ts in [lo, hi]."""
+    _refresh_hours(conn, sids, lo, hi)
+    _refresh_upper(conn, sids, lo, hi)
+
+
+def refresh_spans(conn: Connection, spans: dict[int, tuple[int, int]]) -> None:
+    """Refresh many series at once: series whose changes fall in the same days share one
+    statement per level (a collector's batch of 2,000 series is a handful of statements)."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for sid, (lo, hi) in spans.items():
+        groups.setdefault((_floor(lo, 86400), _floor(hi, 86400)), []).append(sid)
+    for sids in groups.values():
+        lo = min(spans[s][0] for s in sids)
+        hi = max(spans[s][1] for s in sids)
+        for k in range(0, len(sids), 500):
+            refresh(conn, sids[k:k + 500], lo, hi)
 
 
 def _hour_rows(sid: int, ts: np.ndarray, values: np.ndarray) -> list[tuple]:

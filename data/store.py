@@ -167,8 +167,7 @@ class Store:
             conn.exec_driver_sql(
                 "INSERT INTO samples (series_id, ts, value) VALUES (?, ?, ?) "
                 "ON CONFLICT (series_id, ts) DO UPDATE SET value = excluded.value", values)
-        for sid, (lo, hi) in span.items():
-            rollups.refresh(conn, sid, lo, hi)
+        rollups.refresh_spans(conn, span)
 
     def _write_articles(self, conn, items: list[Article], now: int,
                         rejections: list[Rejection]) -> int:

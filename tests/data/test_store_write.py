@@ -68,20 +68,17 @@ def test_batch_is_one_transaction(store, monkeypatch):
 
     store.write(Batch([Sample("m", 1.0, {"k": "old"}, NOW - 100)]), {"m"}, now=NOW)
 
-    calls = {"n": 0}
-    real = rollups.refresh
+    real = rollups.refresh_spans
 
-    def failing(conn, sid, lo, hi):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("disk on fire")
-        return real(conn, sid, lo, hi)
+    def failing(conn, spans):
+        real(conn, spans)  # samples and rollups written, then the disk catches fire
+        raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(rollups, "refresh", failing)
+    monkeypatch.setattr(rollups, "refresh_spans", failing)
     batch = Batch([Sample("m", float(i), {"k": str(i % 3)}, NOW - 1000 + i) for i in range(300)])
     with pytest.raises(RuntimeError):
         store.write(batch, {"m"}, now=NOW)
-    monkeypatch.setattr(rollups, "refresh", real)
+    monkeypatch.setattr(rollups, "refresh_spans", real)
     store._series_ids.clear()  # the cache may name series the rollback removed
     assert count(store, "samples") == 1
     assert count(store, "series") == 1
