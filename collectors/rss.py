@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Literal
 
 import feedparser
 from pydantic import field_validator
@@ -25,11 +24,9 @@ from pydantic import field_validator
 from collectors.base import CollectContext, CollectError, Options
 from collectors.fetch import check_url, fetch_ok, where
 from data.batch import Article, Batch
+from data.channels import Channel
 from data.text.normalize import plain_text
 from data.urls import is_safe_link, normalise_url
-
-Channel = Literal["media_massa", "media_interaktif", "media_digital", "media_ruang_publik",
-                  "media_tradisional"]
 
 ARTICLES_METRIC = "news_articles_count"
 MAX_TITLE, MAX_SUMMARY = 500, 2000

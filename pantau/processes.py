@@ -66,11 +66,15 @@ def run(cfg: Config, args, extra_env: dict | None = None, banner=None) -> int:
         "web": gunicorn_cmd(cfg, getattr(args, "host", None), getattr(args, "port", None),
                             getattr(args, "workers", None)),
     }
-    return supervise(procs, _env(path, extra_env), banner)
+    # The worker lets runs in flight finish (up to their timeout) before it exits.
+    grace = max((s.timeout for s in cfg.sources), default=0) + 10
+    return supervise(procs, _env(path, extra_env), banner, grace=grace)
 
 
-def supervise(commands: dict[str, list[str]], env: dict, banner=None) -> int:
-    """Start ``commands``; when one ends, or on SIGINT/SIGTERM, stop the rest and return."""
+def supervise(commands: dict[str, list[str]], env: dict, banner=None,
+              grace: float = 20) -> int:
+    """Start ``commands``; when one ends, or on SIGINT/SIGTERM, stop the rest and return.
+    Children get ``grace`` seconds after SIGTERM before they are killed."""
     children = {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
     stopping = {"signal": None}
 
@@ -95,7 +99,7 @@ def supervise(commands: dict[str, list[str]], env: dict, banner=None) -> int:
         for p in children.values():
             if p.poll() is None:
                 p.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + grace
         for p in children.values():
             try:
                 p.wait(timeout=max(0.1, deadline - time.monotonic()))
