@@ -1,34 +1,44 @@
-/* Wall display (/wall): screen rotation (a Dash clientside callback), stage scaling, the clock
-   in the site's zone, the connection check and the nightly reload. Dash loads this file on
-   every page; it does nothing unless #wall-root is on the page. No network but /healthz. */
+/* Wall display (/wall): screen rotation, stage scaling, the clock in the site's zone, the
+   connection check and the nightly reload. Dash loads this file on every page; it does nothing
+   unless #wall-root is on the page. No network but /healthz.
+
+   Rotation only switches classes on the screens' elements (React never changes those props),
+   so days of rotation leave nothing behind in Dash's state. */
 (function () {
   "use strict";
 
   var STAGE_W = 1920, STAGE_H = 1080;
   var TICK_MS = 500, PING_TIMEOUT_MS = 4000, MIN_UP_BEFORE_RELOAD_MS = 60000;
+  var CLEAR_TIMINGS_MS = 60000;
   var st = { root: null, scale: null, fmt: null, fmtTz: null, skew: 0, lastPing: 0,
-             busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false };
+             busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false,
+             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0 };
 
-  window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    wall: {
-      /* n-th rotation: which screen is shown, which dot is lit, the header title. */
-      rotate: function (n, titles, params) {
-        var ctx = window.dash_clientside.callback_context;
-        var screens = ctx.outputs_list[0] || [], dots = ctx.outputs_list[1] || [];
-        var order = (params && params.playlist) || [];
-        var k = Math.max(1, order.length || screens.length);
-        var i = (n || 0) % k;
-        return [
-          screens.map(function (o, j) {
-            var pos = order.indexOf(o.id.index);
-            return "wall-screen" + ((pos < 0 ? j : pos) === i ? " is-active" : "");
-          }),
-          dots.map(function (o) { return "wall-dot" + (o.id.index === i ? " is-active" : ""); }),
-          (titles || [])[i] || ""
-        ];
-      }
+  /* Show screen i (of the screens in page order): its class, its dot, its title. */
+  function show(i) {
+    var screens = document.querySelectorAll(".wall-screen");
+    var dots = document.querySelectorAll(".wall-dot");
+    for (var j = 0; j < screens.length; j++) {
+      screens[j].classList.toggle("is-active", j === i);
     }
-  });
+    for (var k = 0; k < dots.length; k++) { dots[k].classList.toggle("is-active", k === i); }
+    if (screens[i]) { setText("wall-screen-title", screens[i].dataset.title || ""); }
+    st.shown = i;
+  }
+
+  /* Rotation on the wall clock: screen k shows from start + k * period, so a late timer
+     (a busy browser) never shifts the schedule. */
+  function rotate(root) {
+    clearTimeout(st.rotTimer);
+    var period = Math.max(1, +root.dataset.rotate || 30) * 1000;
+    var n = document.querySelectorAll(".wall-screen").length;
+    if (n < 2 || st.root !== root) { return; }
+    var k = Math.round((Date.now() - st.rotStart) / period);
+    if (k > 0) { show(k % n); }
+    var next = st.rotStart + (k + 1) * period;
+    st.rotTimer = setTimeout(function () { rotate(root); }, Math.max(50, next - Date.now()));
+  }
+
 
   function now() { return Date.now() + st.skew; }
 
@@ -139,6 +149,14 @@
     if (root !== st.root) {
       st.root = root; st.scale = null; st.lastMinute = null; st.conn = "";
       st.loadedAt = Date.now(); st.lastPing = 0; st.reloadDue = false;
+      st.rotStart = Date.now(); st.shown = 0;
+      rotate(root);
+    }
+    if (window.performance && performance.clearResourceTimings &&
+        Date.now() - st.lastClear > CLEAR_TIMINGS_MS) {
+      // every /healthz and refresh adds a timing entry; a wall runs for days
+      performance.clearResourceTimings();
+      st.lastClear = Date.now();
     }
     fit(root);
     var p = parts(now(), root);

@@ -1,16 +1,15 @@
 """``/wall``: the kiosk of the command room. Screens rotate, data refreshes itself, every tile
 says how fresh it is, and nothing ever goes blank.
 
-``/wall?playlist=layanan,media&rotate=30&theme=dark|light&lang=en&refresh=60``. Rotation runs
-in the browser (a clientside callback), the refresh is one request per interval for all tiles
-(``dashboard.wall.refresh``), the clock, the connection check and the nightly reload live in
-``assets/wall.js``.
+``/wall?playlist=layanan,media&rotate=30&theme=dark|light&lang=en&refresh=60``. The refresh is
+one request per interval for all tiles (``dashboard.wall.refresh``); the rotation, the clock,
+the connection check and the nightly reload run in the browser (``assets/wall.js``).
 """
 
 from __future__ import annotations
 
 import dash
-from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard.context import AppContext
 from dashboard.i18n import t
@@ -18,12 +17,14 @@ from dashboard.wall import params as wall_params
 from dashboard.wall.arrange import arrange, weight
 from dashboard.wall.header import clock_data, down_strip, header, ticker, ticker_track
 from dashboard.wall.params import PING_SECONDS, WallParams
-from dashboard.wall.refresh import extras, tile_answers, tile_key, tile_view
+from dashboard.wall.refresh import digest, extras, tile_answers, tile_key, tile_view
 from dashboard.wall.tiles import shell
 from data.config_models import Screen
 
 ROUTE = "/wall"
 CHROME = False
+DOWN_KEY, TICKER_KEY = "_down", "_ticker"
+"""Keys of the down strip's and the ticker's hashes in the page's ``wall-hashes`` store."""
 
 
 def _area(children: list, cls: str) -> html.Div:
@@ -37,8 +38,8 @@ def _screen(ctx: AppContext, screen: Screen, p: WallParams, active: bool, now: f
     def cell(i: int) -> html.Div:
         key = tile_key(screen.id, i)
         tile = screen.tiles[i]
-        view, digest = tile_view(ctx, tile, p.lang, p.theme, now)
-        hashes[key] = digest
+        view, parts = tile_view(ctx, tile, p.lang, p.theme, now)
+        hashes[key] = list(parts)
         return html.Div(shell(ctx.config, tile, key, p.lang, view), className="wall-cell",
                         style={"flexGrow": weight(tile)})
 
@@ -54,7 +55,8 @@ def _screen(ctx: AppContext, screen: Screen, p: WallParams, active: bool, now: f
     if placed.side:
         body.append(_area([cell(i) for i in placed.side], "wall-side"))
     return html.Div(body, id={"type": "wall-screen", "index": screen.id},
-                    className="wall-screen" + (" is-active" if active else ""))
+                    className="wall-screen" + (" is-active" if active else ""),
+                    **{"data-title": screen.title.get(p.lang)})
 
 
 def layout(ctx: AppContext, lang: str, params: dict, path: str):
@@ -71,6 +73,8 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
     found = extras(ctx, now)
     down, items = found if found is not None else ([], [])
     strip, strip_cls = down_strip(down, lang)
+    if found is not None:
+        hashes[DOWN_KEY], hashes[TICKER_KEY] = digest([strip, strip_cls]), digest(items)
     data = {
         **clock_data(ctx.tz, lang, now),
         "data-lang": lang, "data-reload-at": cfg.wall.reload_at,
@@ -86,11 +90,8 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
     return html.Div([
         stage,
         dcc.Interval(id="wall-refresh", interval=p.refresh * 1000),
-        dcc.Interval(id="wall-rotate", interval=p.rotate * 1000,
-                     disabled=len(p.screens) < 2),
         dcc.Store(id="wall-params", data={"playlist": p.playlist, "lang": lang,
                                           "theme": p.theme}),
-        dcc.Store(id="wall-titles", data=titles),
         dcc.Store(id="wall-hashes", data=hashes),
         dcc.Store(id="wall-reconnect", data=0),
     ], id="wall-root", className=f"wall wall--{p.theme}", lang=lang,
@@ -98,7 +99,8 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
 
 
 def register(app: dash.Dash, ctx: AppContext) -> None:
-    """The refresh callback (server) and the rotation (client)."""
+    """The refresh callback. Rotation needs no server and no Dash state: ``wall.js`` switches
+    the screens' classes on a timer (so days of rotation leave nothing behind)."""
 
     @app.callback(
         Output({"type": "wall-tile", "index": ALL}, "className"),
@@ -118,20 +120,10 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
     def _refresh(_n, _reconnect, wp, known):
         return refresh_outputs(ctx, dash.callback_context.outputs_list, wp or {}, known or {})
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="wall", function_name="rotate"),
-        Output({"type": "wall-screen", "index": ALL}, "className"),
-        Output({"type": "wall-dot", "index": ALL}, "className"),
-        Output("wall-screen-title", "children"),
-        Input("wall-rotate", "n_intervals"),
-        State("wall-titles", "data"),
-        State("wall-params", "data"),
-        prevent_initial_call=True,
-    )
-
 
 def refresh_outputs(ctx: AppContext, outputs_list: list, wp: dict, known: dict) -> tuple:
-    """The refresh callback's return value for the outputs Dash asks for."""
+    """The refresh callback's return value for the outputs Dash asks for: only what changed
+    since the answer the page shows (``known`` hashes), ``dash.no_update`` elsewhere."""
     nu = dash.no_update
     lang = ctx.lang(wp.get("lang"))
     theme = wp.get("theme") if wp.get("theme") in wall_params.THEMES else ctx.config.wall.theme
@@ -139,24 +131,27 @@ def refresh_outputs(ctx: AppContext, outputs_list: list, wp: dict, known: dict) 
     keys = [o["id"]["index"] for o in outputs_list[0]]
     answers = tile_answers(ctx, keys, lang, theme, now, known)
     hashes = dict(known)
-    for key, ans in answers.items():
-        if ans is not None:
-            hashes[key] = ans[1]
+    for key, (_view, parts) in answers.items():
+        hashes[key] = list(parts)
 
-    def per(slot: int, pick) -> list:
+    def per(slot: int) -> list:
         out = []
         for o in outputs_list[slot]:
             ans = answers.get(o["id"]["index"])
-            value = pick(ans[0]) if ans is not None else None
+            value = (ans[0].class_name, ans[0].fresh, ans[0].body, ans[0].figure)[slot] \
+                if ans is not None else None
             out.append(nu if value is None else value)
         return out
 
+    strip, strip_cls, track = nu, nu, nu
     found = extras(ctx, now)
-    if found is None:
-        strip, strip_cls, track = nu, nu, nu
-    else:
-        strip, strip_cls = down_strip(found[0], lang)
-        track = ticker_track(found[1], lang)
-    return (per(0, lambda v: v.class_name), per(1, lambda v: v.fresh),
-            per(2, lambda v: v.body), per(3, lambda v: v.figure),
-            hashes if hashes != known else nu, strip, strip_cls, track)
+    if found is not None:
+        down = down_strip(found[0], lang)
+        if digest(list(down)) != known.get(DOWN_KEY):
+            strip, strip_cls = down
+            hashes[DOWN_KEY] = digest(list(down))
+        if digest(found[1]) != known.get(TICKER_KEY):
+            track = ticker_track(found[1], lang)
+            hashes[TICKER_KEY] = digest(found[1])
+    return (per(0), per(1), per(2), per(3), hashes if hashes != known else nu,
+            strip, strip_cls, track)

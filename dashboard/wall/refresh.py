@@ -3,8 +3,9 @@ bucket so ten screens asking the same thing cost one query, and a client asking 
 ``web.min_refresh`` gets the cached answer (the server-side floor of the refresh rate).
 
 Store errors never reach the page: the tile keeps what it shows (``dash.no_update``), greyed
-and marked as delayed. Each tile's answer carries a hash; a tile whose hash the client already
-has is not sent again.
+and marked as delayed. Each part of a tile's answer (class, mark, body, figure) carries a hash;
+a part whose hash the client already has is not sent again, so a map is sent when its data
+changes, not each time its freshness mark moves on.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from dashboard.wall.tiledata import ticker_items, tile_data
 from data.config_models import Tile
 
 log = logging.getLogger(__name__)
-FAILED = "failed"
+PARTS = ("class", "fresh", "body", "figure")
+Digests = tuple[str | None, str | None, str | None, str | None]
+"""One hash per part of a tile view; None for a part the view leaves as it is."""
 
 
 def bucket_seconds(ctx: AppContext) -> int:
@@ -50,9 +53,16 @@ def resolve(ctx: AppContext, key: str) -> Tile | None:
     return screen.tiles[int(pos)]
 
 
-def _digest(*parts) -> str:
-    raw = json.dumps(parts, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+def digest(value) -> str | None:
+    """A short hash of a JSON-able value (Dash components and figures included)."""
+    if value is None:
+        return None
+    raw = json.dumps(value, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def digests(view: tiles_mod.TileView) -> Digests:
+    return (digest(view.class_name), digest(view.fresh), digest(view.body), digest(view.figure))
 
 
 def health(ctx: AppContext, now: float) -> dict[str, dict]:
@@ -62,8 +72,9 @@ def health(ctx: AppContext, now: float) -> dict[str, dict]:
 
 
 def tile_view(ctx: AppContext, tile: Tile, lang: str, theme: str,
-              now: float) -> tuple[tiles_mod.TileView, str]:
-    """``(view, hash)`` of ``tile``; on a store error the "failed" view (keep what is shown)."""
+              now: float) -> tuple[tiles_mod.TileView, Digests]:
+    """``(view, digests)`` of ``tile``; on a store error the "failed" view, which leaves body
+    and figure as they are."""
     n, start = bucket(ctx, now)
     spec = tile.model_dump_json()
     ttl = bucket_seconds(ctx)
@@ -74,13 +85,16 @@ def tile_view(ctx: AppContext, tile: Tile, lang: str, theme: str,
                                     lambda: tile_data(ctx, tile, start))
         f = freshness(ctx.config, tile, rows, data.last_ts, start)
         view = tiles_mod.render(ctx.config, tile, data, f, start, lang, ctx.tz, theme)
-        return view, _digest(view.class_name, view.fresh, view.body, view.figure)
+        return view, digests(view)
 
     try:
         return ctx.cache.get_or_set(f"wall:view:{spec}:{lang}:{theme}:{n}", ttl, compute)
-    except Exception:  # the store (or anything under it) failed: keep the last good value
-        log.warning("wall tile %s: store error", spec, exc_info=True)
-        return tiles_mod.failed(tile, lang), FAILED
+    except Exception as exc:  # the store (or anything under it) failed: keep the last value
+        # one line per tile and refresh: a store that stays down must not flood the log
+        log.warning("wall tile %s/%s: %s: %s", tile.view, tile.metric or "-",
+                    type(exc).__name__, str(exc).splitlines()[0][:200])
+        view = tiles_mod.failed(tile, lang)
+        return view, digests(view)
 
 
 def extras(ctx: AppContext, now: float) -> tuple[list[str], list[dict]] | None:
@@ -90,23 +104,27 @@ def extras(ctx: AppContext, now: float) -> tuple[list[str], list[dict]] | None:
         down = down_sources(health(ctx, now))
         items = ctx.cache.get_or_set(f"wall:ticker:{n}", bucket_seconds(ctx),
                                      lambda: ticker_items(ctx))
-    except Exception:
-        log.warning("wall header: store error", exc_info=True)
+    except Exception as exc:
+        log.warning("wall header: %s: %s", type(exc).__name__, str(exc).splitlines()[0][:200])
         return None
     return down, items
 
 
 def tile_answers(ctx: AppContext, keys: list[str], lang: str, theme: str, now: float,
-                 known: dict[str, str] | None) -> dict[str, tuple[tiles_mod.TileView, str] | None]:
-    """Per tile key: ``(view, hash)`` to send, or None when the client already shows it (or
-    the key names no tile)."""
+                 known: dict[str, list] | None) -> dict[str, tuple[tiles_mod.TileView, Digests]]:
+    """Per tile key (keys naming no tile are left out): the view and its part hashes, with
+    the parts the client already shows (same hash in ``known``) set to None."""
     known = known or {}
-    out: dict[str, tuple[tiles_mod.TileView, str] | None] = {}
+    out: dict[str, tuple[tiles_mod.TileView, Digests]] = {}
     for key in keys:
         tile = resolve(ctx, key)
         if tile is None:
-            out[key] = None
             continue
-        view, digest = tile_view(ctx, tile, lang, theme, now)
-        out[key] = None if digest != FAILED and known.get(key) == digest else (view, digest)
+        view, hashes = tile_view(ctx, tile, lang, theme, now)
+        have = list(known.get(key) or [None] * len(PARTS))
+        parts = [view.class_name, view.fresh, view.body, view.figure]
+        keep = [h is None or h == k for h, k in zip(hashes, have, strict=True)]
+        sent = [None if k else v for v, k in zip(parts, keep, strict=True)]
+        merged = tuple(k if h is None else h for h, k in zip(hashes, have, strict=True))
+        out[key] = (tiles_mod.TileView(*sent), merged)
     return out

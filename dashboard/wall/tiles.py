@@ -108,7 +108,8 @@ def shell(cfg: Config, tile: Tile, key: str, lang: str, view: TileView | None) -
 def mark(kind: str, parts: list[str]) -> html.Span:
     """The freshness mark: the first part in bold when delayed, the parts free to wrap."""
     spans = [html.B(parts[0]) if kind == "delayed" else html.Span(parts[0])]
-    spans += [html.Span(" · " + p) for p in parts[1:]]
+    # set apart by the pill's gap and wrapping as units; the space is for text readers
+    spans += [html.Span(" " + p) for p in parts[1:]]
     return html.Span(spans, className=f"wall-mark wall-mark--{kind}")
 
 
@@ -117,8 +118,8 @@ def _calm(lang: str) -> html.Div:
 
 
 def _kpi_body(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str) -> Any:
-    """The value; then the status and the change; then what the change compares with, the
-    target, and the date of a value older than the period."""
+    """The value; then the status, the change and the target; then what the change compares
+    with and the date of a value older than the period."""
     metric = cfg.metric(tile.metric or "")
     period = period_text(tile.period, lang)
     change, context = [], []
@@ -135,8 +136,8 @@ def _kpi_body(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str) -> Any:
                                 className=f"wall-delta wall-delta--{good}"))
         context.append(t("wall.vs_prev", lang, period=period))
     if metric.target is not None:
-        context.append(t("wall.target", lang, value=fmt.value(metric.target, metric.unit, lang,
-                                                               short=True)))
+        change.append(html.Span(t("wall.target", lang, value=fmt.value(
+            metric.target, metric.unit, lang, short=True)), className="wall-kpi-target"))
     if d.anchored and d.last_ts:
         context.append(t("wall.as_of", lang, date=fmt.date(d.last_ts, lang, tz)))
     return html.Div([

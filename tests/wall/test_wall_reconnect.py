@@ -1,0 +1,91 @@
+"""The server goes away for 30 s and comes back: the wall keeps its data, says the connection
+is lost, and shows live data again by itself, without a reload."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from wall_seed import open_wall
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SERVER = Path(__file__).with_name("wall_server.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(url: str, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, str(SERVER), url, str(port)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise AssertionError("the wall server did not come up")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, seeded):
+    port = _free_port()
+    proc = _start(seeded.url, port)
+    try:
+        open_wall(page, f"http://127.0.0.1:{port}/wall?playlist=layanan&rotate=600")
+        page.evaluate("window.__marker = 'same page'")
+        kpi = page.locator(".wall-tile--kpi .wall-kpi-value").first
+        before = kpi.inner_text()
+        assert page.inner_text("#wall-conn") == ""
+
+        _stop(proc)
+        stopped = time.monotonic()
+        page.wait_for_function("document.getElementById('wall-conn').textContent "
+                               "=== 'koneksi terputus'", timeout=15000)
+        # the last data stays on the wall: nothing blank, nothing replaced by an error
+        assert kpi.inner_text() == before
+        assert page.locator(".wall-tile.is-live").count() == 6
+        assert page.locator(".wall-news-item").count() > 0
+
+        # meanwhile new complaints arrive in the store
+        now = int(time.time())
+        seeded.write_points([("lapor_complaints_received_count", {"region": "52.71"},
+                              [now - now % 3600], [400.0])])
+        page.wait_for_timeout(max(0, 30 - (time.monotonic() - stopped)) * 1000)
+        assert page.inner_text("#wall-conn") == "koneksi terputus"
+        assert kpi.inner_text() == before
+
+        proc = _start(seeded.url, port)
+        page.wait_for_function("document.getElementById('wall-conn').textContent === ''",
+                               timeout=20000)
+        page.wait_for_function(f"""() => document.querySelector(
+            '.wall-tile--kpi .wall-kpi-value').textContent !== {before!r}""", timeout=20000)
+        after = kpi.inner_text()
+        assert int(after.replace(".", "")) >= int(before.replace(".", "")) + 400
+        assert page.evaluate("window.__marker") == "same page"  # no reload by hand or script
+        assert page.errors == []
+    finally:
+        _stop(proc)
+

@@ -1,0 +1,40 @@
+"""Serve the wall from a store in a process of its own, so a test can stop and restart it.
+
+Usage: ``python tests/wall/wall_server.py STORE_URL PORT ['{"wall": {...}}']`` (config sections
+as JSON, merged into ``wall_seed.wall_raw``). Prints ``ready`` once it listens; stops on
+SIGTERM.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wall_seed import wall_config  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from dashboard.app import create_app  # noqa: E402
+from data.store import Store  # noqa: E402
+
+
+def main() -> None:
+    url, port = sys.argv[1], int(sys.argv[2])
+    sections = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
+    store = Store(url)
+    app = create_app(wall_config(**sections), store)
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print("ready", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+        store.dispose()
+
+
+if __name__ == "__main__":
+    main()
