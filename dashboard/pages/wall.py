@@ -54,6 +54,8 @@ def _screen(ctx: AppContext, screen: Screen, p: WallParams, active: bool, now: f
     body = [_area(left, "wall-left")]
     if placed.side:
         body.append(_area([cell(i) for i in placed.side], "wall-side"))
+    if not screen.tiles:  # a screen without tiles is calm, never blank
+        body = [html.Div(t("common.no_data", p.lang), className="wall-calm")]
     return html.Div(body, id={"type": "wall-screen", "index": screen.id},
                     className="wall-screen" + (" is-active" if active else ""),
                     **{"data-title": screen.title.get(p.lang)})

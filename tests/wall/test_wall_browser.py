@@ -96,6 +96,8 @@ def test_english_by_query(page, wall_url):
 
 def test_every_tile_shows_a_freshness_mark(page, wall_url):
     base = wall_url()
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
     open_wall(page, f"{base}/wall")
     tiles = page.locator(".wall-tile")
     assert tiles.count() == 13  # every tile of the three screens of config.yaml
@@ -107,6 +109,9 @@ def test_every_tile_shows_a_freshness_mark(page, wall_url):
         assert "wall-mark--fresh" in cls, (cls, text)
         assert re.fullmatch(r"Diperbarui \d{2}:\d{2} WITA", text), text
     assert page.locator(".wall-kpi-value").count() == 4
+    # everything (CSS, scripts, Plotly, map outlines) comes from Pantau: an intranet suffices
+    assert urls and all(u.startswith(base + "/") for u in urls), \
+        [u for u in urls if not u.startswith(base)]
     assert page.errors == []
 
 

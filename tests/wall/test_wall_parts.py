@@ -354,3 +354,11 @@ def test_layout_renders_data_immediately(seeded):
     assert "wall wall--light" in raw and "DEMO" in raw and '"data-zone": "WITA"' in raw
     assert "is-loading" not in raw and raw.count("Diperbarui") == 6
     assert '"interval": 2000' in raw  # wall.refresh 2 s (min_refresh 1 s)
+
+
+def test_a_screen_without_tiles_or_no_screens_at_all_is_calm(sqlite_store):
+    ctx = create_app(wall_config(screens=[{"id": "kosong", "title": "Kosong", "tiles": []}],
+                                 wall={"playlist": ["kosong"]}), sqlite_store).ctx
+    assert "Belum ada data" in _json(wall_page.layout(ctx, "id", {}, "/wall"))
+    ctx = create_app(wall_config(screens=[], wall={}), sqlite_store).ctx
+    assert "Belum ada layar" in _json(wall_page.layout(ctx, "id", {}, "/wall"))
