@@ -9,7 +9,7 @@ import subprocess
 from datetime import datetime
 
 import pytest
-from conftest import FIXTURES, TEMPO
+from collector_helpers import FIXTURES, TEMPO
 from test_worker_process import PANTAU, write_config
 
 TEMPO_FEED = TEMPO / "free-ekonomi" / "2026-06-01.xml"

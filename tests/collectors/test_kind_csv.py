@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import FIXTURES, stored
+from collector_helpers import FIXTURES, stored
 
 INDIKATOR = FIXTURES / "indikator_ntb.csv"
 VALUES = [{"metric": "ipm_score", "column": "ipm", "labels": {"region": "kode_wilayah"}},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, run_rows, stored
+from collector_helpers import FIXTURES, run_rows, stored
 
 LAPOR = (FIXTURES / "lapor_statistik.json").read_bytes()
 VALUES = [

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import httpx
 import pytest
-from conftest import run_rows, stored
+from collector_helpers import run_rows, stored
 
 from collectors.base import USER_AGENT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import FIXTURES, stored
+from collector_helpers import FIXTURES, stored
 
 from collectors.prometheus import parse_exposition
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, TEMPO, run_rows, stored
+from collector_helpers import FIXTURES, TEMPO, run_rows, stored
 from sqlalchemy import text
 
 

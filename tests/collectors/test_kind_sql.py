@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import stored
+from collector_helpers import stored
 from sqlalchemy import text
 
 from collectors.base import CollectContext, CollectError

@@ -8,7 +8,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from conftest import TEMPO, run_rows, stored
+from collector_helpers import TEMPO, run_rows, stored
 from sqlalchemy import text
 
 from collectors.runner import Runner

@@ -9,7 +9,7 @@ import time
 import tracemalloc
 
 import pytest
-from conftest import FIXTURES, run_rows, stored
+from collector_helpers import FIXTURES, run_rows, stored
 from werkzeug import Response
 
 from collectors.base import MAX_BODY_BYTES, CollectContext, CollectError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from conftest import run_rows, stored
+from collector_helpers import run_rows, stored
 
 from collectors.http_json import HttpJsonOptions
 from collectors.runner import Runner

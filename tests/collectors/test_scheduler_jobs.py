@@ -9,7 +9,7 @@ import time
 import pytest
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from conftest import run_rows
+from collector_helpers import run_rows
 
 from collectors.runner import Runner
 from collectors.scheduler import RETENTION_JOB, Scheduler

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 
 import pytest
-from conftest import FIXTURES, TEMPO
+from collector_helpers import FIXTURES, TEMPO
 
 from collectors.runner import Runner
 from data.store import RunRecord
@@ -21,7 +21,7 @@ METRICS_EXTRA = [{"name": "ipm_score", "title": "IPM", "unit": "index", "stale_a
 @pytest.fixture
 def scene(store, threaded_server, make_config, clock, tmp_path):
     """A config like config.yaml's, its sources run for real against local answers."""
-    from conftest import METRICS
+    from collector_helpers import METRICS
 
     release = threading.Event()
     srv = threaded_server

@@ -10,7 +10,7 @@ import time
 
 import pytest
 import yaml
-from conftest import METRICS, ROOT
+from collector_helpers import METRICS, ROOT
 
 from data.store import Store
 
