@@ -1,9 +1,10 @@
 """``/wall``: the kiosk of the command room. Screens rotate, data refreshes itself, every tile
 says how fresh it is, and nothing ever goes blank.
 
-``/wall?playlist=layanan,media&rotate=30&theme=dark|light&lang=en&refresh=60``. The refresh is
-one request per interval for all tiles (``dashboard.wall.refresh``); the rotation, the clock,
-the connection check and the nightly reload run in the browser (``assets/wall.js``).
+``/wall?playlist=layanan,media&rotate=30&theme=dark|light&lang=en&refresh=60``. The page is the
+frame of every screen; the refresh callback fills the tiles as soon as it loads and then once
+per interval, in one request for all tiles (``dashboard.wall.refresh``); the rotation, the
+clock, the connection check and the nightly reload run in the browser (``assets/wall.js``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dashboard.wall import params as wall_params
 from dashboard.wall.arrange import arrange, weight
 from dashboard.wall.header import clock_data, down_strip, header, ticker, ticker_track
 from dashboard.wall.params import PING_SECONDS, WallParams
-from dashboard.wall.refresh import digest, extras, tile_answers, tile_key, tile_view
+from dashboard.wall.refresh import digest, extras, tile_answers, tile_key
 from dashboard.wall.tiles import shell
 from data.config_models import Screen
 
@@ -31,17 +32,15 @@ def _area(children: list, cls: str) -> html.Div:
     return html.Div(children, className=cls)
 
 
-def _screen(ctx: AppContext, screen: Screen, p: WallParams, active: bool, now: float,
-            hashes: dict) -> html.Div:
+def _screen(ctx: AppContext, screen: Screen, p: WallParams, active: bool) -> html.Div:
+    """One screen's frame: the tiles' shells, placed; their content comes with the first
+    refresh, right after the page loads."""
     placed = arrange(screen.tiles)
 
     def cell(i: int) -> html.Div:
-        key = tile_key(screen.id, i)
         tile = screen.tiles[i]
-        view, parts = tile_view(ctx, tile, p.lang, p.theme, now)
-        hashes[key] = list(parts)
-        return html.Div(shell(ctx.config, tile, key, p.lang, view), className="wall-cell",
-                        style={"flexGrow": weight(tile)})
+        return html.Div(shell(ctx.config, tile, tile_key(screen.id, i), p.lang, None),
+                        className="wall-cell", style={"flexGrow": weight(tile)})
 
     left = []
     if placed.band:
@@ -68,7 +67,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
     titles = [s.title.get(lang) for s in p.screens]
     hashes: dict[str, str] = {}
     if p.screens:
-        screens = [_screen(ctx, s, p, i == 0, now, hashes) for i, s in enumerate(p.screens)]
+        screens = [_screen(ctx, s, p, i == 0) for i, s in enumerate(p.screens)]
     else:
         screens = [html.Div(html.Div(t("wall.no_screens", lang), className="wall-calm"),
                             className="wall-screen is-active")]
@@ -117,7 +116,9 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
         Input("wall-reconnect", "data"),
         State("wall-params", "data"),
         State("wall-hashes", "data"),
-        prevent_initial_call=True,
+        # the first call, right after the page loads, brings every tile's content: the page
+        # itself is only frames (fast to serve, and one code path for all data)
+        prevent_initial_call=False,
     )
     def _refresh(_n, _reconnect, wp, known):
         return refresh_outputs(ctx, dash.callback_context.outputs_list, wp or {}, known or {})

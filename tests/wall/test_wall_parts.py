@@ -262,7 +262,7 @@ def _outputs(ctx, playlist: list[str]) -> list:
 
 
 def test_ten_screens_asking_the_same_thing_cost_one_query(seeded):
-    now = [time.time()]
+    now = [time.time() // 10 * 10 + 0.1]  # the start of a 10 s (min_refresh) window
     app = create_app(wall_config(web={"min_refresh": "10s"}), seeded, clock=lambda: now[0],
                      cache=Cache())
     ctx = app.ctx
@@ -346,14 +346,21 @@ def test_a_failed_source_marks_its_tiles_and_the_strip(seeded):
     assert set(answers) == {"layanan:0"}  # keys of a stale page that name no tile: ignored
 
 
-def test_layout_renders_data_immediately(seeded):
+def test_layout_is_frames_and_the_first_refresh_fills_them(seeded):
     ctx = create_app(wall_config(site={"name": "CC NTB", "timezone": "Asia/Makassar",
-                                       "region": "52", "demo": True}), seeded).ctx
+                                       "region": "52", "demo": True}), seeded,
+                     cache=Cache()).ctx
+    queries = _count_queries(seeded)
     layout = wall_page.layout(ctx, "id", {"playlist": "layanan", "theme": "light"}, "/wall")
     raw = _json(layout)
     assert "wall wall--light" in raw and "DEMO" in raw and '"data-zone": "WITA"' in raw
-    assert "is-loading" not in raw and raw.count("Diperbarui") == 6
+    assert raw.count("is-loading") == 6 and "Memuat" in raw  # calm frames, never blank
     assert '"interval": 2000' in raw  # wall.refresh 2 s (min_refresh 1 s)
+    assert len(queries) <= 8  # the ticker and the health of the sources, no tile queries
+    first = wall_page.refresh_outputs(ctx, _outputs(ctx, ["layanan"]),
+                                      {"lang": "id", "theme": "light"}, {})
+    assert all("is-live" in c for c in first[0])
+    assert all(_texts(f)[0].startswith("Diperbarui ") for f in first[1])
 
 
 def test_a_screen_without_tiles_or_no_screens_at_all_is_calm(sqlite_store):
