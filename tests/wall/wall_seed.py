@@ -9,6 +9,7 @@ tests do not depend on which collector kinds are registered.
 from __future__ import annotations
 
 import copy
+import json
 import math
 import random
 import time
@@ -206,3 +207,20 @@ def open_wall(page, url: str, timeout: float = 20000) -> None:
     # every chart drawn by Plotly (the first drawing keeps a busy browser busy for a while)
     page.wait_for_function("""() => [...document.querySelectorAll('.wall-tile.is-live .wall-graph')]
         .every(g => g.querySelector('.main-svg'))""", timeout=timeout)
+
+
+def as_json(value) -> str:
+    """``value`` (Dash components, figures) as the JSON Dash sends."""
+    import plotly.utils
+
+    return json.dumps(value, cls=plotly.utils.PlotlyJSONEncoder)
+
+
+def texts(component) -> list[str]:
+    """Every string child in a Dash component tree."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [t for c in component for t in texts(c)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
