@@ -18,7 +18,7 @@ from dashboard.context import AppContext
 from dashboard.i18n import t
 from data.config import metric_sources
 from data.config_models import Config, Tile
-from data.health import source_health
+from data.health import config_health
 
 LATE_FACTOR = 1.5
 GRACE = 60
@@ -38,25 +38,12 @@ class Freshness:
         return self.mark == "delayed"
 
 
-def stale_limits(cfg: Config) -> dict[str, int]:
-    """Per source, the longest ``stale_after`` among the metrics it emits (yearly indicators
-    may go unrefreshed for a year without being stale)."""
-    out: dict[str, int] = {}
-    for name, ids in metric_sources(cfg).items():
-        metric = cfg.metric(name)
-        if metric is None or not metric.stale_after:
-            continue
-        for sid in ids:
-            out[sid] = max(out.get(sid, 0), metric.stale_after)
-    return out
-
-
 def health_rows(ctx: AppContext, now: float) -> dict[str, dict]:
     """``{source id: health row}`` of every configured source (see ``data.health``)."""
     cfg = ctx.config
     if not cfg.sources:
         return {}
-    df = source_health(ctx.store, cfg.sources, now, ctx.tz, stale_limits(cfg))
+    df = config_health(ctx.store, cfg, now)
     rows = df.astype(object).where(pd.notna(df), None).to_dict("records")
     return {r["source_id"]: r for r in rows}
 

@@ -17,7 +17,7 @@ from dashboard.context import AppContext
 from data.articles import articles, topic_counts
 from data.buckets import align_up, nice_step, origin_for
 from data.config_models import Metric, Tile
-from data.kpi import kpi
+from data.kpi import combine_rule, kpi
 from data.queries import latest, series, totals
 from data.urls import is_safe_link
 
@@ -79,23 +79,27 @@ def _group_col(df: pd.DataFrame, by: str | None) -> str | None:
     return None
 
 
-def _grouped(df: pd.DataFrame, by: str | None, agg: str, keys: tuple[str, ...]) -> pd.DataFrame:
-    """``df`` reduced to one value per ``keys`` (+ group), series combined by ``agg``."""
+def _grouped(df: pd.DataFrame, by: str | None, metric: Metric,
+             keys: tuple[str, ...]) -> pd.DataFrame:
+    """``df`` reduced to one value per ``keys`` (+ group), series combined by the metric's
+    rule (``data.kpi.combine_rule``)."""
     col = _group_col(df, by)
     work = pd.DataFrame({k: df[k] for k in keys})
     work["group"] = df[col].fillna("").astype(str) if col else ""
     work["value"] = df["value"].astype(float)
-    # the same rule as data.kpi.combine, vectorised: sums add up, everything else averages
-    how = agg if agg in ("sum", "max", "min") else "mean"
+    # data.kpi.combine, vectorised
+    rule = combine_rule(metric)
+    how = rule if rule in ("sum", "max", "min") else "mean"
     out = work.dropna(subset=["value"]).groupby([*keys, "group"], sort=True)["value"].agg(how)
     return out.reset_index()
 
 
 def kpi_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
-    k = kpi(ctx.store, metric, tile.period, now)
+    province = ctx.config.site.region
+    k = kpi(ctx.store, metric, tile.period, now, province=province)
     anchored = False
     if k.value is None and k.last_ts is not None:
-        k, anchored = kpi(ctx.store, metric, tile.period, k.last_ts), True
+        k, anchored = kpi(ctx.store, metric, tile.period, k.last_ts, province=province), True
     return TileData(view="kpi", last_ts=k.last_ts, value=k.value, previous=k.previous,
                     status=k.status, anchored=anchored)
 
@@ -110,7 +114,7 @@ def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileD
         end = align_up(last + 1, step, origin)
     start = end - tile.period
     df = series(ctx.store, metric.name, start, end, step, metric.agg, origin=origin)
-    frame = _grouped(df, tile.by, metric.agg, ("ts",))
+    frame = _grouped(df, tile.by, metric, ("ts",))
     if tile.by and not frame.empty:
         top = frame.groupby("group")["value"].sum().abs().nlargest(MAX_LINES).index
         frame = frame[frame["group"].isin(top)]
@@ -130,7 +134,7 @@ def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> Tile
     names = df.attrs.get("label_names") or []
     by = tile.by or (DEFAULT_BY if tile.view == "map" or DEFAULT_BY in names
                      else (names[0] if names else None))
-    frame = _grouped(df, by, metric.agg, ())
+    frame = _grouped(df, by, metric, ())
     frame = frame.sort_values("value", ascending=False)
     if tile.view == "bar":
         frame = frame.head(MAX_BARS)
