@@ -17,6 +17,21 @@ from data.queries import Filters, label_values, latest, totals
 from data.store import Store
 
 
+def delta(value: float | None, previous: float | None) -> float | None:
+    """The change from ``previous`` to ``value``; None when either is missing."""
+    if value is None or previous is None:
+        return None
+    return value - previous
+
+
+def delta_pct(value: float | None, previous: float | None) -> float | None:
+    """The change in percent of ``previous``; None when it is missing or zero."""
+    d = delta(value, previous)
+    if d is None or not previous:
+        return None
+    return d / abs(previous) * 100
+
+
 @dataclass(frozen=True)
 class Kpi:
     value: float | None
@@ -27,15 +42,11 @@ class Kpi:
 
     @property
     def delta(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
+        return delta(self.value, self.previous)
 
     @property
     def delta_pct(self) -> float | None:
-        if self.delta is None or not self.previous:
-            return None
-        return self.delta / abs(self.previous) * 100
+        return delta_pct(self.value, self.previous)
 
 
 def combine_rule(metric: Metric) -> str:

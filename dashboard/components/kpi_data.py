@@ -17,7 +17,7 @@ from dashboard.components.regions import region_filter
 from dashboard.context import AppContext
 from data.buckets import nice_step, origin_for
 from data.config_models import Metric
-from data.kpi import combine, kpi, status
+from data.kpi import combine, delta, delta_pct, kpi, status
 from data.queries import label_values, latest, series
 
 SPARK_POINTS = 48
@@ -41,15 +41,11 @@ class CardData:
 
     @property
     def delta(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
+        return delta(self.value, self.previous)
 
     @property
     def delta_pct(self) -> float | None:
-        if self.delta is None or not self.previous:
-            return None
-        return self.delta / abs(self.previous) * 100
+        return delta_pct(self.value, self.previous)
 
     @property
     def attainment(self) -> float | None:
