@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
 
 ZONE_LABELS = {
@@ -25,6 +26,13 @@ def zone_label(tz_name: str) -> str:
 def is_zone(tz_name: str) -> bool:
     """True when ``tz_name`` is an IANA zone this machine knows."""
     return tz_name in available_timezones()
+
+
+def utc_offset(ts: float, tz_name: str) -> int:
+    """Seconds east of UTC of ``tz_name`` at ``ts`` (WITA: 28800), for aligning buckets to
+    local midnight (``data.buckets.origin_for``)."""
+    off = datetime.fromtimestamp(int(ts), ZoneInfo(tz_name)).utcoffset()
+    return int(off.total_seconds()) if off else 0
 
 
 def zone(tz_name: str) -> ZoneInfo:

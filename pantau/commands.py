@@ -104,7 +104,7 @@ def cmd_export(args) -> int:
     from data.buckets import origin_for
     from data.durations import parse_duration
     from data.timeparse import parse_time
-    from data.zones import zone
+    from data.zones import utc_offset
 
     cfg = load_or_fail(args.config)
     metric = cfg.metric(args.metric)
@@ -125,10 +125,8 @@ def cmd_export(args) -> int:
             step = parse_duration(args.step)
         except ValueError as exc:
             raise UsageError(f"--step: {exc}") from None
-        offset = int(zone(tz).utcoffset(None).total_seconds()) if zone(tz).utcoffset(None) \
-            else 0
         df = queries.series(store, metric.name, start, end, step, args.agg or metric.agg,
-                            filters, origin=origin_for(step, offset))
+                            filters, origin=origin_for(step, utc_offset(start, tz)))
     else:
         df = queries.points(store, metric.name, start, end, filters)
     if fmt == "xlsx":

@@ -12,14 +12,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from dashboard.context import AppContext
 from data.buckets import nice_step, origin_for
 from data.durations import format_duration, parse_duration
 from data.queries import AGGS, label_values
 from data.timeparse import parse_time
+from data.zones import utc_offset
 
 MAX_POINTS_PER_SERIES = 10_000
 MAX_POINTS_TOTAL = 200_000
@@ -188,10 +187,6 @@ def time_range(ctx: AppContext, args: dict, now: float, default_from: str = "now
     return start, end, texts["from"], texts["to"]
 
 
-def zone_offset(tz: str, ts: int) -> int:
-    """Seconds east of UTC of ``tz`` at ``ts``."""
-    off = datetime.fromtimestamp(ts, UTC).astimezone(ZoneInfo(tz)).utcoffset()
-    return int(off.total_seconds()) if off else 0
 
 
 def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERIES_PARAMS
@@ -273,7 +268,7 @@ def series_query(ctx: AppContext, args: dict, now: float | None = None,
     filters = label_filters(ctx, args, names)
     q = SeriesQuery(
         metric=metric.name, start=start, end=end, step=step, agg=agg_text or metric.agg,
-        origin=origin_for(step, zone_offset(ctx.tz, start)), filters=filters,
+        origin=origin_for(step, utc_offset(start, ctx.tz)), filters=filters,
         from_text=from_text, to_text=to_text, step_auto=not step_text, agg_auto=not agg_text,
         metric2=metric2.name if metric2 else None, shift=shift, shift_text=shift_text,
         max_points=integer(args, "max_points", 3, MAX_POINTS_PER_SERIES),

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.components.periods import utc_offset, window
+from dashboard.components.periods import window
 from dashboard.components.regions import region_filter
 from dashboard.context import AppContext
 from data.buckets import nice_step, origin_for
 from data.config_models import Metric
 from data.kpi import combine, delta, delta_pct, kpi, status
 from data.queries import label_values, latest, series
+from data.zones import utc_offset
 
 SPARK_POINTS = 48
 

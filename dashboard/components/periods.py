@@ -41,7 +41,3 @@ def window(key: str, now: float, tz: str) -> tuple[int, int]:
     return int(start.timestamp()), end
 
 
-def utc_offset(now: float, tz: str) -> int:
-    """Seconds east of UTC of ``tz`` at ``now`` (WITA: 28800)."""
-    off = datetime.fromtimestamp(int(now), ZoneInfo(tz)).utcoffset()
-    return int(off.total_seconds()) if off else 0

@@ -4,15 +4,13 @@ sources that are down, and the headline ticker."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
 from dash import html
 
 from dashboard import fmt
 from dashboard.i18n import t
-from data.zones import zone_label
+from data.zones import utc_offset, zone_label
 
 TICKER_SECONDS_PER_CHAR = 0.16
 TICKER_MIN_SECONDS = 40
@@ -25,10 +23,9 @@ def clock_data(tz: str, lang: str, now: float) -> dict:
     locale = fmt.LOCALES.get(lang, "id_ID")
     days = get_day_names("wide", locale=locale)  # 0 = Monday
     months = get_month_names("wide", locale=locale)
-    off = datetime.fromtimestamp(int(now), ZoneInfo(tz)).utcoffset()
     return {
         "data-tz": tz, "data-zone": zone_label(tz),
-        "data-offset": str(int(off.total_seconds()) if off else 0),
+        "data-offset": str(utc_offset(now, tz)),
         "data-days": json.dumps([days[6]] + [days[i] for i in range(6)], ensure_ascii=False),
         "data-months": json.dumps([months[i] for i in range(1, 13)], ensure_ascii=False),
     }

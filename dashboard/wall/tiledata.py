@@ -8,8 +8,6 @@ its newest point instead: the wall keeps showing the last good value of a source
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -17,9 +15,10 @@ from dashboard.context import AppContext
 from data.articles import articles, topic_counts
 from data.buckets import align_up, nice_step, origin_for
 from data.config_models import Metric, Tile
-from data.kpi import combine_rule, kpi
+from data.kpi import combine_rule, delta_pct, kpi
 from data.queries import latest, series, totals
 from data.urls import is_safe_link
+from data.zones import utc_offset
 
 MAX_POINTS = 96
 """Points per line: a day in quarter hours, a week in two-hour buckets (readable at 5 m)."""
@@ -57,14 +56,9 @@ class TileData:
 
     @property
     def delta_pct(self) -> float | None:
-        if self.value is None or not self.previous:
-            return None
-        return (self.value - self.previous) / abs(self.previous) * 100
+        return delta_pct(self.value, self.previous)
 
 
-def utc_offset(ts: float, tz: str) -> int:
-    off = datetime.fromtimestamp(int(ts), ZoneInfo(tz)).utcoffset()
-    return int(off.total_seconds()) if off else 0
 
 
 def _last_ts(ctx: AppContext, metric: str) -> int | None:

@@ -164,3 +164,23 @@ def test_import_without_required_columns(tmp_path):
     res = pantau("import", str(src), "-c", str(cfg))
     assert res.returncode == 2
     assert "missing column(s) metric, ts" in res.stderr
+
+
+def test_daily_export_buckets_start_at_local_midnight(tmp_path):
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    cfg = write_config(tmp_path, url)
+    now = int(time.time())
+    day0 = now - now % 86400 - 4 * 86400
+    src = tmp_path / "h.csv"
+    src.write_text("metric,ts,value,region\n" + "".join(
+        f"visits_count,{day0 + h * 3600},1,52.71\n" for h in range(72)))
+    assert pantau("import", str(src), "-c", str(cfg)).returncode == 0
+    out = tmp_path / "d.csv"
+    res = pantau("export", "--metric", "visits_count", "--from", str(day0), "--to",
+                 str(day0 + 3 * 86400), "--step", "1d", "-o", str(out), "-c", str(cfg))
+    assert res.returncode == 0, res.stderr
+    with out.open() as fh:
+        rows = list(csv.DictReader(fh))
+    # Days in WITA start at 16:00 UTC: 00:00+08:00 in the file, and every hour counted once.
+    assert all(r["ts"].endswith("T00:00:00+08:00") for r in rows)
+    assert sum(float(r["value"]) for r in rows) == 72
