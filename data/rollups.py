@@ -1,7 +1,8 @@
 """Keep the rollups (hour, 4 hours, day) equal to what the raw samples say.
 
-Levels form a chain: ``samples`` → ``rollup_1h`` → ``rollup_4h`` → ``rollup_1d``; each level
-is computed from the one below it. After samples of one series change, either
+Levels build on each other: ``samples`` → ``rollup_1h`` → ``rollup_4h`` → ``rollup_8h`` and
+``rollup_12h`` → ``rollup_1d``; each level is computed from the coarsest finer level that
+divides it (``data.schema.rollup_source``). After samples of one series change, either
 ``refresh(conn, sid, lo, hi)`` recomputes every touched bucket from the table (any write), or
 ``update_from_points(conn, sid, ts, values)`` computes hours that held nothing before from the
 arrays in hand and refreshes from the table only the hours that already held data (the bulk
@@ -16,7 +17,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from data.engine import run_sql
-from data.schema import ROLLUP_CHAIN
+from data.schema import ROLLUP_CHAIN, ROLLUP_TABLES, rollup_source
 
 _SET = ("cnt = excluded.cnt, total = excluded.total, vmin = excluded.vmin, "
         "vmax = excluded.vmax, last_ts = excluded.last_ts, last_val = excluded.last_val")
@@ -72,7 +73,9 @@ def _refresh_hours(conn: Connection, sids, lo: int, hi: int) -> None:
 
 
 def _refresh_upper(conn: Connection, sids, lo: int, hi: int) -> None:
-    for (src_level, src), (level, table) in zip(ROLLUP_CHAIN, ROLLUP_CHAIN[1:], strict=False):
+    for level, table in ROLLUP_CHAIN[1:]:
+        src_level = rollup_source(level)
+        src = ROLLUP_TABLES[src_level].name
         run_sql(conn, _UPPER.format(table=table, level=level, src=src, src_level=src_level,
                                     sid=_ids(sids), lo=_floor(lo, level),
                                     hi=_floor(hi, level) + level, set=_SET))

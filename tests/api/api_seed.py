@@ -95,8 +95,10 @@ def row_counts(store) -> dict[str, int]:
     """Rows per table: to prove a request changed nothing."""
     import sqlalchemy as sa
 
+    from data.schema import ROLLUP_CHAIN
+
     out = {}
     with store.reader.connect() as conn:
-        for table in ("series", "samples", "rollup_1h", "rollup_1d", "articles", "runs"):
+        for table in ("series", "samples", *(t for _, t in ROLLUP_CHAIN), "articles", "runs"):
             out[table] = conn.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
     return out

@@ -45,8 +45,9 @@ def expected(pts, step, origin, agg, regions=None):
 @pytest.mark.parametrize("agg", ["sum", "avg", "min", "max", "last"])
 @pytest.mark.parametrize("step,origin,source", [
     (900, 0, "samples"), (3600, 0, "rollup_1h"), (6 * 3600, 0, "rollup_1h"),
-    (8 * 3600, 0, "rollup_4h"), (12 * 3600, 0, "rollup_4h"),
-    (86400, 0, "rollup_1d"), (86400, origin_for(86400, 8 * 3600), "rollup_4h"),
+    (4 * 3600, 0, "rollup_4h"), (8 * 3600, 0, "rollup_8h"), (12 * 3600, 0, "rollup_12h"),
+    (24 * 3600, 0, "rollup_1d"), (16 * 3600, 0, "rollup_8h"), (3 * 86400, 0, "rollup_1d"),
+    (86400, 0, "rollup_1d"), (86400, origin_for(86400, 8 * 3600), "rollup_8h"),
     (86400, origin_for(86400, 7 * 3600), "rollup_1h"), (2 * 86400, 0, "rollup_1d"),
 ])
 def test_buckets_equal_an_independent_computation(filled, agg, step, origin, source):
@@ -96,8 +97,9 @@ def test_bucket_helpers():
     assert nice_step(365 * 86400, 1000) == 43200
     assert nice_step(86400, 1000) == 120
     assert rollup_level(86400, 0) == 86400
-    assert rollup_level(86400, 57600) == 14400  # WITA days
+    assert rollup_level(86400, 57600) == 28800  # WITA days: 16:00 UTC is a multiple of 8 hours
     assert rollup_level(86400, 61200) == 3600  # WIB days
+    assert rollup_level(43200, 0) == 43200 and rollup_level(7 * 86400, 0) == 86400
     assert rollup_level(300, 0) is None
     assert origin_for(86400, 8 * 3600) == 57600  # WITA midnight is 16:00 UTC
     assert align_down(NOW + 5, 86400, 57600) == NOW - 86400 + 57600

@@ -8,6 +8,7 @@ import random
 from sqlalchemy import text
 
 from data import rollups
+from data.schema import ROLLUP_CHAIN
 
 NOW = 1_795_000_000
 
@@ -27,7 +28,7 @@ def test_bulk_rollups_equal_a_refresh(store):
     groups = [("m", {"r": "a"}, ts, vals), ("m", {"r": "b"}, other, [1.5] * 500),
               ("m", {"r": "b"}, [t + 13 for t in other], [2.5] * 500)]
     assert store.write_points(groups) == 4050
-    tables = ("rollup_1h", "rollup_4h", "rollup_1d")
+    tables = [table for _level, table in ROLLUP_CHAIN]
     got = [row for t in tables for row in rollup_rows(store, t)]
     with store.writer.begin() as conn:
         for t in tables:
