@@ -18,7 +18,9 @@ import json
 import math
 import time
 from collections.abc import Callable, Collection, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 from sqlalchemy import Engine, delete, insert, select
 
@@ -136,35 +138,37 @@ class Store:
                 lo_hi[0] = ts
             elif ts > lo_hi[1]:
                 lo_hi[1] = ts
-        self._upsert(conn, values, span)
+        if values:
+            self._upsert(conn, values, span)
         return len(values)
 
     def write_points(self, groups) -> int:
         """Write already-checked points in one transaction: ``groups`` yields
         ``(metric, labels, timestamps, values)`` per series. The bulk path of imports: the
         rollups of new hours are computed from the arrays in hand."""
-        with self.writer.begin() as conn:
-            values: list[tuple[int, int, float]] = []
+        with self.writer.connect() as conn, _parent_checked(conn), conn.begin():
             parts: list[tuple[int, list, list]] = []
             for metric, labels, tss, vals in groups:
+                if len(tss) != len(vals):
+                    raise ValueError(f"{metric}: {len(tss)} timestamps but {len(vals)} values")
                 if len(tss) == 0:
                     continue
                 labels = {str(k): str(v) for k, v in labels.items()}
                 sid = self._series_id(conn, metric, labels_key(labels), labels)
                 parts.append((sid, tss, vals))
-                values.extend(zip([sid] * len(tss), tss, vals, strict=True))
-            self._upsert(conn, values, {})
+            # Rows are made as the driver consumes them: no list of millions of tuples.
+            self._upsert(conn, chain.from_iterable(zip(repeat(sid), tss, vals)
+                                                   for sid, tss, vals in parts), {})
             for sid, tss, vals in parts:
                 rollups.update_from_points(conn, sid, tss, vals)
-        return len(values)
+        return sum(len(tss) for _, tss, _ in parts)
 
-    def _upsert(self, conn, values: list[tuple[int, int, float]], span: dict) -> None:
-        if not values:
-            return
+    def _upsert(self, conn, values: Iterable[tuple[int, int, float]], span: dict) -> None:
         if self.dialect == "postgresql":
             _pg_upsert(conn, values)
         else:
-            conn.exec_driver_sql(
+            # The driver's own executemany takes an iterator; SQLAlchemy wants a list.
+            conn.connection.driver_connection.executemany(
                 "INSERT INTO samples (series_id, ts, value) VALUES (?, ?, ?) "
                 "ON CONFLICT (series_id, ts) DO UPDATE SET value = excluded.value", values)
         rollups.refresh_spans(conn, span)
@@ -223,7 +227,27 @@ class Store:
         return self.delete_before(now - self.retention_days * 86400)
 
 
-def _pg_upsert(conn, values: list[tuple[int, int, float]]) -> None:
+@contextmanager
+def _parent_checked(conn):
+    """On SQLite, leave out the foreign-key lookup of each sample's series for the block.
+
+    Bulk writes take their series ids from the series table inside the same write
+    transaction (nothing deletes series), so the per-row parent lookup proves nothing new
+    and costs ~15% of a bulk insert. The pragma only changes outside a transaction: use it
+    around ``conn.begin()``. Foreign keys are back on before the connection is reused.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _pg_upsert(conn, values: Iterable[tuple[int, int, float]]) -> None:
     # Binary COPY into a temporary table, then one INSERT ... SELECT: PostgreSQL's bulk path.
     # DISTINCT ON keeps the last of duplicate keys (by COPY order), since ON CONFLICT may not
     # touch one row twice in a statement.

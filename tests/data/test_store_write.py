@@ -138,6 +138,20 @@ def test_sqlite_pragmas_on_every_connection(sqlite_store):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+def test_bulk_write_leaves_foreign_keys_on(sqlite_store):
+    """write_points skips the per-row parent lookup inside its transaction only: the pooled
+    connection it used enforces foreign keys again, even after a failed bulk write."""
+    assert sqlite_store.write_points([("m", {"r": "a"}, [NOW - 60, NOW], [1.0, 2.0])]) == 2
+    with pytest.raises(ValueError, match="2 timestamps but 1 values"):
+        sqlite_store.write_points([("m", {"r": "a"}, [NOW - 60, NOW], [1.0])])
+    with sqlite_store.writer.connect() as conn:  # the pool's one connection, used above
+        assert sqlite_store.writer.pool.checkedin() == 0
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            conn.exec_driver_sql("INSERT INTO samples (series_id, ts, value) VALUES (999, 1, 1)")
+    assert count(sqlite_store, "samples") == 2
+
+
 def test_two_writers_queue_instead_of_failing(tmp_path):
     """Two stores on one SQLite file writing at once: both batches land (BEGIN IMMEDIATE +
     busy_timeout), none fails with 'database is locked'."""
