@@ -16,7 +16,8 @@ from sqlalchemy import text
 
 from data.buckets import align_down, align_up, rollup_level
 from data.engine import fetch_rows
-from data.schema import ROLLUP_CHAIN
+from data.rollups import floor_sql
+from data.schema import ROLLUP_CHAIN, level_shift
 from data.store import Store
 
 AGGS = ("sum", "avg", "last", "min", "max")
@@ -79,14 +80,16 @@ def _frame(rows, labels: dict[int, dict]) -> pd.DataFrame:
 
 
 def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
-           filters: Filters | None = None, origin: int = 0) -> pd.DataFrame:
+           filters: Filters | None = None, origin: int = 0,
+           labels: dict[int, dict] | None = None) -> pd.DataFrame:
     """Points of every matching series of ``metric`` in buckets of ``step`` seconds.
 
     Buckets start at ``origin + k*step``; ``start`` is aligned down and ``end`` up to them.
     Returns columns ``series_id, ts, value`` plus one column per label name, sorted by series
     and time; ``ts`` is the bucket start (UTC epoch seconds). ``attrs`` holds ``labels``
     (series_id -> labels), ``step``, ``start``, ``end``, ``agg`` and ``source`` (which table
-    answered).
+    answered). ``labels``: the ``series_labels`` of ``metric`` and ``filters`` when the caller
+    already holds them.
     """
     if agg not in AGGS:
         raise ValueError(f"agg must be one of {', '.join(AGGS)}")
@@ -94,8 +97,10 @@ def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
     lo, hi = align_down(int(start), step, origin), align_up(int(end), step, origin)
     if hi <= lo:
         hi = lo + step
-    labels = series_labels(store, metric, filters)
-    level = rollup_level(step, origin)
+    if labels is None:
+        labels = series_labels(store, metric, filters)
+    shift = store.day_shift
+    level = rollup_level(step, origin, shift)
     table = dict(ROLLUP_CHAIN).get(level, "samples")
     rows: list = []
     if labels:
@@ -109,8 +114,8 @@ def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
                    f"ORDER BY series_id, bucket")
         elif agg == "last":
             last_ts = "MAX(last_ts)" if level else "MAX(ts)"
-            value, join = ("r.last_val", f"r.bucket = a.lt - a.lt % {level}") if level else \
-                ("r.value", "r.ts = a.lt")
+            value, join = ("r.last_val", "r.bucket = " + floor_sql(
+                "a.lt", level, level_shift(level, shift))) if level else ("r.value", "r.ts = a.lt")
             sql = (f"SELECT a.series_id, a.b, {value} FROM (SELECT series_id, {bexpr} AS b, "
                    f"{last_ts} AS lt FROM {table} WHERE {where} GROUP BY series_id, {bexpr}) a "
                    f"JOIN {table} r ON r.series_id = a.series_id AND {join} "

@@ -2,7 +2,8 @@
 
 Levels build on each other: ``samples`` → ``rollup_1h`` → ``rollup_4h`` → ``rollup_8h`` and
 ``rollup_12h`` → ``rollup_1d``; each level is computed from the coarsest finer level that
-divides it (``data.schema.rollup_source``). After samples of one series change, either
+divides it (``data.schema.rollup_source``). Days start at the midnight recorded in
+``meta.day_shift`` (the site's zone, see ``Store.upgrade``); the other levels at UTC midnight. After samples of one series change, either
 ``refresh(conn, sid, lo, hi)`` recomputes every touched bucket from the table (any write), or
 ``update_from_points(conn, sid, ts, values)`` computes hours that held nothing before from the
 arrays in hand and refreshes from the table only the hours that already held data (the bulk
@@ -17,7 +18,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from data.engine import run_sql
-from data.schema import ROLLUP_CHAIN, ROLLUP_TABLES, rollup_source
+from data.schema import DAY, ROLLUP_CHAIN, ROLLUP_TABLES, level_shift, rollup_source
 
 _SET = ("cnt = excluded.cnt, total = excluded.total, vmin = excluded.vmin, "
         "vmax = excluded.vmax, last_ts = excluded.last_ts, last_val = excluded.last_val")
@@ -47,18 +48,28 @@ ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 _UPPER = """
 INSERT INTO {table} (series_id, bucket, cnt, total, vmin, vmax, last_ts, last_val)
 SELECT a.series_id, a.bucket, a.cnt, a.total, a.vmin, a.vmax, a.last_ts, r.last_val
-FROM (SELECT series_id, bucket - bucket % {level} AS bucket, SUM(cnt) AS cnt,
+FROM (SELECT series_id, {floor} AS bucket, SUM(cnt) AS cnt,
              SUM(total) AS total, MIN(vmin) AS vmin, MAX(vmax) AS vmax, MAX(last_ts) AS last_ts
-      FROM {src} WHERE series_id IN ({sid}) AND bucket >= {lo} AND bucket < {hi}
-      GROUP BY series_id, bucket - bucket % {level}) a
+      FROM {src} WHERE {where}
+      GROUP BY series_id, {floor}) a
 JOIN {src} r ON r.series_id = a.series_id AND r.bucket = a.last_ts - a.last_ts % {src_level}
 WHERE 1 = 1
 ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 """
 
 
-def _floor(ts: int, step: int) -> int:
-    return ts - ts % step
+def _floor(ts: int, step: int, shift: int = 0) -> int:
+    return ts - (ts + shift) % step
+
+
+def floor_sql(col: str, level: int, shift: int = 0) -> str:
+    """SQL for the start of the ``level`` bucket holding ``col`` (see ``level_shift``)."""
+    return f"({col} - (({col} + {shift}) % {level}))" if shift else f"({col} - {col} % {level})"
+
+
+def day_shift(conn: Connection) -> int:
+    """The stored ``meta.day_shift``: seconds east of UTC of the midnight starting days."""
+    return int(run_sql(conn, "SELECT value FROM meta WHERE key = 'day_shift'").scalar_one())
 
 
 def _ids(sids) -> str:
@@ -72,13 +83,29 @@ def _refresh_hours(conn: Connection, sids, lo: int, hi: int) -> None:
                               set=_SET))
 
 
+def _upper_sql(level: int, table: str, shift: int, where: str) -> str:
+    src_level = rollup_source(level, shift)
+    return _UPPER.format(table=table, src=ROLLUP_TABLES[src_level].name, src_level=src_level,
+                         floor=floor_sql("bucket", level, level_shift(level, shift)),
+                         where=where, set=_SET)
+
+
 def _refresh_upper(conn: Connection, sids, lo: int, hi: int) -> None:
+    shift = day_shift(conn)
     for level, table in ROLLUP_CHAIN[1:]:
-        src_level = rollup_source(level)
-        src = ROLLUP_TABLES[src_level].name
-        run_sql(conn, _UPPER.format(table=table, level=level, src=src, src_level=src_level,
-                                    sid=_ids(sids), lo=_floor(lo, level),
-                                    hi=_floor(hi, level) + level, set=_SET))
+        ls = level_shift(level, shift)
+        where = (f"series_id IN ({_ids(sids)}) AND bucket >= {_floor(lo, level, ls)} "
+                 f"AND bucket < {_floor(hi, level, ls) + level}")
+        run_sql(conn, _upper_sql(level, table, shift, where))
+
+
+def realign_days(conn: Connection, shift: int) -> None:
+    """Rebuild ``rollup_1d`` with days starting at the midnight of UTC offset ``shift``
+    (seconds east) and record it in ``meta``; the finer levels stay as they are."""
+    shift %= DAY
+    run_sql(conn, f"UPDATE meta SET value = '{int(shift)}' WHERE key = 'day_shift'")
+    run_sql(conn, f"DELETE FROM {ROLLUP_TABLES[DAY].name}")
+    run_sql(conn, _upper_sql(DAY, ROLLUP_TABLES[DAY].name, shift, "1 = 1"))
 
 
 def refresh(conn: Connection, sids, lo: int, hi: int) -> None:
@@ -146,5 +173,7 @@ def update_from_points(conn: Connection, sid: int, ts, values) -> None:
 def drop_before(conn: Connection, cutoff: int) -> None:
     """Forget rollup buckets up to the one holding ``cutoff`` (retention); the caller then
     refreshes the bucket that holds ``cutoff``."""
+    shift = day_shift(conn)
     for level, table in ROLLUP_CHAIN:
-        run_sql(conn, f"DELETE FROM {table} WHERE bucket < {_floor(int(cutoff), level) + level}")
+        edge = _floor(int(cutoff), level, level_shift(level, shift)) + level
+        run_sql(conn, f"DELETE FROM {table} WHERE bucket < {edge}")

@@ -41,10 +41,11 @@ samples = Table(
 
 ROLLUP_LEVELS = (86400, 43200, 28800, 14400, 3600)
 """Rollup bucket sizes in seconds, coarsest first. A step equal to a level is read straight
-from it (no GROUP BY); other steps group the coarsest level nesting in them. 12 hours is the
+from it (no GROUP BY); other steps group the coarsest level nesting in them. Days start at the
+site's local midnight (``meta.day_shift``, set from ``site.timezone``), so a year of WIB, WITA
+or WIT days is 365 rows per series; the other levels start at UTC midnight. 12 hours is the
 step a year-long chart gets (``data.buckets.nice_step``), 8 hours a year in ~1000 buckets and a
-work shift; 4 and 8 hours nest in days that start at WITA midnight (16:00 UTC); WIB and WIT
-days fall back to hours (see ``data.buckets.rollup_level``)."""
+work shift (see ``data.buckets.rollup_level``)."""
 
 
 def _rollup(name: str) -> Table:
@@ -74,9 +75,29 @@ ROLLUP_CHAIN = tuple((level, ROLLUP_TABLES[level].name) for level in sorted(ROLL
 """``(level, table)`` finest first; each level is computed from ``rollup_source(level)``."""
 
 
-def rollup_source(level: int) -> int:
-    """The level a rollup level is computed from: the coarsest finer level dividing it."""
-    return max(lv for lv in ROLLUP_TABLES if lv < level and level % lv == 0)
+DAY = 86400
+
+
+def level_shift(level: int, day_shift: int) -> int:
+    """Seconds east of UTC whose midnight starts the buckets of ``level``: the store's
+    ``day_shift`` for days (so that a site's local day is one row), 0 for the others."""
+    return day_shift % DAY if level == DAY else 0
+
+
+def rollup_source(level: int, day_shift: int = 0) -> int:
+    """The level a rollup level is computed from: the coarsest finer level whose buckets nest
+    in its buckets (for local days, the finer buckets must also start at local midnight)."""
+    shift = level_shift(level, day_shift)
+    return max(lv for lv in ROLLUP_TABLES if lv < level and level % lv == 0 and shift % lv == 0)
+
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+"""Facts about the stored data: ``day_shift`` (seconds east of UTC of the midnight that
+starts ``rollup_1d``'s buckets)."""
 
 
 articles = Table(

@@ -51,8 +51,10 @@ class Store:
     """Pantau's database at ``url`` (SQLite or PostgreSQL)."""
 
     def __init__(self, url: str, retention_days: int = 730,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, day_shift: int = 0):
         self.url = url
+        self.wanted_day_shift = int(day_shift) % 86400
+        self._day_shift: int | None = None
         self.retention_days = retention_days
         self.clock = clock
         self.reader, self.writer = make_engines(url)
@@ -61,10 +63,24 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------
     def upgrade(self) -> None:
-        """Apply every Alembic migration not yet applied."""
+        """Apply every Alembic migration not yet applied, then start the daily rollup's days
+        at the midnight of ``day_shift`` (the site's UTC offset) if they start elsewhere."""
         from data.migrate import upgrade
 
         upgrade(self.writer)
+        with self.writer.begin() as conn:
+            if rollups.day_shift(conn) != self.wanted_day_shift:
+                rollups.realign_days(conn, self.wanted_day_shift)
+        self._day_shift = self.wanted_day_shift
+
+    @property
+    def day_shift(self) -> int:
+        """Seconds east of UTC of the midnight that starts the stored daily rollups (read
+        once from ``meta``; ``upgrade`` sets it before the web and worker processes start)."""
+        if self._day_shift is None:
+            with self.reader.connect() as conn:
+                self._day_shift = rollups.day_shift(conn)
+        return self._day_shift
 
     def dispose(self) -> None:
         self.reader.dispose()

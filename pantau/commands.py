@@ -24,10 +24,18 @@ def load_or_fail(path: str | None) -> Config:
         raise UsageError(f"{path or default_path()}: {first}{more}") from None
 
 
+def store_for(cfg: Config) -> Store:
+    """The store of ``cfg``; its daily rollups start at the site's local midnight."""
+    from data.zones import utc_offset
+
+    return Store(cfg.store.url, retention_days=cfg.store.retention_days,
+                 day_shift=utc_offset(time.time(), cfg.site.timezone))
+
+
 def open_store(cfg: Config, upgrade: bool = True) -> Store:
     """The store of ``cfg``, migrated when ``upgrade`` (SQLite only: PostgreSQL at scale is
     migrated on purpose with ``pantau db upgrade``)."""
-    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    store = store_for(cfg)
     if upgrade and store.dialect == "sqlite":
         store.upgrade()
     elif upgrade:
@@ -56,7 +64,7 @@ def cmd_check_config(args) -> int:
 
 def cmd_db(args) -> int:
     cfg = load_or_fail(args.config)
-    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    store = store_for(cfg)
     try:
         store.upgrade()
     except Exception as exc:  # a database that cannot be reached is a runtime failure

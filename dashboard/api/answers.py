@@ -14,13 +14,21 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from dashboard.api.params import MAX_POINTS_TOTAL, ApiError, SeriesQuery, cached_label_values
+from dashboard.api.params import (
+    DEFAULT_POINTS,
+    MAX_POINTS_TOTAL,
+    ApiError,
+    SeriesQuery,
+    cached_label_values,
+)
 from dashboard.context import AppContext
 from dashboard.downsample import lttb_indices
 from data import queries
+from data.buckets import coarser_step, origin_for
 from data.config import interval_seconds, metric_sources
 from data.durations import format_duration
 from data.health import config_health
+from data.zones import utc_offset
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -62,24 +70,40 @@ def _series_list(df: pd.DataFrame, metric: str, max_points: int | None,
     return out
 
 
-def series_frames(ctx: AppContext, q: SeriesQuery) -> list[tuple[str, int | None, pd.DataFrame]]:
-    """``[(metric, shift, frame)]``: the asked series, then the compared metric or period."""
+def answer_step(q: SeriesQuery) -> int:
+    """The step the database answers ``q`` at. A chart's JSON never holds more points per
+    series than a chart has pixels (``DEFAULT_POINTS``): a finer step asked without
+    ``max_points`` is aggregated in the database at the smallest nice multiple that fits.
+    With ``max_points`` the asked step stands and lines are reduced by LTTB instead; CSV
+    (a table, not pixels) keeps the asked step."""
+    if q.max_points or q.fmt == "csv":
+        return q.step
+    return coarser_step(q.step, q.end - q.start, DEFAULT_POINTS)
+
+
+def series_frames(ctx: AppContext, q: SeriesQuery, step: int | None = None
+                  ) -> list[tuple[str, int | None, pd.DataFrame]]:
+    """``[(metric, shift, frame)]`` at ``step`` (default: the asked one): the asked series,
+    then the compared metric or period."""
+    step = q.step if step is None else step
+    origin = q.origin if step == q.step else origin_for(step, utc_offset(q.start, ctx.tz))
     filters = q.filter_dict
     jobs = [(q.metric, None, q.start, q.end)]
     if q.metric2:
         jobs.append((q.metric2, None, q.start, q.end))
     if q.shift:
         jobs.append((q.metric, q.shift, q.start - q.shift, q.end - q.shift))
-    per_series = math.ceil((q.end - q.start) / q.step)
+    per_series = math.ceil((q.end - q.start) / step)
     out = []
     for metric, shift, start, end in jobs:
         labels = cached_labels(ctx, metric)
         mine = {k: v for k, v in filters.items() if k in labels}
-        n = len(queries.series_labels(ctx.store, metric, mine))
+        chosen = queries.series_labels(ctx.store, metric, mine)
+        n = len(chosen)
         if n * per_series > MAX_POINTS_TOTAL:
             raise ApiError(f"{n} series x {per_series} points exceeds {MAX_POINTS_TOTAL} "
                            f"points: use a longer step or narrow the label filters", "step")
-        df = queries.series(ctx.store, metric, start, end, q.step, q.agg, mine, q.origin)
+        df = queries.series(ctx.store, metric, start, end, step, q.agg, mine, origin, chosen)
         out.append((metric, shift, df))
     return out
 
@@ -95,16 +119,24 @@ def series_answer(ctx: AppContext, q: SeriesQuery) -> dict:
 
 
 def _series(ctx: AppContext, q: SeriesQuery) -> dict:
+    step = answer_step(q)
+    asked = math.ceil((q.end - q.start) / q.step)
     items = []
-    for metric, shift, df in series_frames(ctx, q):
-        items.extend(_series_list(df, metric, q.max_points, shift))
+    for metric, shift, df in series_frames(ctx, q, step):
+        for item in _series_list(df, metric, q.max_points, shift):
+            if step != q.step:
+                item["downsampled"] = {"from": asked, "to": len(item["points"]),
+                                       "method": "step"}
+            items.append(item)
     spec = ctx.config.metric(q.metric)
     out = {
         "metric": q.metric, "title": spec.title_in(q.lang), "unit": spec.unit,
-        "from": iso(q.start, ctx.tz), "to": iso(q.end, ctx.tz), "step": q.step,
-        "step_text": format_duration(q.step), "agg": q.agg, "timezone": ctx.tz,
+        "from": iso(q.start, ctx.tz), "to": iso(q.end, ctx.tz), "step": step,
+        "step_text": format_duration(step), "agg": q.agg, "timezone": ctx.tz,
         "filters": q.filter_dict, "series": items,
     }
+    if step != q.step:
+        out["step_asked"] = q.step
     if q.metric2:
         other = ctx.config.metric(q.metric2)
         out["metric2"] = {"name": other.name, "title": other.title_in(q.lang),

@@ -52,12 +52,13 @@ def period_text(start: int, end: int, lang: str, tz: str) -> str:
     return f"{fmt.when(start, lang, tz)} – {fmt.when(end, lang, tz)}"
 
 
-def report_lines(ctx: AppContext, q: SeriesQuery) -> list[str]:
+def report_lines(ctx: AppContext, q: SeriesQuery, step: int | None = None) -> list[str]:
+    """The printed lines of a report: period, filters, step (``step``: the one answered)."""
     lang = q.lang
     lines = [
         f"{t('api.report.period', lang)}: {period_text(q.start, q.end, lang, ctx.tz)}",
         f"{t('api.report.filters', lang)}: {filter_text(q.filter_dict, lang)}",
-        f"{t('api.report.step', lang)}: {format_duration(q.step)} · "
+        f"{t('api.report.step', lang)}: {format_duration(step or q.step)} · "
         f"{t('api.report.agg', lang)}: {t('explore.agg.' + q.agg, lang)}",
     ]
     if q.metric2 or q.shift:
@@ -77,7 +78,7 @@ def report_bytes(ctx: AppContext, q: SeriesQuery) -> bytes:
     answer = series_answer(ctx, q)
     chart = explore_figure(answer, _metrics(ctx), q.lang, ctx.tz, q.chart, height=PAGE[1])
     title = ctx.config.metric(q.metric).title_in(q.lang)
-    fig = with_header(chart, ctx.config.site.name, title, report_lines(ctx, q))
+    fig = with_header(chart, ctx.config.site.name, title, report_lines(ctx, q, answer["step"]))
     return render(fig, "pdf", *PAGE)
 
 

@@ -54,12 +54,17 @@ def spec(ctx: AppContext) -> dict:
                      _p("step", f"bucket size: a duration (1h, 15m, 1d) or seconds; at least "
                                 f"1s and at most {MAX_POINTS_PER_SERIES} buckets per series; "
                                 f"default the nice step for about 1000 points; buckets of a "
-                                f"day or more start at local midnight"),
+                                f"day or more start at local midnight. A JSON answer without "
+                                f"max_points holds at most 1000 points per series: a finer "
+                                f"step is aggregated in the database at the smallest nice "
+                                f"multiple that fits (the answer's step; step_asked is the "
+                                f"one asked). CSV keeps the asked step"),
                      _p("agg", "how values combine in a bucket; default the metric's agg",
                         {"type": "string", "enum": list(AGGS)}),
                      _p("metric2", "a second metric drawn with the first"),
                      _p("shift", "a duration (7d) or 'period': the same query that much earlier"),
-                     _p("max_points", "reduce each line to at most this many points (LTTB)",
+                     _p("max_points", "keep the asked step and reduce each line to at most this "
+                                       "many real points by LTTB (shape kept)",
                         {"type": "integer", "minimum": 3, "maximum": MAX_POINTS_PER_SERIES}),
                      lang, labels]
     chart_params = [*series_params,
@@ -124,10 +129,15 @@ def spec(ctx: AppContext) -> dict:
                 "last_error")}}}}},
         "Series": {"type": "object", "properties": {
             "metric": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
-            "step": {"type": "integer"}, "agg": {"type": "string"},
+            "step": {"type": "integer", "description": "the step answered, in seconds"},
+            "step_asked": {"type": "integer", "description": "present when a finer step "
+                           "was asked than the answer holds"},
+            "agg": {"type": "string"},
             "series": {"type": "array", "items": {"type": "object", "properties": {
                 "metric": {"type": "string"}, "labels": {"type": "object"},
-                "shift": {"type": "integer"}, "points": {"type": "array", "items": point}}}}}},
+                "shift": {"type": "integer"}, "points": {"type": "array", "items": point},
+                "downsampled": {"type": "object", "description": "from (points at the "
+                                "asked step), to (points sent), method (step or lttb)"}}}}}},
         "Latest": {"type": "object", "properties": {"series": {"type": "array", "items": {
             "type": "object", "properties": {k: {} for k in (
                 "labels", "ts", "time", "value", "age_seconds", "stale")}}}}},

@@ -80,7 +80,8 @@ class SeriesQuery:
     def key(self) -> str:
         """A cache key: equal for equal questions whatever the spelling of the URL."""
         parts = [self.metric, self.start, self.end, self.step, self.agg, self.origin,
-                 self.filters, self.metric2, self.shift, self.max_points, self.lang]
+                 self.filters, self.metric2, self.shift, self.max_points, self.lang,
+                 self.fmt == "csv"]
         return "series:" + repr(parts)
 
     def params(self) -> list[tuple[str, str]]:

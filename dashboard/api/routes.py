@@ -10,11 +10,11 @@ that accept it.
 from __future__ import annotations
 
 import gzip
-import json
 import logging
 import re
 from datetime import UTC, datetime
 
+import orjson
 from flask import Flask, Response, request
 
 from dashboard.api import answers, params, tables
@@ -41,8 +41,10 @@ def _only(args: dict, allowed: tuple[str, ...]) -> None:
 
 
 def json_response(body: dict, status: int = 200) -> Response:
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Response(text, status=status, mimetype="application/json")
+    """``body`` as compact UTF-8 JSON. orjson writes the thousands of floats of a /series
+    answer ~10x faster than the standard library; NaN and infinities become null."""
+    data = orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+    return Response(data, status=status, mimetype="application/json")
 
 
 def file_response(data: bytes, kind: str, filename: str, attachment: bool = True) -> Response:

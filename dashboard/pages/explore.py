@@ -229,7 +229,7 @@ def register(app, ctx) -> None:
         columns, rows = explore_table(answer, metrics, lang, ctx.tz)
         points = sum(len(s["points"]) for s in answer["series"])
         summary = t("explore.summary", lang, start=fmt.when(q.start, lang, ctx.tz),
-                    end=fmt.when(q.end, lang, ctx.tz), step=format_duration(q.step),
+                    end=fmt.when(q.end, lang, ctx.tz), step=format_duration(answer["step"]),
                     agg=t("explore.agg." + q.agg, lang), n=len(answer["series"]),
                     points=fmt.number(points, lang, 0))
         reduced = [s["downsampled"] for s in answer["series"] if s.get("downsampled")]
