@@ -96,6 +96,13 @@ def query_bench(store: Store, start: int, end: int, label: str) -> None:
           f"(step {STEP // 3600}h, {AGG}) from {df.attrs['source']}: {q_time * 1000:.1f} ms")
     print(f"[{label}] pandas.read_sql + resample: {p_time * 1000:.0f} ms  "
           f"-> Pantau is {p_time / q_time:.0f}x faster; same numbers: {same}")
+    # Other steps: with a rollup level of their own, and one that groups finer rows.
+    for name, step in (("12h (automatic step of a year)", 43200), ("1d", 86400),
+                       ("6h (grouped from hourly rows)", 21600)):
+        t, d = timed(lambda step=step: queries.series(store, "bench_metric", start, end, step,
+                                                      AGG))
+        print(f"[{label}]   year at {name}: {t * 1000:.1f} ms, {len(d):,} points "
+              f"from {d.attrs['source']}")
 
 
 def main() -> int:

@@ -236,6 +236,10 @@ def register(app, ctx) -> None:
         note = t("explore.downsampled", lang, shown=fmt.number(sum(r["to"] for r in reduced),
                                                               lang, 0),
                  total=fmt.number(sum(r["from"] for r in reduced), lang, 0)) if reduced else ""
+        if answer.get("step_asked"):
+            note = t("explore.coarsened", lang, asked=format_duration(answer["step_asked"]),
+                     step=format_duration(answer["step"]), shown=fmt.number(points, lang, 0),
+                     total=fmt.number(reduced[0]["from"] if reduced else 0, lang, 0))
         urls = export_urls(q, lang)
         agg_hint = t("explore.agg_auto", lang,
                      agg=t("explore.agg." + ctx.config.metric(q.metric).agg, lang))
