@@ -186,6 +186,9 @@ def parse_config(
             worse = (m.crit > m.warn) if m.better == "down" else (m.crit < m.warn)
             if not worse and m.crit != m.warn:
                 problems.append(f"metrics[{i}].crit: must be worse than warn for better: {m.better}")
+        if m and m.per is not None and m.agg != "sum":
+            problems.append(f"metrics[{i}].per: thresholds per period are for agg: sum "
+                            f"(agg {m.agg} does not grow with the period)")
     known = set(names)
 
     sources = listing("sources", Source)

@@ -104,6 +104,9 @@ class Metric(Frozen):
     target: float | None = None
     warn: float | None = None
     crit: float | None = None
+    per: Duration | None = None
+    """For a ``sum`` metric: ``target``, ``warn`` and ``crit`` count per this period (``1d``:
+    per day); a view of another length scales them (30 days: x30). Unset: as written."""
     stale_after: Duration | None = None
     combine: Literal["sum", "avg", "min", "max", "worst"] | None = None
     """How several series (regions, services) make one number; see ``data.kpi.combine_rule``."""
@@ -118,6 +121,17 @@ class Metric(Frozen):
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang)
+
+    def scale(self, period: float | None) -> float:
+        """What ``target``/``warn``/``crit`` are multiplied by for a view of ``period``
+        seconds: ``period / per`` for a sum metric with ``per``, else 1."""
+        if self.per and period and self.agg == "sum":
+            return float(period) / self.per
+        return 1.0
+
+    def target_for(self, period: float | None) -> float | None:
+        """``target`` for a view of ``period`` seconds (see ``per``)."""
+        return None if self.target is None else self.target * self.scale(period)
 
 
 class Source(Frozen):

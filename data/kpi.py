@@ -77,14 +77,16 @@ def combine(values: pd.Series, how: str | Metric) -> float | None:
     return float(values.mean())
 
 
-def status(metric: Metric, value: float | None) -> str:
-    """Status colour from ``warn``/``crit`` in the direction of ``better``."""
+def status(metric: Metric, value: float | None, period: float | None = None) -> str:
+    """Status colour from ``warn``/``crit`` in the direction of ``better``; for a metric
+    with ``per``, the thresholds are scaled to a view of ``period`` seconds."""
     if value is None or metric.better == "none" or (metric.warn is None and metric.crit is None):
         return "none"
     worse = (lambda v, t: v >= t) if metric.better == "down" else (lambda v, t: v <= t)
-    if metric.crit is not None and worse(value, metric.crit):
+    k = metric.scale(period)
+    if metric.crit is not None and worse(value, metric.crit * k):
         return "crit"
-    if metric.warn is not None and worse(value, metric.warn):
+    if metric.warn is not None and worse(value, metric.warn * k):
         return "warn"
     return "ok"
 
@@ -122,4 +124,5 @@ def kpi(store: Store, metric: Metric, period: int, now: float,
     previous = period_value(store, metric, start - int(period), start, filters)
     last = latest(store, metric.name, filters)
     last_ts = int(last["ts"].max()) if not last.empty else None
-    return Kpi(value=value, previous=previous, last_ts=last_ts, status=status(metric, value))
+    return Kpi(value=value, previous=previous, last_ts=last_ts,
+               status=status(metric, value, period))

@@ -151,7 +151,7 @@ def metric_entry(ctx: AppContext, m, lang: str) -> dict:
         "name": m.name, "title": m.title_in(lang), "titles": {"id": m.title.get("id"),
                                                             "en": m.title.get("en")},
         "unit": m.unit, "better": m.better, "agg": m.agg, "target": m.target, "warn": m.warn,
-        "crit": m.crit, "stale_after": m.stale_after,
+        "crit": m.crit, "per": m.per, "stale_after": m.stale_after,
         "description": m.description.get(lang) if m.description else None,
         "labels": cached_labels(ctx, m.name),
     }

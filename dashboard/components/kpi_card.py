@@ -64,7 +64,8 @@ def target_text(card: CardData, lang: str) -> str:
     m = card.metric
     if m.target is None:
         return t("overview.no_target", lang)
-    text = t("overview.target", lang, value=fmt.value(m.target, m.unit, lang))
+    text = t("overview.target", lang, value=fmt.value(m.target_for(card.end - card.start),
+                                                      m.unit, lang))
     if card.attainment is not None:
         pct = fmt.number(card.attainment, lang, 1) + "%"
         text += " · " + t("overview.attainment", lang, pct=pct)

@@ -52,7 +52,7 @@ class CardData:
     def attainment(self) -> float | None:
         """Percent of the target reached: value/target when higher is better, target/value
         when lower is better (a count under its ceiling is 100 %)."""
-        target, v = self.metric.target, self.value
+        target, v = self.metric.target_for(self.end - self.start), self.value
         if target is None or v is None:
             return None
         if self.metric.better == "down":

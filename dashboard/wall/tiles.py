@@ -137,7 +137,8 @@ def _kpi_body(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str) -> Any:
         context.append(t("wall.vs_prev", lang, period=period))
     if metric.target is not None:
         change.append(html.Span(t("wall.target", lang, value=fmt.value(
-            metric.target, metric.unit, lang, short=True)), className="wall-kpi-target"))
+            metric.target_for(tile.period), metric.unit, lang, short=True)),
+            className="wall-kpi-target"))
     if d.anchored and d.last_ts:
         context.append(t("wall.as_of", lang, date=fmt.date(d.last_ts, lang, tz)))
     return html.Div([

@@ -35,6 +35,7 @@ metrics:
   - {name: a_count, title: A, unit: count, agg: sum}
   - {name: a_count, title: A lagi, unit: count, agg: median}
   - {name: Bad-Name, title: B}
+  - {name: a_ratio, title: R, unit: ratio, agg: avg, warn: 0.9, per: 1d}
 sources:
   - {id: s1, kind: fake, every: 5m, timeout: 10s, options: {url: "http://x", values: [{metric: a_count}, {metric: x}]}}
   - {id: s2, kind: fake, every: 5m, timeout: 10s, options: {url: "http://x", extra: 1}}
@@ -76,6 +77,8 @@ def test_every_problem_at_once_with_its_path(tmp_path):
         "store.retention_days: Input should be greater than or equal to 1",
         "metrics[1].agg: Input should be 'sum', 'avg', 'last', 'min' or 'max'",
         "metrics[2].name: 'Bad-Name' must be lower_snake_case (letters, digits, _)",
+        "metrics[3].per: thresholds per period are for agg: sum (agg avg does not grow with "
+        "the period)",
         "sources[0].options.values[1].metric: 'x' is not in metrics",
         "sources[1].options.extra: unknown key",
         "sources[2].timeout: must be shorter than every (5m)",

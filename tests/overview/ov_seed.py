@@ -19,7 +19,7 @@ METRICS = [
     {"name": "lapor_complaints_received_count",
      "title": {"id": "Aduan LAPOR! masuk", "en": "LAPOR! complaints received"},
      "unit": "count", "better": "down", "agg": "sum", "target": 1000, "warn": 1500,
-     "crit": 2000},
+     "crit": 2000, "per": "7d"},
     {"name": "lapor_complaints_resolved_ratio",
      "title": {"id": "Aduan LAPOR! selesai", "en": "LAPOR! complaints resolved"},
      "unit": "ratio", "better": "up", "agg": "last", "target": 0.9, "warn": 0.8, "crit": 0.7},
@@ -154,15 +154,20 @@ def expected(seeded: Seeded, metric: dict, start: int, end: int, region: str | N
             v = sum(r.value for r in lasts) / len(lasts)
             as_of = max(r.ts for r in lasts)
             prev = None
-    return {"value": v, "previous": prev, "status": status_of(metric, v), "as_of": as_of}
+    return {"value": v, "previous": prev, "status": status_of(metric, v, end - start),
+            "as_of": as_of}
 
 
-def status_of(metric: dict, v: float | None) -> str:
+def status_of(metric: dict, v: float | None, period: int) -> str:
+    """Thresholds of a sum metric given ``per`` a period grow with the window (per 7 days:
+    a 30-day window compares with 30/7 of them)."""
     if v is None:
         return "nodata"
     warn, crit, better = metric.get("warn"), metric.get("crit"), metric["better"]
     if better == "none" or (warn is None and crit is None):
         return "none"
+    if metric.get("per") == "7d":
+        warn, crit = warn * period / (7 * DAY), crit * period / (7 * DAY)
 
     def worse(x, thr):
         return x >= thr if better == "down" else x <= thr

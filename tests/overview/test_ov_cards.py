@@ -72,3 +72,22 @@ def test_sparkline_adds_up_to_the_card_value(sqlite_store, ov_config):
     assert len(card.spark) <= 48
     assert card.spark["value"].sum() == pytest.approx(card.value)
     assert card.spark["ts"].min() >= card.start - 86400
+
+
+def test_thresholds_per_period_grow_with_the_window(sqlite_store, ov_config):
+    """LAPOR counts have target/warn/crit per 7 days: the 7-day card compares 2,017 with
+    them as written (Kritis), the 30-day card with 30/7 of them (3,357 is under 4,286: Baik)."""
+    from dashboard import fmt
+    from dashboard.components.kpi_card import target_text
+
+    seed(sqlite_store, ov_config)
+    ctx = AppContext(config=ov_config, store=sqlite_store, clock=lambda: T, cache=Cache())
+    metric = ov_config.metric("lapor_complaints_received_count")
+    week = card_data(ctx, metric, "7d", PROVINCE, now=T)
+    month = card_data(ctx, metric, "30d", PROVINCE, now=T)
+    assert (week.value, week.status) == (2017, "crit")
+    assert week.attainment == pytest.approx(1000 / 2017 * 100)
+    assert fmt.value(1000, "count", "id") in target_text(week, "id")
+    assert (month.value, month.status) == (3357, "ok")
+    assert month.attainment == 100.0
+    assert fmt.value(1000 * 30 / 7, "count", "id") in target_text(month, "id")
