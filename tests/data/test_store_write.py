@@ -178,3 +178,24 @@ def test_two_writers_queue_instead_of_failing(tmp_path):
         t.join()
     assert errors == []
     assert count(a, "samples") == 2 * 20 * 100
+
+
+def test_bulk_write_into_new_and_stored_ranges(store):
+    """write_points into an empty and an already stored range: stored timestamps are updated,
+    duplicates in one write keep the last value, and the hourly rollups follow."""
+    assert store.write_points([("m", {"r": "a"}, [NOW - 120, NOW - 60], [1.0, 2.0])]) == 2
+    groups = [("m", {"r": "a"}, [NOW - 60, NOW], [5.0, 6.0]),           # overlaps: upsert
+              ("m", {"r": "b"}, [NOW - 60, NOW, NOW - 60], [7.0, 8.0, 9.0])]  # new, dup ts
+    assert store.write_points(groups) == 5
+    with store.reader.connect() as conn:
+        rows = conn.execute(text("SELECT series_id, ts, value FROM samples "
+                                 "ORDER BY series_id, ts")).all()
+    assert [tuple(r) for r in rows] == [(1, NOW - 120, 1.0), (1, NOW - 60, 5.0), (1, NOW, 6.0),
+                                        (2, NOW - 60, 9.0), (2, NOW, 8.0)]
+    assert store.write_points([("m", {"r": "b"}, [NOW - 60, NOW + 1], [3.0, 4.0])]) == 2
+    with store.reader.connect() as conn:
+        got = conn.execute(text("SELECT ts, value FROM samples WHERE series_id = 2 "
+                                "ORDER BY ts")).all()
+        hour = conn.execute(text("SELECT cnt, total FROM rollup_1h WHERE series_id = 2")).all()
+    assert [tuple(r) for r in got] == [(NOW - 60, 3.0), (NOW, 8.0), (NOW + 1, 4.0)]
+    assert sum(c for c, _ in hour) == 3 and sum(t for _, t in hour) == 15.0
