@@ -98,7 +98,7 @@ def query_bench(store: Store, start: int, end: int, label: str) -> None:
           f"-> Pantau is {p_time / q_time:.0f}x faster; same numbers: {same}")
     # Other steps: with a rollup level of their own, and one that groups finer rows.
     for name, step in (("12h (automatic step of a year)", 43200), ("1d", 86400),
-                       ("6h (grouped from hourly rows)", 21600)):
+                       ("6h", 21600), ("3h (grouped from hourly rows)", 10800)):
         t, d = timed(lambda step=step: queries.series(store, "bench_metric", start, end, step,
                                                       AGG))
         print(f"[{label}]   year at {name}: {t * 1000:.1f} ms, {len(d):,} points "

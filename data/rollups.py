@@ -1,7 +1,7 @@
 """Keep the rollups (hour, 4 hours, day) equal to what the raw samples say.
 
-Levels build on each other: ``samples`` → ``rollup_1h`` → ``rollup_4h`` → ``rollup_8h`` and
-``rollup_12h`` → ``rollup_1d``; each level is computed from the coarsest finer level that
+Levels build on each other: ``samples`` → ``rollup_1h`` → ``rollup_4h`` and ``rollup_6h`` →
+``rollup_8h`` and ``rollup_12h`` → ``rollup_1d``; each level is computed from the coarsest finer level that
 divides it (``data.schema.rollup_source``). Days start at the midnight recorded in
 ``meta.day_shift`` (the site's zone, see ``Store.upgrade``); the other levels at UTC midnight. After samples of one series change, either
 ``refresh(conn, sid, lo, hi)`` recomputes every touched bucket from the table (any write), or

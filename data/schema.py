@@ -1,7 +1,7 @@
 """The tables of DESIGN.md section 6, as SQLAlchemy Core metadata.
 
-``rollup_1h``, ``rollup_4h``, ``rollup_8h``, ``rollup_12h`` and ``rollup_1d`` hold per-series
-aggregates (count, sum, min, max, last) per hour, 4 hours, 8 hours, 12 hours and day, maintained by the store on every write, so that a year
+``rollup_1h``, ``rollup_4h``, ``rollup_6h``, ``rollup_8h``, ``rollup_12h`` and ``rollup_1d`` hold
+per-series aggregates (count, sum, min, max, last) per hour, 4, 6, 8 and 12 hours and day, maintained by the store on every write, so that a year
 asked in ~1000 buckets reads thousands of rows instead of millions. Migrations under ``data/migrations`` create the same tables.
 """
 
@@ -39,13 +39,13 @@ samples = Table(
     sqlite_with_rowid=False,
 )
 
-ROLLUP_LEVELS = (86400, 43200, 28800, 14400, 3600)
+ROLLUP_LEVELS = (86400, 43200, 28800, 21600, 14400, 3600)
 """Rollup bucket sizes in seconds, coarsest first. A step equal to a level is read straight
 from it (no GROUP BY); other steps group the coarsest level nesting in them. Days start at the
 site's local midnight (``meta.day_shift``, set from ``site.timezone``), so a year of WIB, WITA
 or WIT days is 365 rows per series; the other levels start at UTC midnight. 12 hours is the
-step a year-long chart gets (``data.buckets.nice_step``), 8 hours a year in ~1000 buckets and a
-work shift (see ``data.buckets.rollup_level``)."""
+step a year-long chart gets (``data.buckets.nice_step``), 6 hours half a year's, 8 hours a year
+in ~1000 buckets and a work shift (see ``data.buckets.rollup_level``)."""
 
 
 def _rollup(name: str) -> Table:
@@ -66,11 +66,12 @@ def _rollup(name: str) -> Table:
 
 rollup_1h = _rollup("rollup_1h")
 rollup_4h = _rollup("rollup_4h")
+rollup_6h = _rollup("rollup_6h")
 rollup_8h = _rollup("rollup_8h")
 rollup_12h = _rollup("rollup_12h")
 rollup_1d = _rollup("rollup_1d")
-ROLLUP_TABLES = {3600: rollup_1h, 14400: rollup_4h, 28800: rollup_8h, 43200: rollup_12h,
-                 86400: rollup_1d}
+ROLLUP_TABLES = {3600: rollup_1h, 14400: rollup_4h, 21600: rollup_6h, 28800: rollup_8h,
+                 43200: rollup_12h, 86400: rollup_1d}
 ROLLUP_CHAIN = tuple((level, ROLLUP_TABLES[level].name) for level in sorted(ROLLUP_TABLES))
 """``(level, table)`` finest first; each level is computed from ``rollup_source(level)``."""
 

@@ -44,7 +44,8 @@ def expected(pts, step, origin, agg, regions=None):
 
 @pytest.mark.parametrize("agg", ["sum", "avg", "min", "max", "last"])
 @pytest.mark.parametrize("step,origin,source", [
-    (900, 0, "samples"), (3600, 0, "rollup_1h"), (6 * 3600, 0, "rollup_1h"),
+    (900, 0, "samples"), (3600, 0, "rollup_1h"), (6 * 3600, 0, "rollup_6h"),
+    (3 * 3600, 0, "rollup_1h"), (18 * 3600, 0, "rollup_6h"),
     (4 * 3600, 0, "rollup_4h"), (8 * 3600, 0, "rollup_8h"), (12 * 3600, 0, "rollup_12h"),
     (24 * 3600, 0, "rollup_1d"), (16 * 3600, 0, "rollup_8h"), (3 * 86400, 0, "rollup_1d"),
     (86400, 0, "rollup_1d"), (86400, origin_for(86400, 8 * 3600), "rollup_8h"),
