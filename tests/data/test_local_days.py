@@ -8,9 +8,10 @@ import random
 from collections import defaultdict
 
 import pytest
+from bucket_check import check_buckets
 from sqlalchemy import text
 
-from data import queries, rollups
+from data import rollups
 from data.batch import Batch, Sample
 from data.buckets import origin_for
 from data.schema import ROLLUP_CHAIN
@@ -32,23 +33,8 @@ def points(seed: int = 11):
     return out
 
 
-def expected(pts, step, origin, agg):
-    groups = defaultdict(list)
-    for r, t, v in sorted(pts, key=lambda p: p[1]):
-        groups[(r, t - (t - origin) % step)].append(v)
-    fn = {"sum": sum, "avg": lambda v: sum(v) / len(v), "min": min, "max": max,
-          "last": lambda v: v[-1]}[agg]
-    return {k: fn(v) for k, v in groups.items()}
-
-
 def check(store, pts, step, origin, agg, source):
-    df = queries.series(store, "m", START, NOW, step, agg, origin=origin)
-    assert df.attrs["source"] == source
-    got = {(r, int(t)): v for r, t, v in zip(df["region"], df["ts"], df["value"], strict=True)}
-    want = expected(pts, step, origin, agg)
-    assert got.keys() == want.keys()
-    for k, v in want.items():
-        assert got[k] == pytest.approx(v, rel=1e-9, abs=1e-9), k
+    check_buckets(store, pts, START, NOW, step, origin, agg, source)
 
 
 def write(store, pts, bulk: bool):

@@ -4,9 +4,9 @@ identical on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import random
-from collections import defaultdict
 
 import pytest
+from bucket_check import check_buckets
 
 from data import queries
 from data.batch import Batch, Sample
@@ -31,17 +31,6 @@ def filled(store):
     return store, pts
 
 
-def expected(pts, step, origin, agg, regions=None):
-    groups = defaultdict(list)
-    for r, t, v in sorted(pts, key=lambda p: p[1]):
-        if regions and r not in regions:
-            continue
-        groups[(r, t - (t - origin) % step)].append(v)
-    fn = {"sum": sum, "avg": lambda v: sum(v) / len(v), "min": min, "max": max,
-          "last": lambda v: v[-1]}[agg]
-    return {k: fn(v) for k, v in groups.items()}
-
-
 @pytest.mark.parametrize("agg", ["sum", "avg", "min", "max", "last"])
 @pytest.mark.parametrize("step,origin,source", [
     (900, 0, "samples"), (3600, 0, "rollup_1h"), (6 * 3600, 0, "rollup_6h"),
@@ -53,13 +42,7 @@ def expected(pts, step, origin, agg, regions=None):
 ])
 def test_buckets_equal_an_independent_computation(filled, agg, step, origin, source):
     store, pts = filled
-    df = queries.series(store, "m", START, NOW, step, agg, origin=origin)
-    assert df.attrs["source"] == source
-    got = {(r, int(t)): v for r, t, v in zip(df["region"], df["ts"], df["value"], strict=True)}
-    want = expected(pts, step, origin, agg)
-    assert got.keys() == want.keys()
-    for k, v in want.items():
-        assert got[k] == pytest.approx(v, rel=1e-9, abs=1e-9), k
+    check_buckets(store, pts, START, NOW, step, origin, agg, source)
 
 
 def test_label_filters(filled):
