@@ -1,9 +1,10 @@
-"""Keep the rollups (hour, 4 hours, day) equal to what the raw samples say.
+"""Keep the rollups (1, 4, 6, 8, 12 hours and day) equal to what the raw samples say.
 
 Levels build on each other: ``samples`` → ``rollup_1h`` → ``rollup_4h`` and ``rollup_6h`` →
-``rollup_8h`` and ``rollup_12h`` → ``rollup_1d``; each level is computed from the coarsest finer level that
-divides it (``data.schema.rollup_source``). Days start at the midnight recorded in
-``meta.day_shift`` (the site's zone, see ``Store.upgrade``); the other levels at UTC midnight. After samples of one series change, either
+``rollup_8h`` and ``rollup_12h`` → ``rollup_1d``; each level is computed from the coarsest finer
+level that divides it (``data.schema.rollup_source``). Days start at the midnight recorded in
+``meta.day_shift`` (the site's zone, see ``Store.upgrade``); the other levels at UTC midnight.
+After samples of one series change, either
 ``refresh(conn, sid, lo, hi)`` recomputes every touched bucket from the table (any write), or
 ``update_from_points(conn, sid, ts, values)`` computes hours that held nothing before from the
 arrays in hand and refreshes from the table only the hours that already held data (the bulk
@@ -17,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import Connection
 
+from data.buckets import align_down
 from data.engine import run_sql
 from data.schema import DAY, ROLLUP_CHAIN, ROLLUP_TABLES, level_shift, rollup_source
 
@@ -58,10 +60,6 @@ ON CONFLICT (series_id, bucket) DO UPDATE SET {set}
 """
 
 
-def _floor(ts: int, step: int, shift: int = 0) -> int:
-    return ts - (ts + shift) % step
-
-
 def floor_sql(col: str, level: int, shift: int = 0) -> str:
     """SQL for the start of the ``level`` bucket holding ``col`` (see ``level_shift``)."""
     return f"({col} - (({col} + {shift}) % {level}))" if shift else f"({col} - {col} % {level})"
@@ -79,8 +77,8 @@ def _ids(sids) -> str:
 
 def _refresh_hours(conn: Connection, sids, lo: int, hi: int) -> None:
     hour = _HOUR_SQLITE if conn.dialect.name == "sqlite" else _HOUR
-    run_sql(conn, hour.format(sid=_ids(sids), lo=_floor(lo, 3600), hi=_floor(hi, 3600) + 3600,
-                              set=_SET))
+    run_sql(conn, hour.format(sid=_ids(sids), lo=align_down(lo, 3600),
+                              hi=align_down(hi, 3600) + 3600, set=_SET))
 
 
 def _upper_sql(level: int, table: str, shift: int, where: str) -> str:
@@ -94,8 +92,8 @@ def _refresh_upper(conn: Connection, sids, lo: int, hi: int) -> None:
     shift = day_shift(conn)
     for level, table in ROLLUP_CHAIN[1:]:
         ls = level_shift(level, shift)
-        where = (f"series_id IN ({_ids(sids)}) AND bucket >= {_floor(lo, level, ls)} "
-                 f"AND bucket < {_floor(hi, level, ls) + level}")
+        where = (f"series_id IN ({_ids(sids)}) AND bucket >= {align_down(lo, level, -ls)} "
+                 f"AND bucket < {align_down(hi, level, -ls) + level}")
         run_sql(conn, _upper_sql(level, table, shift, where))
 
 
@@ -120,7 +118,7 @@ def refresh_spans(conn: Connection, spans: dict[int, tuple[int, int]]) -> None:
     statement per level (a collector's batch of 2,000 series is a handful of statements)."""
     groups: dict[tuple[int, int], list[int]] = {}
     for sid, (lo, hi) in spans.items():
-        groups.setdefault((_floor(lo, 86400), _floor(hi, 86400)), []).append(sid)
+        groups.setdefault((align_down(lo, 86400), align_down(hi, 86400)), []).append(sid)
     for sids in groups.values():
         lo = min(spans[s][0] for s in sids)
         hi = max(spans[s][1] for s in sids)
@@ -157,7 +155,7 @@ def update_from_points(conn: Connection, sid: int, ts, values) -> None:
     # table; every other hour holds exactly the points in hand (the rollups never lag).
     held = {r[0] for r in run_sql(conn, (
         f"SELECT bucket FROM rollup_1h WHERE series_id = {int(sid)} AND bucket >= "
-        f"{_floor(lo, 3600)} AND bucket <= {_floor(hi, 3600)}"))}
+        f"{align_down(lo, 3600)} AND bucket <= {align_down(hi, 3600)}"))}
     rows = _hour_rows(sid, ts, values)
     new = [r for r in rows if r[1] not in held]
     if new:
@@ -175,5 +173,5 @@ def drop_before(conn: Connection, cutoff: int) -> None:
     refreshes the bucket that holds ``cutoff``."""
     shift = day_shift(conn)
     for level, table in ROLLUP_CHAIN:
-        edge = _floor(int(cutoff), level, level_shift(level, shift)) + level
+        edge = align_down(int(cutoff), level, -level_shift(level, shift)) + level
         run_sql(conn, f"DELETE FROM {table} WHERE bucket < {edge}")

@@ -1,8 +1,9 @@
 """The tables of DESIGN.md section 6, as SQLAlchemy Core metadata.
 
-``rollup_1h``, ``rollup_4h``, ``rollup_6h``, ``rollup_8h``, ``rollup_12h`` and ``rollup_1d`` hold
-per-series aggregates (count, sum, min, max, last) per hour, 4, 6, 8 and 12 hours and day, maintained by the store on every write, so that a year
-asked in ~1000 buckets reads thousands of rows instead of millions. Migrations under ``data/migrations`` create the same tables.
+``rollup_1h``, ``rollup_4h``, ``rollup_6h``, ``rollup_8h``, ``rollup_12h`` and ``rollup_1d``
+hold per-series aggregates (count, sum, min, max, last) per 1, 4, 6, 8 and 12 hours and day,
+maintained by the store on every write, so that a year asked in ~1000 buckets reads thousands of
+rows instead of millions. Migrations under ``data/migrations`` create the same tables.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from data import rollups
 from data.batch import Article, Batch, Rejection, Sample, WriteResult, labels_key
 from data.channels import CHANNELS, is_channel
 from data.engine import make_engines
-from data.schema import articles, runs, series
+from data.schema import DAY, articles, runs, series
 from data.urls import normalise_url
 
 FUTURE_SLACK = 600
@@ -53,7 +53,7 @@ class Store:
     def __init__(self, url: str, retention_days: int = 730,
                  clock: Callable[[], float] = time.time, day_shift: int = 0):
         self.url = url
-        self.wanted_day_shift = int(day_shift) % 86400
+        self.wanted_day_shift = int(day_shift) % DAY
         self._day_shift: int | None = None
         self.retention_days = retention_days
         self.clock = clock

@@ -19,16 +19,16 @@ from dashboard.api.params import (
     MAX_POINTS_TOTAL,
     ApiError,
     SeriesQuery,
+    bucket_origin,
     cached_label_values,
 )
 from dashboard.context import AppContext
 from dashboard.downsample import lttb_indices
 from data import queries
-from data.buckets import coarser_step, origin_for
+from data.buckets import coarser_step
 from data.config import interval_seconds, metric_sources
 from data.durations import format_duration
 from data.health import config_health
-from data.zones import utc_offset
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -86,7 +86,7 @@ def series_frames(ctx: AppContext, q: SeriesQuery, step: int | None = None
     """``[(metric, shift, frame)]`` at ``step`` (default: the asked one): the asked series,
     then the compared metric or period."""
     step = q.step if step is None else step
-    origin = q.origin if step == q.step else origin_for(step, utc_offset(q.start, ctx.tz))
+    origin = q.origin if step == q.step else bucket_origin(ctx, step, q.start)
     filters = q.filter_dict
     jobs = [(q.metric, None, q.start, q.end)]
     if q.metric2:

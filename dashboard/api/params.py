@@ -188,8 +188,6 @@ def time_range(ctx: AppContext, args: dict, now: float, default_from: str = "now
     return start, end, texts["from"], texts["to"]
 
 
-
-
 def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERIES_PARAMS
                   ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every non-reserved parameter as a label filter, checked against the labels of
@@ -220,6 +218,12 @@ def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERI
             clean.append(v)
         out.append((name, tuple(sorted(set(clean)))))
     return tuple(out)
+
+
+def bucket_origin(ctx: AppContext, step: int, start: int) -> int:
+    """Where buckets of ``step`` start for a question from ``start``: local midnight of the
+    site's zone for a day or more (``data.buckets.origin_for``)."""
+    return origin_for(step, utc_offset(start, ctx.tz))
 
 
 def cached_label_values(ctx: AppContext, metric: str) -> dict[str, list[str]]:
@@ -269,7 +273,7 @@ def series_query(ctx: AppContext, args: dict, now: float | None = None,
     filters = label_filters(ctx, args, names)
     q = SeriesQuery(
         metric=metric.name, start=start, end=end, step=step, agg=agg_text or metric.agg,
-        origin=origin_for(step, utc_offset(start, ctx.tz)), filters=filters,
+        origin=bucket_origin(ctx, step, start), filters=filters,
         from_text=from_text, to_text=to_text, step_auto=not step_text, agg_auto=not agg_text,
         metric2=metric2.name if metric2 else None, shift=shift, shift_text=shift_text,
         max_points=integer(args, "max_points", 3, MAX_POINTS_PER_SERIES),

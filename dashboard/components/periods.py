@@ -39,5 +39,3 @@ def window(key: str, now: float, tz: str) -> tuple[int, int]:
     else:
         start = local.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
     return int(start.timestamp()), end
-
-

@@ -121,15 +121,21 @@ def test_bad_rows_are_reported_with_line_numbers(tmp_path):
     assert ts == 1782835200
 
 
-def test_export_xlsx_and_bucketed(tmp_path):
-    url = f"sqlite:///{tmp_path / 'p.db'}"
-    cfg = write_config(tmp_path, url)
+def import_hours(tmp_path, days_ago: int, hours: int, value) -> tuple:
+    """A config on a fresh SQLite store and ``hours`` hourly visits_count points from UTC
+    midnight ``days_ago`` days back (``value(h)`` each), imported; returns (config, day0)."""
+    cfg = write_config(tmp_path, f"sqlite:///{tmp_path / 'p.db'}")
     now = int(time.time())
-    day0 = now - now % 86400 - 3 * 86400
+    day0 = now - now % 86400 - days_ago * 86400
     src = tmp_path / "h.csv"
     src.write_text("metric,ts,value,region\n" + "".join(
-        f"visits_count,{day0 + h * 3600},{h},52.71\n" for h in range(48)))
+        f"visits_count,{day0 + h * 3600},{value(h)},52.71\n" for h in range(hours)))
     assert pantau("import", str(src), "-c", str(cfg)).returncode == 0
+    return cfg, day0
+
+
+def test_export_xlsx_and_bucketed(tmp_path):
+    cfg, day0 = import_hours(tmp_path, 3, 48, lambda h: h)
     out = tmp_path / "o.xlsx"
     res = pantau("export", "--metric", "visits_count", "--from", str(day0), "--to",
                  str(day0 + 2 * 86400), "--step", "6h", "-o", str(out), "-c", str(cfg))
@@ -169,14 +175,7 @@ def test_import_without_required_columns(tmp_path):
 
 
 def test_daily_export_buckets_start_at_local_midnight(tmp_path):
-    url = f"sqlite:///{tmp_path / 'p.db'}"
-    cfg = write_config(tmp_path, url)
-    now = int(time.time())
-    day0 = now - now % 86400 - 4 * 86400
-    src = tmp_path / "h.csv"
-    src.write_text("metric,ts,value,region\n" + "".join(
-        f"visits_count,{day0 + h * 3600},1,52.71\n" for h in range(72)))
-    assert pantau("import", str(src), "-c", str(cfg)).returncode == 0
+    cfg, day0 = import_hours(tmp_path, 4, 72, lambda h: 1)
     out = tmp_path / "d.csv"
     res = pantau("export", "--metric", "visits_count", "--from", str(day0), "--to",
                  str(day0 + 3 * 86400), "--step", "1d", "-o", str(out), "-c", str(cfg))
