@@ -45,7 +45,7 @@ LTTB_QUERIES = [
 
 
 def config():
-    from data.config import parse_config
+    from pantau.data.config import parse_config
 
     return parse_config({
         "site": {"name": "Bench", "timezone": "Asia/Makassar"},
@@ -77,9 +77,9 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", help="reuse/keep the database in this folder")
     args = ap.parse_args(argv)
 
-    from dashboard.app import create_app
-    from dashboard.cache import Cache
-    from data.store import Store
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.cache import Cache
+    from pantau.data.store import Store
 
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="pantau-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

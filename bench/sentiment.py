@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script without installing the project
 
-from data.text.sentiment import LABELS, get_scorer  # noqa: E402
+from pantau.text.sentiment import LABELS, get_scorer  # noqa: E402
 
 
 def shared_dir(explicit: str | None = None) -> Path:

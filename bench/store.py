@@ -27,9 +27,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from data import queries  # noqa: E402
-from data.importer import import_csv  # noqa: E402
-from data.store import Store  # noqa: E402
+from pantau.data import queries  # noqa: E402
+from pantau.data.importer import import_csv  # noqa: E402
+from pantau.data.store import Store  # noqa: E402
 
 STEP = 8 * 3600  # a year in 1095 buckets, the "~1000" a chart asks for
 AGG = "avg"

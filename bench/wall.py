@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "wall"))
 
+from pantau.dashboard.app import create_app  # noqa: E402
+from pantau.data.batch import Article, Batch  # noqa: E402
+from pantau.data.store import Store  # noqa: E402
 from wall_seed import (  # noqa: E402
     HEADLINES,
     OUTLETS,
@@ -44,10 +47,6 @@ from wall_seed import (  # noqa: E402
     seed,
     wall_config,
 )
-
-from dashboard.app import create_app  # noqa: E402
-from data.batch import Article, Batch  # noqa: E402
-from data.store import Store  # noqa: E402
 
 LIMIT = 0.10
 

@@ -21,9 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
+from pantau.data.batch import Batch
 from pydantic import BaseModel, ConfigDict
-
-from data.batch import Batch
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
 """The largest answer any fetch accepts, after decompression (10 MB)."""

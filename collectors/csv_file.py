@@ -22,12 +22,11 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
+from pantau.collectors.base import CollectContext, CollectError, Options
+from pantau.collectors.fetch import check_url, fetch_ok, read_limited, where
+from pantau.collectors.tabular import ColumnValue, TimestampColumn, rows_to_samples
+from pantau.data.batch import Batch
 from pydantic import Field, field_validator, model_validator
-
-from collectors.base import CollectContext, CollectError, Options
-from collectors.fetch import check_url, fetch_ok, read_limited, where
-from collectors.tabular import ColumnValue, TimestampColumn, rows_to_samples
-from data.batch import Batch
 
 _ZIP = b"PK\x03\x04"
 

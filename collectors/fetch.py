@@ -16,8 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import httpx
-
-from collectors.base import CollectContext, CollectError
+from pantau.collectors.base import CollectContext, CollectError
 
 
 @dataclass

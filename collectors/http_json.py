@@ -21,12 +21,11 @@ from typing import Any, Literal
 
 import jmespath
 from jmespath.exceptions import JMESPathError
+from pantau.collectors.base import CollectContext, CollectError, Options
+from pantau.collectors.fetch import check_url, fetch_ok, where
+from pantau.collectors.timestamps import to_epoch
+from pantau.data.batch import Batch, Sample
 from pydantic import Field, field_validator
-
-from collectors.base import CollectContext, CollectError, Options
-from collectors.fetch import check_url, fetch_ok, where
-from collectors.timestamps import to_epoch
-from data.batch import Batch, Sample
 
 
 def _compile(expr: str) -> str:

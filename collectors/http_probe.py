@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pantau.collectors.base import CollectContext, CollectError, Options
+from pantau.collectors.fetch import check_url, fetch
+from pantau.data.batch import Batch, Sample
 from pydantic import field_validator
-
-from collectors.base import CollectContext, CollectError, Options
-from collectors.fetch import check_url, fetch
-from data.batch import Batch, Sample
 
 UP, LATENCY, TLS_DAYS = "service_up", "service_latency_seconds", "tls_expiry_days"
 _RANGE = re.compile(r"^\s*(\d{3})\s*(?:-\s*(\d{3}))?\s*$")

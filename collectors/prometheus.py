@@ -15,11 +15,10 @@ from __future__ import annotations
 import math
 import re
 
+from pantau.collectors.base import CollectContext, CollectError, Options
+from pantau.collectors.fetch import check_url, fetch_ok, where
+from pantau.data.batch import Batch, Sample
 from pydantic import Field, field_validator
-
-from collectors.base import CollectContext, CollectError, Options
-from collectors.fetch import check_url, fetch_ok, where
-from data.batch import Batch, Sample
 
 _NAME = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
 _LABEL = re.compile(r"\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*\"((?:[^\"\\]|\\.)*)\"\s*(,)?")

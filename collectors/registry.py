@@ -3,7 +3,7 @@
 Built-in kinds register in Pantau's own pyproject.toml exactly as a third-party package would::
 
     [project.entry-points."pantau.collectors"]
-    http_json = "collectors.http_json:HttpJsonCollector"
+    http_json = "pantau.collectors.http_json:HttpJsonCollector"
 
 Each entry point names a class with ``kind`` (str), ``Options`` (a pydantic model of its
 ``options``) and a ``collect`` method.

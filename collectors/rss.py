@@ -19,14 +19,13 @@ import calendar
 import re
 
 import feedparser
+from pantau.collectors.base import CollectContext, CollectError, Options
+from pantau.collectors.fetch import check_url, fetch_ok, where
+from pantau.data.batch import Article, Batch
+from pantau.data.channels import Channel
+from pantau.data.urls import is_safe_link, normalise_url
+from pantau.text.normalize import plain_text
 from pydantic import field_validator
-
-from collectors.base import CollectContext, CollectError, Options
-from collectors.fetch import check_url, fetch_ok, where
-from data.batch import Article, Batch
-from data.channels import Channel
-from data.text.normalize import plain_text
-from data.urls import is_safe_link, normalise_url
 
 ARTICLES_METRIC = "news_articles_count"
 MAX_TITLE, MAX_SUMMARY = 500, 2000

@@ -30,19 +30,24 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from pantau.collectors import registry
+from pantau.collectors.base import (
+    MAX_BODY_BYTES,
+    CollectContext,
+    CollectError,
+    HttpFactory,
+    default_http,
+)
+from pantau.collectors.rss import ARTICLES_METRIC
+from pantau.data.batch import Article, Batch, Sample
+from pantau.data.config_models import Config, Source
+from pantau.data.schema import articles as articles_table
+from pantau.data.schema import runs
+from pantau.data.store import RunRecord, Store
+from pantau.text.sentiment import get_scorer
+from pantau.text.topics import match_topics
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
-
-from collectors import registry
-from collectors.base import MAX_BODY_BYTES, CollectContext, CollectError, HttpFactory, default_http
-from collectors.rss import ARTICLES_METRIC
-from data.batch import Article, Batch, Sample
-from data.config_models import Config, Source
-from data.schema import articles as articles_table
-from data.schema import runs
-from data.store import RunRecord, Store
-from data.text.sentiment import get_scorer
-from data.text.topics import match_topics
 
 log = logging.getLogger("pantau.collectors")
 

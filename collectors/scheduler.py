@@ -24,13 +24,12 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from pantau.collectors.runner import Runner, RunResult
+from pantau.data.config import interval_seconds
+from pantau.data.config_models import Config, Source
+from pantau.data.health import next_due
+from pantau.data.schema import runs
 from sqlalchemy import func, select
-
-from collectors.runner import Runner, RunResult
-from data.config import interval_seconds
-from data.config_models import Config, Source
-from data.health import next_due
-from data.schema import runs
 
 log = logging.getLogger("pantau.worker")
 

@@ -19,16 +19,15 @@ import re
 import time
 from pathlib import Path
 
+from pantau.collectors.base import CollectContext, CollectError, Options
+from pantau.collectors.tabular import ColumnValue, TimestampColumn, rows_to_samples
+from pantau.data.batch import Batch
+from pantau.data.engine import run_sql
 from pydantic import Field, field_validator
 from sqlalchemy import create_engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
-
-from collectors.base import CollectContext, CollectError, Options
-from collectors.tabular import ColumnValue, TimestampColumn, rows_to_samples
-from data.batch import Batch
-from data.engine import run_sql
 
 MAX_ROWS = 200_000
 """More rows than this is a mistake in the query (aggregate in SQL)."""

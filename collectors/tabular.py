@@ -12,12 +12,11 @@ import math
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from pantau.collectors.base import CollectError, Options
+from pantau.collectors.timestamps import to_epoch
+from pantau.data.batch import Sample
+from pantau.data.zones import is_zone
 from pydantic import Field, field_validator
-
-from collectors.base import CollectError, Options
-from collectors.timestamps import to_epoch
-from data.batch import Sample
-from data.zones import is_zone
 
 
 class TimestampColumn(Options):

@@ -16,22 +16,21 @@ from urllib.parse import parse_qs, urlencode
 
 import dash
 import dash_bootstrap_components as dbc
+import pantau.dashboard.pages as pages_pkg
 from dash import Input, Output, State, dcc, html
-
-import dashboard.pages as pages_pkg
-from dashboard.api import register_api
-from dashboard.cache import Cache
-from dashboard.context import AppContext
-from dashboard.i18n import t
-from data.config_models import Config
-from data.store import Store
+from pantau.dashboard.api import register_api
+from pantau.dashboard.cache import Cache
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import t
+from pantau.data.config_models import Config
+from pantau.data.store import Store
 
 ASSETS = Path(__file__).with_name("assets")
 
 
 def page_modules() -> list:
     """Every page module, most specific route first."""
-    mods = [importlib.import_module(f"dashboard.pages.{m.name}")
+    mods = [importlib.import_module(f"pantau.dashboard.pages.{m.name}")
             for m in pkgutil.iter_modules(pages_pkg.__path__) if not m.name.startswith("_")]
     mods = [m for m in mods if hasattr(m, "ROUTE")]
     return sorted(mods, key=lambda m: -len(m.ROUTE))

@@ -6,9 +6,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dashboard.cache import Cache
-from data.config_models import Config
-from data.store import Store
+from pantau.dashboard.cache import Cache
+from pantau.data.config_models import Config
+from pantau.data.store import Store
 
 
 @dataclass

@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
-
-from data.zones import zone_label
+from pantau.data.zones import zone_label
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
 

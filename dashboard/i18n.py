@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-import dashboard.texts as _texts_pkg
+import pantau.dashboard.texts as _texts_pkg
 
 LANGS = ("id", "en")
 
@@ -20,7 +20,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """Every text key with its translations, from all modules of ``dashboard.texts``."""
     out: dict[str, dict[str, str]] = {}
     for mod in pkgutil.iter_modules(_texts_pkg.__path__):
-        texts = importlib.import_module(f"dashboard.texts.{mod.name}").TEXTS
+        texts = importlib.import_module(f"pantau.dashboard.texts.{mod.name}").TEXTS
         for key, value in texts.items():
             if key in out:
                 raise KeyError(f"text key {key!r} is defined twice (dashboard/texts/{mod.name})")

@@ -25,10 +25,9 @@ from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
+from pantau.data.store import Store
+from pantau.text import topics as _topics
 from sqlalchemy import text
-
-from data.store import Store
-from data.text import topics as _topics
 
 COLUMNS = ["id", "url", "title", "summary", "outlet", "channel", "source_id", "published_ts",
            "fetched_ts", "sentiment", "topics"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data.schema import ROLLUP_LEVELS, level_shift
+from pantau.data.schema import ROLLUP_LEVELS, level_shift
 
 NICE_STEPS = (60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
               2 * 86400, 7 * 86400, 14 * 86400, 30 * 86400)

@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pantau.data.config_models import Config, Media, Metric, Screen, Site, Source, Store, Wall, Web
+from pantau.data.durations import format_duration
 from pydantic import BaseModel, ValidationError
-
-from data.config_models import Config, Media, Metric, Screen, Site, Source, Store, Wall, Web
-from data.durations import format_duration
 
 STORE_URL_ENV = "PANTAU_STORE_URL"
 

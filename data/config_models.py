@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
+from pantau.data.durations import parse_duration
+from pantau.data.zones import is_zone
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-
-from data.durations import parse_duration
-from data.zones import is_zone
 
 Duration = Annotated[int, BeforeValidator(parse_duration)]
 """Seconds, written in config as ``30s``, ``15m``, ``1h``, ``7d``."""

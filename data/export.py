@@ -11,8 +11,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-
-from data.zones import zone_label
+from pantau.data.zones import zone_label
 
 
 def tidy(df: pd.DataFrame, metric: str, tz: str) -> pd.DataFrame:

@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pandas as pd
+from pantau.data.config import interval_seconds, metric_sources
+from pantau.data.config_models import Config, Source
+from pantau.data.store import Store
 from sqlalchemy import text
-
-from data.config import interval_seconds, metric_sources
-from data.config_models import Config, Source
-from data.store import Store
 
 STALE_FACTOR = 2
 """A source is stale when it has not succeeded for this many intervals."""

@@ -16,8 +16,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-
-from data.store import FUTURE_SLACK, Store
+from pantau.data.store import FUTURE_SLACK, Store
 
 REQUIRED = ("metric", "ts", "value")
 

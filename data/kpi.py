@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-
-from data.config_models import Metric
-from data.queries import Filters, label_values, latest, totals
-from data.store import Store
+from pantau.data.config_models import Metric
+from pantau.data.queries import Filters, label_values, latest, totals
+from pantau.data.store import Store
 
 
 def delta(value: float | None, previous: float | None) -> float | None:

@@ -12,13 +12,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from pantau.data.buckets import align_down, align_up, rollup_level
+from pantau.data.engine import fetch_rows
+from pantau.data.rollups import floor_sql
+from pantau.data.schema import ROLLUP_CHAIN, level_shift
+from pantau.data.store import Store
 from sqlalchemy import text
-
-from data.buckets import align_down, align_up, rollup_level
-from data.engine import fetch_rows
-from data.rollups import floor_sql
-from data.schema import ROLLUP_CHAIN, level_shift
-from data.store import Store
 
 AGGS = ("sum", "avg", "last", "min", "max")
 _RAW = {"sum": "SUM(value)", "avg": "AVG(value)", "min": "MIN(value)", "max": "MAX(value)"}

@@ -16,11 +16,10 @@ values are integers we computed, written as literals.
 from __future__ import annotations
 
 import numpy as np
+from pantau.data.buckets import align_down
+from pantau.data.engine import run_sql
+from pantau.data.schema import DAY, ROLLUP_CHAIN, ROLLUP_TABLES, level_shift, rollup_source
 from sqlalchemy import Connection
-
-from data.buckets import align_down
-from data.engine import run_sql
-from data.schema import DAY, ROLLUP_CHAIN, ROLLUP_TABLES, level_shift, rollup_source
 
 _SET = ("cnt = excluded.cnt, total = excluded.total, vmin = excluded.vmin, "
         "vmax = excluded.vmax, last_ts = excluded.last_ts, last_val = excluded.last_val")

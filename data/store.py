@@ -22,14 +22,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, repeat
 
+from pantau.data import rollups
+from pantau.data.batch import Article, Batch, Rejection, Sample, WriteResult, labels_key
+from pantau.data.channels import CHANNELS, is_channel
+from pantau.data.engine import make_engines
+from pantau.data.schema import DAY, articles, runs, series
+from pantau.data.urls import normalise_url
 from sqlalchemy import Engine, delete, insert, select
-
-from data import rollups
-from data.batch import Article, Batch, Rejection, Sample, WriteResult, labels_key
-from data.channels import CHANNELS, is_channel
-from data.engine import make_engines
-from data.schema import DAY, articles, runs, series
-from data.urls import normalise_url
 
 FUTURE_SLACK = 600
 
@@ -65,7 +64,7 @@ class Store:
     def upgrade(self) -> None:
         """Apply every Alembic migration not yet applied, then start the daily rollup's days
         at the midnight of ``day_shift`` (the site's UTC offset) if they start elsewhere."""
-        from data.migrate import upgrade
+        from pantau.data.migrate import upgrade
 
         upgrade(self.writer)
         with self.writer.begin() as conn:
@@ -228,7 +227,7 @@ class Store:
 
     def delete_before(self, cutoff: int) -> int:
         """Delete samples older than ``cutoff`` (epoch s) and their rollups; return how many."""
-        from data.schema import samples
+        from pantau.data.schema import samples
 
         with self.writer.begin() as conn:
             n = conn.execute(delete(samples).where(samples.c.ts < cutoff)).rowcount or 0

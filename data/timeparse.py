@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from data.durations import parse_duration
+from pantau.data.durations import parse_duration
 
 _REL = re.compile(r"^now\s*(?:([+-])\s*([0-9smhdw]+))?$")
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import sys
 
-from collectors.runner import UP, Runner, RunResult
-from data.config_models import Config
 from pantau.cli import EXIT_FAIL, EXIT_OK, UsageError
+from pantau.collectors.runner import UP, Runner, RunResult
+from pantau.data.config_models import Config
 
 COLUMNS = ("source", "kind", "status", "samples", "rejected", "articles", "duration", "error")
 

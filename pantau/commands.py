@@ -6,11 +6,11 @@ import sys
 import time
 from pathlib import Path
 
-from data.config import ConfigError
-from data.config_models import Config
-from data.store import Store
 from pantau.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, RuntimeFailure, UsageError
 from pantau.config import default_path, load
+from pantau.data.config import ConfigError
+from pantau.data.config_models import Config
+from pantau.data.store import Store
 
 
 def load_or_fail(path: str | None) -> Config:
@@ -26,7 +26,7 @@ def load_or_fail(path: str | None) -> Config:
 
 def store_for(cfg: Config) -> Store:
     """The store of ``cfg``; its daily rollups start at the site's local midnight."""
-    from data.zones import utc_offset
+    from pantau.data.zones import utc_offset
 
     return Store(cfg.store.url, retention_days=cfg.store.retention_days,
                  day_shift=utc_offset(time.time(), cfg.site.timezone))
@@ -39,7 +39,7 @@ def open_store(cfg: Config, upgrade: bool = True) -> Store:
     if upgrade and store.dialect == "sqlite":
         store.upgrade()
     elif upgrade:
-        from data.migrate import current, head
+        from pantau.data.migrate import current, head
 
         at = current(store.writer)
         if at != head():
@@ -71,14 +71,14 @@ def cmd_db(args) -> int:
         print(f"pantau: db upgrade failed: {type(exc).__name__}: {exc}".splitlines()[0],
               file=sys.stderr)
         return EXIT_FAIL
-    from data.migrate import current
+    from pantau.data.migrate import current
 
     print(f"database at revision {current(store.writer)}")
     return EXIT_OK
 
 
 def cmd_import(args) -> int:
-    from data.importer import ImportError_, import_csv
+    from pantau.data.importer import ImportError_, import_csv
 
     cfg = load_or_fail(args.config)
     store = open_store(cfg)
@@ -108,11 +108,11 @@ def _labels(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_export(args) -> int:
-    from data import export, queries
-    from data.buckets import origin_for
-    from data.durations import parse_duration
-    from data.timeparse import parse_time
-    from data.zones import utc_offset
+    from pantau.data import export, queries
+    from pantau.data.buckets import origin_for
+    from pantau.data.durations import parse_duration
+    from pantau.data.timeparse import parse_time
+    from pantau.data.zones import utc_offset
 
     cfg = load_or_fail(args.config)
     metric = cfg.metric(args.metric)
@@ -175,6 +175,6 @@ def cmd_collect(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from pantau.demo import demo
+    from pantau.demo_run import demo
 
     return demo(args)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from collectors.registry import option_models
-from data.config import ConfigError, load_config
-from data.config_models import Config
+from pantau.collectors.registry import option_models
+from pantau.data.config import ConfigError, load_config
+from pantau.data.config_models import Config
 
 DEFAULT_CONFIG = "config.yaml"
 CONFIG_ENV = "PANTAU_CONFIG"

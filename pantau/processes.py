@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from data.config_models import Config
 from pantau.cli import EXIT_FAIL, EXIT_OK
 from pantau.config import CONFIG_ENV, default_path
+from pantau.data.config_models import Config
 
 
 def _config_path(args) -> str:

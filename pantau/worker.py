@@ -10,10 +10,10 @@ import logging
 import signal
 import sys
 
-from collectors.runner import Runner, RunResult
-from collectors.scheduler import Scheduler
-from data.config_models import Config
 from pantau.cli import EXIT_FAIL, EXIT_OK
+from pantau.collectors.runner import Runner, RunResult
+from pantau.collectors.scheduler import Scheduler
+from pantau.data.config_models import Config
 
 log = logging.getLogger("pantau.worker")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import gc
 
-from dashboard.app import create_app
 from pantau.commands import load_or_fail, open_store
+from pantau.dashboard.app import create_app
 
 config = load_or_fail(None)
 # Migrations run once in the parent process (run/demo/db upgrade), never in each worker.

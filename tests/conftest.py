@@ -78,7 +78,7 @@ def store_url(request, tmp_path):
 @pytest.fixture
 def store(store_url):
     """A migrated, empty ``Store`` on each backend."""
-    from data.store import Store
+    from pantau.data.store import Store
 
     s = Store(store_url, retention_days=730)
     s.upgrade()
@@ -88,7 +88,7 @@ def store(store_url):
 
 @pytest.fixture
 def sqlite_store(tmp_path):
-    from data.store import Store
+    from pantau.data.store import Store
 
     s = Store(f"sqlite:///{tmp_path / 'pantau.db'}", retention_days=730)
     s.upgrade()
@@ -107,8 +107,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 def config_from(raw: dict):
     """A validated Config from a dict shaped like config.yaml (kinds from the registry)."""
-    from collectors.registry import option_models
-    from data.config import parse_config
+    from pantau.collectors.registry import option_models
+    from pantau.data.config import parse_config
 
     return parse_config(raw, kinds=option_models(), env={})
 
@@ -119,9 +119,8 @@ def live_app():
     127.0.0.1 in a thread, stopped after the test."""
     import threading
 
+    from pantau.dashboard.app import create_app
     from werkzeug.serving import make_server
-
-    from dashboard.app import create_app
 
     servers = []
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify
-
-from dashboard.context import AppContext
+from pantau.dashboard.context import AppContext
 
 
 def register_api(server: Flask, ctx: AppContext) -> None:
     """Add ``/healthz`` and every ``/api/v1`` endpoint to ``server``."""
-    from data.queries import metric_names
+    from pantau.data.queries import metric_names
 
     @server.get("/healthz")
     def healthz():
@@ -19,6 +18,6 @@ def register_api(server: Flask, ctx: AppContext) -> None:
             return jsonify({"status": "error", "error": type(exc).__name__}), 503
         return jsonify({"status": "ok", "time": int(ctx.clock())})
 
-    from dashboard.api import routes
+    from pantau.dashboard.api import routes
 
     routes.register(server, ctx)

@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-
-from dashboard.api.params import (
+from pantau.dashboard.api.params import (
     DEFAULT_POINTS,
     MAX_POINTS_TOTAL,
     ApiError,
@@ -22,13 +21,13 @@ from dashboard.api.params import (
     bucket_origin,
     cached_label_values,
 )
-from dashboard.context import AppContext
-from dashboard.downsample import lttb_indices
-from data import queries
-from data.buckets import coarser_step
-from data.config import interval_seconds, metric_sources
-from data.durations import format_duration
-from data.health import config_health
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.downsample import lttb_indices
+from pantau.data import queries
+from pantau.data.buckets import coarser_step
+from pantau.data.config import interval_seconds, metric_sources
+from pantau.data.durations import format_duration
+from pantau.data.health import config_health
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -222,7 +221,7 @@ def _num(v) -> float | None:
 
 
 def articles_answer(ctx: AppContext, a: dict) -> dict:
-    from data.articles import articles
+    from pantau.data.articles import articles
 
     def compute():
         df = articles(ctx.store, a["start"], a["end"], a["outlet"], a["channel"], a["topic"],

@@ -7,17 +7,17 @@ file shows what the page shows.
 
 from __future__ import annotations
 
-from dashboard import fmt
-from dashboard.api.answers import series_answer, series_frames
-from dashboard.api.params import SeriesQuery, label_filters
-from dashboard.context import AppContext
-from dashboard.figures.explore_chart import explore_figure, local_ms, ticks
-from dashboard.figures.explore_report import PAGE, screen_figure, with_header
-from dashboard.i18n import t
-from dashboard.render import render
-from data import export, queries
-from data.buckets import nice_step
-from data.durations import format_duration
+from pantau.dashboard import fmt
+from pantau.dashboard.api.answers import series_answer, series_frames
+from pantau.dashboard.api.params import SeriesQuery, label_filters
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.figures.explore_chart import explore_figure, local_ms, ticks
+from pantau.dashboard.figures.explore_report import PAGE, screen_figure, with_header
+from pantau.dashboard.i18n import t
+from pantau.dashboard.render import render
+from pantau.data import export, queries
+from pantau.data.buckets import nice_step
+from pantau.data.durations import format_duration
 
 
 def _metrics(ctx: AppContext) -> dict:
@@ -116,8 +116,8 @@ def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict) -> bytes
 
 
 def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | None:
-    from data.articles import articles, topic_counts
-    from data.kpi import kpi
+    from pantau.data.articles import articles, topic_counts
+    from pantau.data.kpi import kpi
 
     period = format_duration(tile.period)
     if tile.view == "headlines":

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from dashboard.api.params import CHANNELS, CHARTS, MAX_LIMIT, MAX_POINTS_PER_SERIES, SENTIMENTS
-from dashboard.context import AppContext
-from data.queries import AGGS
+from pantau.dashboard.api.params import (
+    CHANNELS,
+    CHARTS,
+    MAX_LIMIT,
+    MAX_POINTS_PER_SERIES,
+    SENTIMENTS,
+)
+from pantau.dashboard.context import AppContext
+from pantau.data.queries import AGGS
 
 
 def _p(name: str, desc: str, schema: dict | None = None, required: bool = False,

@@ -13,12 +13,12 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from dashboard.context import AppContext
-from data.buckets import nice_step, origin_for
-from data.durations import format_duration, parse_duration
-from data.queries import AGGS, label_values
-from data.timeparse import parse_time
-from data.zones import utc_offset
+from pantau.dashboard.context import AppContext
+from pantau.data.buckets import nice_step, origin_for
+from pantau.data.durations import format_duration, parse_duration
+from pantau.data.queries import AGGS, label_values
+from pantau.data.timeparse import parse_time
+from pantau.data.zones import utc_offset
 
 MAX_POINTS_PER_SERIES = 10_000
 MAX_POINTS_TOTAL = 200_000

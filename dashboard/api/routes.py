@@ -16,10 +16,9 @@ from datetime import UTC, datetime
 
 import orjson
 from flask import Flask, Response, request
-
-from dashboard.api import answers, params, tables
-from dashboard.api.params import ApiError
-from dashboard.context import AppContext
+from pantau.dashboard.api import answers, params, tables
+from pantau.dashboard.api.params import ApiError
+from pantau.dashboard.context import AppContext
 
 log = logging.getLogger(__name__)
 PREFIX = "/api/v1"
@@ -170,7 +169,7 @@ def register(server: Flask, ctx: AppContext) -> None:
 
     @endpoint("/chart.<kind>")
     def chart(kind: str):
-        from dashboard.api.charts import chart_bytes
+        from pantau.dashboard.api.charts import chart_bytes
 
         if kind not in ("png", "svg", "pdf"):
             raise ApiError(f"chart.{kind[:10]}: the chart comes as png, svg or pdf", "format",
@@ -185,7 +184,7 @@ def register(server: Flask, ctx: AppContext) -> None:
 
     @endpoint("/report.pdf")
     def report():
-        from dashboard.api.charts import report_bytes, screen_report_bytes
+        from pantau.dashboard.api.charts import report_bytes, screen_report_bytes
 
         args = _args()
         if "screen" in args:
@@ -202,7 +201,7 @@ def register(server: Flask, ctx: AppContext) -> None:
 
     @endpoint("/export.xlsx")
     def export_xlsx():
-        from dashboard.api.charts import xlsx_bytes
+        from pantau.dashboard.api.charts import xlsx_bytes
 
         args = _args()
         q = params.series_query(ctx, args)
@@ -211,7 +210,7 @@ def register(server: Flask, ctx: AppContext) -> None:
 
     @endpoint("/openapi.json")
     def openapi():
-        from dashboard.api.openapi import spec
+        from pantau.dashboard.api.openapi import spec
 
         return json_response(spec(ctx))
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
-
-from dashboard.components.periods import PERIODS
-from dashboard.components.regions import region_options
-from dashboard.i18n import t
+from pantau.dashboard.components.periods import PERIODS
+from pantau.dashboard.components.regions import region_options
+from pantau.dashboard.i18n import t
 
 
 def period_select(component_id: str, value: str, lang: str):

@@ -8,12 +8,11 @@ newest point. Texts come from ``dashboard/texts/overview.py``; numbers from ``da
 from __future__ import annotations
 
 from dash import dcc, html
-
-from dashboard import fmt
-from dashboard.components.kpi_data import CardData
-from dashboard.figures import sparkline
-from dashboard.figures.style import STATUS
-from dashboard.i18n import t
+from pantau.dashboard import fmt
+from pantau.dashboard.components.kpi_data import CardData
+from pantau.dashboard.figures import sparkline
+from pantau.dashboard.figures.style import STATUS
+from pantau.dashboard.i18n import t
 
 ARROW_UP, ARROW_DOWN, MINUS = "▲", "▼", "−"
 BADGE = {"ok": "text-bg-success", "warn": "text-bg-warning", "crit": "text-bg-danger",

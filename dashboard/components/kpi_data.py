@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-
-from dashboard.components.periods import window
-from dashboard.components.regions import region_filter
-from dashboard.context import AppContext
-from data.buckets import nice_step, origin_for
-from data.config_models import Metric
-from data.kpi import combine, delta, delta_pct, kpi, status
-from data.queries import label_values, latest, series
-from data.zones import utc_offset
+from pantau.dashboard.components.periods import window
+from pantau.dashboard.components.regions import region_filter
+from pantau.dashboard.context import AppContext
+from pantau.data.buckets import nice_step, origin_for
+from pantau.data.config_models import Metric
+from pantau.data.kpi import combine, delta, delta_pct, kpi, status
+from pantau.data.queries import label_values, latest, series
+from pantau.data.zones import utc_offset
 
 SPARK_POINTS = 48
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-
-from dashboard.components.kpi_data import combined_series, spark_frame
-from dashboard.context import AppContext
-from data.buckets import nice_step, origin_for
-from data.config_models import Metric
-from data.kpi import combine
-from data.queries import latest, series, totals
-from data.zones import utc_offset
+from pantau.dashboard.components.kpi_data import combined_series, spark_frame
+from pantau.dashboard.context import AppContext
+from pantau.data.buckets import nice_step, origin_for
+from pantau.data.config_models import Metric
+from pantau.data.kpi import combine
+from pantau.data.queries import latest, series, totals
+from pantau.data.zones import utc_offset
 
 HISTORY_POINTS = 60
 LONG_SPAN = 10 * 365 * 86400

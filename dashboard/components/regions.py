@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.i18n import t
-from data.reference import regions
+from pantau.dashboard.i18n import t
+from pantau.data.reference import regions
 
 REGION_LABEL = "region"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlencode
 
-from dashboard.components.periods import DEFAULT_PERIOD
+from pantau.dashboard.components.periods import DEFAULT_PERIOD
 
 
 def parse_search(search: str | None) -> dict[str, str]:

@@ -3,7 +3,7 @@
 No database, no Dash: each takes what the page already asked of ``data.queries`` and returns a
 figure, so it can be tested without a server::
 
-    from dashboard.figures import sparkline, history, region_map, breakdown
+    from pantau.dashboard.figures import sparkline, history, region_map, breakdown
 
     sparkline(df, metric, "id", tz="Asia/Makassar")          # df: ts, value
     history(cur, prev, metric, "en", tz=..., period=7 * 86400)
@@ -14,9 +14,9 @@ Numbers and dates inside figures are formatted by ``dashboard.fmt`` (Babel), nev
 Plotly's English-only locale.
 """
 
-from dashboard.figures.breakdown import breakdown
-from dashboard.figures.history import history
-from dashboard.figures.region_map import region_map
-from dashboard.figures.sparkline import sparkline
+from pantau.dashboard.figures.breakdown import breakdown
+from pantau.dashboard.figures.history import history
+from pantau.dashboard.figures.region_map import region_map
+from pantau.dashboard.figures.sparkline import sparkline
 
 __all__ = ["breakdown", "history", "region_map", "sparkline"]

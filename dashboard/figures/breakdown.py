@@ -6,9 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard.figures.style import PRIMARY, base_layout, precise, value_axis
-from data.config_models import Metric
+from pantau.dashboard.figures.style import PRIMARY, base_layout, precise, value_axis
+from pantau.data.config_models import Metric
 
 
 def breakdown(df: pd.DataFrame, metric: Metric, lang: str, label: str,

@@ -18,12 +18,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import plotly.graph_objects as go
 from babel.dates import format_date, format_time
-
-from dashboard.figures.style import FONT, separators, value_axis
-from dashboard.fmt import LOCALES
-from dashboard.i18n import t
-from data.durations import format_duration
-from data.zones import zone_label
+from pantau.dashboard.figures.style import FONT, separators, value_axis
+from pantau.dashboard.fmt import LOCALES
+from pantau.dashboard.i18n import t
+from pantau.data.durations import format_duration
+from pantau.data.zones import zone_label
 
 PALETTE = ("#0d6efd", "#fd7e14", "#198754", "#d63384", "#6f42c1", "#20c997", "#dc3545",
            "#0dcaf0", "#6c757d", "#ffc107")

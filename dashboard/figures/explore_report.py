@@ -14,10 +14,9 @@ from __future__ import annotations
 import math
 
 import plotly.graph_objects as go
+from pantau.dashboard.figures.explore_chart import PALETTE
+from pantau.dashboard.figures.style import FONT, separators, value_axis
 from plotly.subplots import make_subplots
-
-from dashboard.figures.explore_chart import PALETTE
-from dashboard.figures.style import FONT, separators, value_axis
 
 PAGE = (1123, 794)
 """A4 landscape at 96 dpi, in CSS pixels (kaleido's PDF page is the figure's size)."""

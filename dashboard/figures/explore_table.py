@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import numpy as np
-
-from dashboard.figures.explore_chart import local_ms, series_name
-from dashboard.i18n import t
-from data.zones import zone_label
+from pantau.dashboard.figures.explore_chart import local_ms, series_name
+from pantau.dashboard.i18n import t
+from pantau.data.zones import zone_label
 
 
 def explore_table(answer: dict, metrics: Mapping, lang: str, tz: str

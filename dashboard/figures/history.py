@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard import fmt
-from dashboard.figures.style import (
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.style import (
     PREVIOUS,
     PRIMARY,
     TARGET,
@@ -15,8 +14,8 @@ from dashboard.figures.style import (
     time_ticks,
     value_axis,
 )
-from dashboard.i18n import t
-from data.config_models import Metric
+from pantau.dashboard.i18n import t
+from pantau.data.config_models import Metric
 
 
 def _hover(df: pd.DataFrame, metric: Metric, lang: str, tz: str, name: str) -> list[str]:

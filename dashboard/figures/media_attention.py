@@ -8,10 +8,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
-
-from dashboard import fmt
-from dashboard.figures.media_style import OTHER, colours, label
-from dashboard.figures.style import base_layout, local_times
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.media_style import OTHER, colours, label
+from pantau.dashboard.figures.style import base_layout, local_times
 
 OTHER_KEY = "\x00other"
 

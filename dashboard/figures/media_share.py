@@ -7,10 +7,9 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 from babel.numbers import format_percent
-
-from dashboard import fmt
-from dashboard.figures.media_style import colours, label
-from dashboard.figures.style import base_layout
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.media_style import colours, label
+from pantau.dashboard.figures.style import base_layout
 
 
 def _percent(share: float, lang: str) -> str:

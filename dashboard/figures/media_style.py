@@ -8,8 +8,7 @@ import html
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
-
-from dashboard.figures.style import base_layout
+from pantau.dashboard.figures.style import base_layout
 
 CYCLE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#B8A000",
          "#6F4E9C", "#8C8C8C")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
-
-from dashboard import fmt
-from dashboard.figures.media_style import CYCLE, label
-from dashboard.figures.style import base_layout
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.media_style import CYCLE, label
+from pantau.dashboard.figures.style import base_layout
 
 
 def media_words(words: list[tuple[str, int]], lang: str, height: int | None = None,

@@ -6,11 +6,10 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard import fmt
-from dashboard.figures.style import base_layout, precise
-from dashboard.i18n import t
-from data.config_models import Metric
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.style import base_layout, precise
+from pantau.dashboard.i18n import t
+from pantau.data.config_models import Metric
 
 NO_DATA = "#e9ecef"
 # ColorBrewer Blues, light (low) to dark (high), spelled out: without validation Plotly.py

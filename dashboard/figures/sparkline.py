@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard import fmt
-from dashboard.figures.style import PRIMARY, base_layout, local_times
-from data.config_models import Metric
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.style import PRIMARY, base_layout, local_times
+from pantau.data.config_models import Metric
 
 
 def sparkline(df: pd.DataFrame, metric: Metric, lang: str, tz: str = "Asia/Makassar",

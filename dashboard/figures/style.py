@@ -7,8 +7,7 @@ from datetime import datetime
 
 import pandas as pd
 from babel.numbers import format_decimal
-
-from dashboard import fmt
+from pantau.dashboard import fmt
 
 PRIMARY = "#0d6efd"
 PREVIOUS = "#9aa4ae"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard import fmt
-from dashboard.figures.wall_style import BASE_SIZE, base_layout, palette, value_axis
-from data.config_models import Metric
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.wall_style import BASE_SIZE, base_layout, palette, value_axis
+from pantau.data.config_models import Metric
 
 
 def wall_bars(frame: pd.DataFrame, metric: Metric, lang: str, theme: str = "dark",

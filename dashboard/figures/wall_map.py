@@ -13,10 +13,9 @@ import math
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard import fmt
-from dashboard.figures.wall_style import BASE_SIZE, base_layout, palette
-from data.config_models import Metric
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.wall_style import BASE_SIZE, base_layout, palette
+from pantau.data.config_models import Metric
 
 SIZE_HINT = (1160, 300)
 """Typical plot size (stage pixels) of a map tile, for placing labels apart."""

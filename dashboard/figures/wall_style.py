@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel.dates import format_date
-
-from dashboard import fmt
+from pantau.dashboard import fmt
 
 FONT = "'Inter', 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 BASE_SIZE = 20

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard.figures.wall_style import BASE_SIZE, base_layout, local, palette, time_axis
-from dashboard.figures.wall_style import value_axis as _value_axis
-from data.config_models import Metric
+from pantau.dashboard.figures.wall_style import BASE_SIZE, base_layout, local, palette, time_axis
+from pantau.dashboard.figures.wall_style import value_axis as _value_axis
+from pantau.data.config_models import Metric
 
 
 def wall_trend(frame: pd.DataFrame, metric: Metric, lang: str, tz: str, theme: str = "dark",

@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlencode
 
-from dashboard.api.params import LABEL_PREFIX, SERIES_PARAMS, cached_label_values
-from dashboard.context import AppContext
-from data.durations import parse_duration
-from data.timeparse import parse_time
+from pantau.dashboard.api.params import LABEL_PREFIX, SERIES_PARAMS, cached_label_values
+from pantau.dashboard.context import AppContext
+from pantau.data.durations import parse_duration
+from pantau.data.timeparse import parse_time
 
 QUICK = ("now-1h", "now-6h", "now-24h", "now-7d", "now-30d", "now-90d", "now-365d",
          "now-730d")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
-
-from dashboard import fmt
-from dashboard.i18n import t
-from data.urls import is_safe_link
+from pantau.dashboard import fmt
+from pantau.dashboard.i18n import t
+from pantau.data.urls import is_safe_link
 
 SUMMARY_CHARS = 280
 

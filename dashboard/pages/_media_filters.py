@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
-
-from dashboard.context import AppContext
-from dashboard.i18n import t
-from dashboard.pages._media_articles import channel_name, topic_name
-from dashboard.pages._media_state import ALL, PERIODS, MediaState
-from data import articles as A
-from data.channels import CHANNELS
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import t
+from pantau.dashboard.pages._media_articles import channel_name, topic_name
+from pantau.dashboard.pages._media_state import ALL, PERIODS, MediaState
+from pantau.data import articles as A
+from pantau.data.channels import CHANNELS
 
 
 def buttons(component_id: str, value: str, options: list[tuple[str, str]]):

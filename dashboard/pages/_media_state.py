@@ -13,7 +13,7 @@ from datetime import time as dtime
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from data.channels import CHANNELS
+from pantau.data.channels import CHANNELS
 
 PERIODS = ("24h", "7d", "30d", "90d")
 DEFAULT_PERIOD = "7d"

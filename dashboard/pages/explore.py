@@ -17,15 +17,14 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback_context, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-
-from dashboard import fmt
-from dashboard.api.answers import series_answer
-from dashboard.api.params import AGGS, ApiError, series_query
-from dashboard.figures.explore_chart import explore_figure
-from dashboard.figures.explore_table import explore_table
-from dashboard.i18n import t
-from dashboard.pages import _explore_state as st
-from data.durations import format_duration
+from pantau.dashboard import fmt
+from pantau.dashboard.api.answers import series_answer
+from pantau.dashboard.api.params import AGGS, ApiError, series_query
+from pantau.dashboard.figures.explore_chart import explore_figure
+from pantau.dashboard.figures.explore_table import explore_table
+from pantau.dashboard.i18n import t
+from pantau.dashboard.pages import _explore_state as st
+from pantau.data.durations import format_duration
 
 ROUTE = "/explore"
 CHART_PX = 1200

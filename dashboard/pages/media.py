@@ -17,30 +17,29 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
-
-from dashboard import fmt
-from dashboard.components.url_state import parse_search
-from dashboard.context import AppContext
-from dashboard.figures.media_attention import media_attention
-from dashboard.figures.media_share import media_share
-from dashboard.figures.media_style import CHANNEL, SENTIMENT, empty_figure
-from dashboard.figures.media_words import media_words
-from dashboard.i18n import t
-from dashboard.pages._media_articles import (
+from pantau.dashboard import fmt
+from pantau.dashboard.components.url_state import parse_search
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.figures.media_attention import media_attention
+from pantau.dashboard.figures.media_share import media_share
+from pantau.dashboard.figures.media_style import CHANNEL, SENTIMENT, empty_figure
+from pantau.dashboard.figures.media_words import media_words
+from pantau.dashboard.i18n import t
+from pantau.dashboard.pages._media_articles import (
     article_list,
     channel_name,
     sentiment_name,
     topic_name,
 )
-from dashboard.pages._media_filters import buttons, filters
-from dashboard.pages._media_state import (
+from pantau.dashboard.pages._media_filters import buttons, filters
+from pantau.dashboard.pages._media_state import (
     BYS,
     MediaState,
     make_search,
     read_state,
     window,
 )
-from data import articles as A
+from pantau.data import articles as A
 
 ROUTE = "/media"
 LATEST = 30

@@ -11,28 +11,27 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from dash import ctx as dash_ctx
 from dash.exceptions import PreventUpdate
-
-from dashboard import fmt
-from dashboard.components.filters import filter_bar
-from dashboard.components.kpi_card import kpi_card
-from dashboard.components.kpi_data import card_data
-from dashboard.components.metric_data import History, history_frames, values_by
-from dashboard.components.periods import period_key
-from dashboard.components.regions import (
+from pantau.dashboard import fmt
+from pantau.dashboard.components.filters import filter_bar
+from pantau.dashboard.components.kpi_card import kpi_card
+from pantau.dashboard.components.kpi_data import card_data
+from pantau.dashboard.components.metric_data import History, history_frames, values_by
+from pantau.dashboard.components.periods import period_key
+from pantau.dashboard.components.regions import (
     REGION_LABEL,
     region_filter,
     region_key,
     region_label,
     region_names,
 )
-from dashboard.components.url_state import make_search, parse_search
-from dashboard.context import AppContext
-from dashboard.figures import breakdown, history, region_map
-from dashboard.figures.style import precise
-from dashboard.i18n import catalogue, t
-from data.config_models import Metric
-from data.queries import label_values
-from data.reference import indicator_sources, load_geojson
+from pantau.dashboard.components.url_state import make_search, parse_search
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.figures import breakdown, history, region_map
+from pantau.dashboard.figures.style import precise
+from pantau.dashboard.i18n import catalogue, t
+from pantau.data.config_models import Metric
+from pantau.data.queries import label_values
+from pantau.data.reference import indicator_sources, load_geojson
 
 ROUTE = "/metric/"
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True,

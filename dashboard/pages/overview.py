@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html
-
-from dashboard import fmt
-from dashboard.components.filters import filter_bar
-from dashboard.components.kpi_card import kpi_card
-from dashboard.components.kpi_data import CardData, card_data
-from dashboard.components.periods import period_key, window, window_end
-from dashboard.components.regions import region_key
-from dashboard.components.url_state import make_search, parse_search
-from dashboard.context import AppContext
-from dashboard.i18n import t
-from data.config_models import Config, Metric, Screen
+from pantau.dashboard import fmt
+from pantau.dashboard.components.filters import filter_bar
+from pantau.dashboard.components.kpi_card import kpi_card
+from pantau.dashboard.components.kpi_data import CardData, card_data
+from pantau.dashboard.components.periods import period_key, window, window_end
+from pantau.dashboard.components.regions import region_key
+from pantau.dashboard.components.url_state import make_search, parse_search
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import t
+from pantau.data.config_models import Config, Metric, Screen
 
 ROUTE = "/"
 

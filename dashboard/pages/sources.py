@@ -15,12 +15,11 @@ import math
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, dcc, html
-
-from dashboard import fmt
-from dashboard.context import AppContext
-from dashboard.i18n import catalogue, t
-from data.durations import format_duration
-from data.health import config_health, stale_limits
+from pantau.dashboard import fmt
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import catalogue, t
+from pantau.data.durations import format_duration
+from pantau.data.health import config_health, stale_limits
 
 ROUTE = "/sources"
 COLOURS = {"UP": "success", "PENDING": "warning", "DOWN": "danger", "NEW": "secondary",

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import dash
 from dash import ALL, Input, Output, State, dcc, html
-
-from dashboard.context import AppContext
-from dashboard.i18n import t
-from dashboard.wall import params as wall_params
-from dashboard.wall.arrange import arrange, weight
-from dashboard.wall.header import clock_data, down_strip, header, ticker, ticker_track
-from dashboard.wall.params import PING_SECONDS, WallParams
-from dashboard.wall.refresh import digest, extras, tile_answers, tile_key
-from dashboard.wall.tiles import shell
-from data.config_models import Screen
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import t
+from pantau.dashboard.wall import params as wall_params
+from pantau.dashboard.wall.arrange import arrange, weight
+from pantau.dashboard.wall.header import clock_data, down_strip, header, ticker, ticker_track
+from pantau.dashboard.wall.params import PING_SECONDS, WallParams
+from pantau.dashboard.wall.refresh import digest, extras, tile_answers, tile_key
+from pantau.dashboard.wall.tiles import shell
+from pantau.data.config_models import Screen
 
 ROUTE = "/wall"
 CHROME = False

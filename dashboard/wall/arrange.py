@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from data.config_models import Tile
+from pantau.data.config_models import Tile
 
 TEXT_VIEWS = ("headlines", "topics", "table")
 WEIGHTS = {"headlines": 3, "topics": 2, "table": 2, "kpi": 2, "line": 3, "area": 3, "bar": 3,

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-
-from dashboard import fmt
-from dashboard.context import AppContext
-from dashboard.i18n import t
-from data.config import metric_sources
-from data.config_models import Config, Tile
-from data.health import config_health
+from pantau.dashboard import fmt
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import t
+from pantau.data.config import metric_sources
+from pantau.data.config_models import Config, Tile
+from pantau.data.health import config_health
 
 LATE_FACTOR = 1.5
 GRACE = 60

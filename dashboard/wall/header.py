@@ -7,10 +7,9 @@ import json
 
 from babel.dates import get_day_names, get_month_names
 from dash import html
-
-from dashboard import fmt
-from dashboard.i18n import t
-from data.zones import utc_offset, zone_label
+from pantau.dashboard import fmt
+from pantau.dashboard.i18n import t
+from pantau.data.zones import utc_offset, zone_label
 
 TICKER_SECONDS_PER_CHAR = 0.16
 TICKER_MIN_SECONDS = 40

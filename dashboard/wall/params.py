@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.context import AppContext
-from data.config_models import Screen
-from data.durations import parse_duration
+from pantau.dashboard.context import AppContext
+from pantau.data.config_models import Screen
+from pantau.data.durations import parse_duration
 
 THEMES = ("dark", "light")
 MIN_ROTATE = 2

@@ -15,12 +15,11 @@ import json
 import logging
 
 import plotly.utils
-
-from dashboard.context import AppContext
-from dashboard.wall import tiles as tiles_mod
-from dashboard.wall.freshness import down_sources, freshness, health_rows
-from dashboard.wall.tiledata import ticker_items, tile_data
-from data.config_models import Tile
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.wall import tiles as tiles_mod
+from pantau.dashboard.wall.freshness import down_sources, freshness, health_rows
+from pantau.dashboard.wall.tiledata import ticker_items, tile_data
+from pantau.data.config_models import Tile
 
 log = logging.getLogger(__name__)
 PARTS = ("class", "fresh", "body", "figure")

@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-
-from dashboard.context import AppContext
-from data.articles import articles, topic_counts
-from data.buckets import align_up, nice_step, origin_for
-from data.config_models import Metric, Tile
-from data.kpi import combine_rule, delta_pct, kpi
-from data.queries import latest, series, totals
-from data.urls import is_safe_link
-from data.zones import utc_offset
+from pantau.dashboard.context import AppContext
+from pantau.data.articles import articles, topic_counts
+from pantau.data.buckets import align_up, nice_step, origin_for
+from pantau.data.config_models import Metric, Tile
+from pantau.data.kpi import combine_rule, delta_pct, kpi
+from pantau.data.queries import latest, series, totals
+from pantau.data.urls import is_safe_link
+from pantau.data.zones import utc_offset
 
 MAX_POINTS = 96
 """Points per line: a day in quarter hours, a week in two-hour buckets (readable at 5 m)."""

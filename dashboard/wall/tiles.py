@@ -10,16 +10,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from dash import dcc, html
-
-from dashboard import fmt
-from dashboard.figures.wall_bars import wall_bars
-from dashboard.figures.wall_map import wall_map
-from dashboard.figures.wall_trend import wall_trend
-from dashboard.i18n import t
-from dashboard.wall.freshness import Freshness, mark_text, when
-from dashboard.wall.tiledata import TileData
-from data.config_models import Config, Tile
-from data.reference import load_geojson, regions
+from pantau.dashboard import fmt
+from pantau.dashboard.figures.wall_bars import wall_bars
+from pantau.dashboard.figures.wall_map import wall_map
+from pantau.dashboard.figures.wall_trend import wall_trend
+from pantau.dashboard.i18n import t
+from pantau.dashboard.wall.freshness import Freshness, mark_text, when
+from pantau.dashboard.wall.tiledata import TileData
+from pantau.data.config_models import Config, Tile
+from pantau.data.reference import load_geojson, regions
 
 CHARTS = ("line", "area", "bar", "map")
 GRAPH_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}

@@ -1,8 +1,7 @@
 """Alembic environment: the engine comes from ``data.migrate``, never from an ini file."""
 
 from alembic import context
-
-from data.schema import metadata
+from pantau.data.schema import metadata
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

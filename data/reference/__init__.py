@@ -2,7 +2,7 @@
 
 Use::
 
-    from data.reference import load_geojson, regions, indicators, indicator_samples
+    from pantau.data.reference import load_geojson, regions, indicators, indicator_samples
 
     gj = load_geojson()                 # FeatureCollection, properties.code "52.01" ... "52.72"
     regions()                           # [("52.01", "Kabupaten Lombok Barat", "Lombok Barat",
@@ -23,8 +23,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-
-from data.batch import Sample
+from pantau.data.batch import Sample
 
 HERE = Path(__file__).resolve().parent
 GEOJSON = HERE / "ntb-kabkota.geojson"

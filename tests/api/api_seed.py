@@ -44,8 +44,8 @@ RAW = {
 
 
 def make_config(raw: dict | None = None):
-    from collectors.registry import option_models
-    from data.config import parse_config
+    from pantau.collectors.registry import option_models
+    from pantau.data.config import parse_config
 
     return parse_config(raw or RAW, kinds=option_models(), env={})
 
@@ -57,8 +57,8 @@ def count_value(i: int, r: int) -> float:
 
 def seed(store) -> None:
     """Write the fixed world into ``store``."""
-    from data.batch import Article, Batch
-    from data.store import RunRecord
+    from pantau.data.batch import Article, Batch
+    from pantau.data.store import RunRecord
 
     start = NOW - 10 * 86400
     ts = list(range(start - start % 300, NOW, 300))
@@ -94,8 +94,7 @@ def seed(store) -> None:
 def row_counts(store) -> dict[str, int]:
     """Rows per table: to prove a request changed nothing."""
     import sqlalchemy as sa
-
-    from data.schema import ROLLUP_CHAIN
+    from pantau.data.schema import ROLLUP_CHAIN
 
     out = {}
     with store.reader.connect() as conn:

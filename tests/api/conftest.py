@@ -25,7 +25,7 @@ def seeded_sqlite(sqlite_store):
 
 
 def _client(config, store):
-    from dashboard.app import create_app
+    from pantau.dashboard.app import create_app
 
     app = create_app(config, store, clock=lambda: NOW)
     return app.server.test_client()

@@ -99,7 +99,7 @@ def test_max_points_applies_lttb(client):
 
 
 def test_lttb_keeps_ends_and_peaks():
-    from dashboard.downsample import lttb, lttb_indices
+    from pantau.dashboard.downsample import lttb, lttb_indices
 
     x = np.arange(10_000)
     y = np.sin(x / 500.0)
@@ -113,11 +113,11 @@ def test_lttb_keeps_ends_and_peaks():
 
 
 def test_report_header_names_site_period_zone_and_filters(api_config, seeded_sqlite):
-    from dashboard.api.charts import report_lines
-    from dashboard.api.params import series_query
-    from dashboard.cache import Cache
-    from dashboard.context import AppContext
-    from dashboard.figures.explore_report import PAGE, with_header
+    from pantau.dashboard.api.charts import report_lines
+    from pantau.dashboard.api.params import series_query
+    from pantau.dashboard.cache import Cache
+    from pantau.dashboard.context import AppContext
+    from pantau.dashboard.figures.explore_report import PAGE, with_header
 
     ctx = AppContext(api_config, seeded_sqlite, clock=lambda: NOW, cache=Cache())
     q = series_query(ctx, {"metric": ["lapor_count"], "from": ["2026-09-14"],
@@ -134,10 +134,10 @@ def test_report_header_names_site_period_zone_and_filters(api_config, seeded_sql
 
 @pytest.mark.parametrize("lang,word", [("id", "jumlah"), ("en", "sum")])
 def test_report_lines_follow_language(api_config, seeded_sqlite, lang, word):
-    from dashboard.api.charts import report_lines
-    from dashboard.api.params import series_query
-    from dashboard.cache import Cache
-    from dashboard.context import AppContext
+    from pantau.dashboard.api.charts import report_lines
+    from pantau.dashboard.api.params import series_query
+    from pantau.dashboard.cache import Cache
+    from pantau.dashboard.context import AppContext
 
     ctx = AppContext(api_config, seeded_sqlite, clock=lambda: NOW, cache=Cache())
     q = series_query(ctx, {"metric": ["lapor_count"], "lang": [lang]})

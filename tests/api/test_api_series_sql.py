@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 from api_seed import NOW, TZ
-
-from data.timeparse import parse_time
+from pantau.data.timeparse import parse_time
 
 AGG_SQL = {"sum": "SUM(x.value)", "avg": "AVG(x.value)", "min": "MIN(x.value)",
            "max": "MAX(x.value)"}

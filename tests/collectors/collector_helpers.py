@@ -29,8 +29,8 @@ METRICS = [
 
 def build_config(sources: list[dict], metrics: list[dict] | None = None, **sections):
     """A validated Config (kinds from the registry) with the test catalogue."""
-    from collectors.registry import option_models
-    from data.config import parse_config
+    from pantau.collectors.registry import option_models
+    from pantau.data.config import parse_config
 
     raw = {"site": {"timezone": "Asia/Makassar"},
            "store": {"retention_days": 3650},
@@ -56,9 +56,8 @@ def stored(store, metric: str) -> list[tuple[dict, int, float]]:
 
 def run_rows(store, source_id: str | None = None) -> list[dict]:
     """The ``runs`` rows (of ``source_id``), oldest first, as dicts."""
+    from pantau.data.schema import runs
     from sqlalchemy import select
-
-    from data.schema import runs
 
     q = select(runs).order_by(runs.c.id)
     if source_id is not None:

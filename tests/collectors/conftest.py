@@ -47,7 +47,7 @@ def clock():
 @pytest.fixture
 def run_once(clock):
     """``run_once(cfg, store, source_id, **runner_kw) -> RunResult`` through the real runner."""
-    from collectors.runner import Runner
+    from pantau.collectors.runner import Runner
 
     def run(cfg, store, source_id, **kw):
         kw.setdefault("clock", clock)

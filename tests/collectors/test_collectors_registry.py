@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pantau.collectors.registry import kinds, option_models
+from pantau.data.config import ConfigError, load_config, metric_sources
 from pydantic import ValidationError
-
-from collectors.registry import kinds, option_models
-from data.config import ConfigError, load_config, metric_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +87,7 @@ def test_options_are_frozen():
 
 
 def test_sql_query_check_allows_selects():
-    from collectors.sql import check_query
+    from pantau.collectors.sql import check_query
 
     assert check_query("  SELECT a, 'delete; me' AS b FROM t;  ") == "SELECT a, 'delete; me' AS b FROM t"
     assert check_query("WITH x AS (SELECT 1 AS n) SELECT n FROM x")

@@ -145,7 +145,7 @@ def test_windows_1252_file_and_missing_file(store, make_config, run_once, tmp_pa
 
 
 def test_number_parsing():
-    from collectors.tabular import label_text, parse_number
+    from pantau.collectors.tabular import label_text, parse_number
 
     assert parse_number("1.234,5", ",") == 1234.5
     assert parse_number("1,234.5", ".") == 1234.5

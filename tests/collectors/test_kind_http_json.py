@@ -106,7 +106,7 @@ def test_http_error_status_is_a_run_error(store, httpserver, make_config, run_on
 
 
 def test_split_projection():
-    from collectors.http_json import split_projection
+    from pantau.collectors.http_json import split_projection
 
     assert split_projection("data[].masuk") == ("data[]", "masuk")
     assert split_projection("data[*].a.b") == ("data[*]", "a.b")
@@ -117,7 +117,7 @@ def test_split_projection():
 
 
 def test_json_is_parsed_whatever_the_content_type():
-    from collectors.http_json import parse_json
+    from pantau.collectors.http_json import parse_json
 
     assert parse_json(b'\xef\xbb\xbf{"a": 1}', "http://x/y") == {"a": 1}
     assert json.dumps(parse_json(LAPOR, "http://x"))  # round-trips

@@ -11,8 +11,7 @@ from datetime import datetime
 import httpx
 import pytest
 from collector_helpers import run_rows, stored
-
-from collectors.base import USER_AGENT
+from pantau.collectors.base import USER_AGENT
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +141,7 @@ def test_untrusted_certificate_fails_unless_verify_tls_is_off(store, https_serve
 
 
 def test_der_not_after_matches_openssl(cert):
-    from collectors.fetch import der_not_after
+    from pantau.collectors.fetch import der_not_after
 
     pem = cert[0].read_text()
     der = ssl.PEM_cert_to_DER_cert(pem)

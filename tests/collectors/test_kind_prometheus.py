@@ -6,8 +6,7 @@ import math
 
 import pytest
 from collector_helpers import FIXTURES, stored
-
-from collectors.prometheus import parse_exposition
+from pantau.collectors.prometheus import parse_exposition
 
 EXPOSITION = (FIXTURES / "node_exporter.txt").read_text(encoding="utf-8")
 

@@ -6,10 +6,9 @@ import sqlite3
 
 import pytest
 from collector_helpers import stored
+from pantau.collectors.base import CollectContext, CollectError
+from pantau.collectors.sql import SqlCollector, SqlOptions
 from sqlalchemy import text
-
-from collectors.base import CollectContext, CollectError
-from collectors.sql import SqlCollector, SqlOptions
 
 # The query of config.yaml's satudata_db source.
 QUERY = ("SELECT organisasi AS opd, COUNT(*) AS datasets, SUM(unduhan) AS downloads "
@@ -114,6 +113,6 @@ def test_query_errors_and_missing_columns(portal_file):
 
 
 def test_password_never_shown(make_config):
-    from collectors.sql import shown
+    from pantau.collectors.sql import shown
 
     assert "rahasia" not in shown("postgresql+psycopg://reader:rahasia@db.local/portal")

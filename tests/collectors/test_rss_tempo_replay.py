@@ -9,9 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 from collector_helpers import TEMPO, run_rows, stored
+from pantau.collectors.runner import Runner
 from sqlalchemy import text
-
-from collectors.runner import Runner
 
 DISTINCT_LINKS = {"free-ekonomi": 63, "free-hukum": 27, "free-cekfakta": 27,
                   "free-wawancara": 22, "free-investigasi": 9}

@@ -10,10 +10,9 @@ import tracemalloc
 
 import pytest
 from collector_helpers import FIXTURES, run_rows, stored
+from pantau.collectors.base import MAX_BODY_BYTES, CollectContext, CollectError
+from pantau.collectors.fetch import fetch
 from werkzeug import Response
-
-from collectors.base import MAX_BODY_BYTES, CollectContext, CollectError
-from collectors.fetch import fetch
 
 MB = 1024 * 1024
 VALUES = [{"metric": "lapor_complaints_received_count", "path": "data[].masuk",
@@ -38,7 +37,7 @@ def _rss_kb(field: str) -> int:
 
 
 def test_hung_endpoint_abandoned_at_the_timeout(store, threaded_server, make_config, clock):
-    from collectors.runner import Runner
+    from pantau.collectors.runner import Runner
 
     release = threading.Event()
     threaded_server.expect_request("/bad").respond_with_handler(

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 
 from collector_helpers import run_rows, stored
-
-from collectors.http_json import HttpJsonOptions
-from collectors.runner import Runner
-from data.health import source_health
+from pantau.collectors.http_json import HttpJsonOptions
+from pantau.collectors.runner import Runner
+from pantau.data.health import source_health
 
 VALUES = [{"metric": "lapor_complaints_received_count", "path": "data[].masuk",
            "labels": {"region": "data[].kode"}}]
@@ -101,8 +100,8 @@ def test_a_store_failure_is_recorded_not_raised(sqlite_store, httpserver, make_c
 def test_unknown_metric_samples_are_rejected_and_counted(store, httpserver, caplog):
     # config.yaml's check refuses such a source; a catalogue that lacks a metric a source
     # emits (a prometheus exporter, say) must still never store what it does not know.
-    from collectors.runner import run_source
-    from data.config_models import Source
+    from pantau.collectors.runner import run_source
+    from pantau.data.config_models import Source
 
     httpserver.expect_request("/api").respond_with_data(BODY)
     src = Source(id="lapor", kind="http_json", every=900,
@@ -115,8 +114,8 @@ def test_unknown_metric_samples_are_rejected_and_counted(store, httpserver, capl
 
 
 def test_unknown_kind_is_a_run_error(store):
-    from collectors.runner import run_source
-    from data.config_models import Source
+    from pantau.collectors.runner import run_source
+    from pantau.data.config_models import Source
 
     res = run_source(Source(id="x", kind="nope", every=60), store=store, catalogue=set(),
                      clock=lambda: 1780300800)
@@ -127,9 +126,8 @@ def test_unknown_kind_is_a_run_error(store):
 def test_one_run_per_source_across_hosts_on_postgresql(store, httpserver, make_config, clock):
     """Another host's worker holds the source's advisory lock: this one skips the run."""
     import pytest
+    from pantau.collectors.runner import lock_key
     from sqlalchemy import text as sql
-
-    from collectors.runner import lock_key
 
     if store.dialect != "postgresql":
         pytest.skip("advisory locks are PostgreSQL's (SQLite stores have one worker)")

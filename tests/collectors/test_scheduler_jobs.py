@@ -10,10 +10,9 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from collector_helpers import run_rows
-
-from collectors.runner import Runner
-from collectors.scheduler import RETENTION_JOB, Scheduler
-from data.store import RunRecord
+from pantau.collectors.runner import Runner
+from pantau.collectors.scheduler import RETENTION_JOB, Scheduler
+from pantau.data.store import RunRecord
 
 VALUES = [{"metric": "lapor_complaints_received_count", "path": "n"}]
 

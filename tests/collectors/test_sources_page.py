@@ -8,9 +8,8 @@ import threading
 
 import pytest
 from collector_helpers import FIXTURES, TEMPO
-
-from collectors.runner import Runner
-from data.store import RunRecord
+from pantau.collectors.runner import Runner
+from pantau.data.store import RunRecord
 
 NOW = 1_780_308_000  # 2026-06-01 10:00 UTC = 18:00 WITA, after the feed's last item
 VALUES = [{"metric": "lapor_complaints_received_count", "path": "data[].masuk",
@@ -90,8 +89,8 @@ def scene(store, threaded_server, make_config, clock, tmp_path):
 
 
 def test_health_rows_worst_first(store, scene, clock):
-    from dashboard.context import AppContext
-    from dashboard.pages import sources
+    from pantau.dashboard.context import AppContext
+    from pantau.dashboard.pages import sources
 
     ctx = AppContext(config=scene, store=store, clock=clock)
     df = sources.health(ctx)

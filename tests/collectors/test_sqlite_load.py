@@ -10,12 +10,11 @@ import threading
 import time
 
 import pytest
+from pantau.data import queries
+from pantau.data.store import Store
 from sqlalchemy import text
 from test_worker_crash import Worker
 from test_worker_process import write_config
-
-from data import queries
-from data.store import Store
 
 SOURCES, HOSTS, STEPS = 4, 30, 100  # every run of a source writes 30 x 100 = 3,000 new rows
 DURATION, POLL = 30.0, 0.05

@@ -11,8 +11,7 @@ import time
 import pytest
 import yaml
 from collector_helpers import METRICS, ROOT
-
-from data.store import Store
+from pantau.data.store import Store
 
 PANTAU = str(ROOT / ".venv" / "bin" / "pantau")
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-
-from data import queries
+from pantau.data import queries
 
 
 def expected(pts, step, origin, agg, regions=None) -> dict:

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pantau.data.migrate import head
 from sqlalchemy import create_engine, text
-
-from data.migrate import head
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,7 +79,7 @@ def test_import_twice_then_export_round_trip(tmp_path, store_url):
     res = pantau("export", "--metric", "visits_count", "--from", "now-400d", "-o", str(out),
                  "-c", str(cfg))
     assert res.returncode == 0, res.stderr
-    from data.timeparse import parse_time
+    from pantau.data.timeparse import parse_time
 
     with out.open() as fh:
         got = {(r["region"], parse_time(r["ts"], now), float(r["value"]))

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pantau.data.config import ConfigError, load_config, metric_sources, parse_config
+from pantau.data.durations import format_duration, parse_duration
 from pydantic import BaseModel, ConfigDict, ValidationError
-
-from data.config import ConfigError, load_config, metric_sources, parse_config
-from data.durations import format_duration, parse_duration
 
 ROOT = Path(__file__).resolve().parents[2]
 

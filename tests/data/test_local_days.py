@@ -9,13 +9,12 @@ from collections import defaultdict
 
 import pytest
 from bucket_check import check_buckets
+from pantau.data import rollups
+from pantau.data.batch import Batch, Sample
+from pantau.data.buckets import origin_for
+from pantau.data.schema import ROLLUP_CHAIN
+from pantau.data.store import Store
 from sqlalchemy import text
-
-from data import rollups
-from data.batch import Batch, Sample
-from data.buckets import origin_for
-from data.schema import ROLLUP_CHAIN
-from data.store import Store
 
 NOW = 1_795_000_000 - 1_795_000_000 % 86400  # a UTC midnight
 START = NOW - 12 * 86400

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-
-from data.migrate import current, head
-from data.schema import metadata
-from data.store import Store
+from pantau.data.migrate import current, head
+from pantau.data.schema import metadata
+from pantau.data.store import Store
 
 
 def test_migrated_schema_matches_metadata(store_url):

@@ -7,10 +7,9 @@ import random
 
 import pytest
 from bucket_check import check_buckets
-
-from data import queries
-from data.batch import Batch, Sample
-from data.buckets import align_down, nice_step, origin_for, rollup_level
+from pantau.data import queries
+from pantau.data.batch import Batch, Sample
+from pantau.data.buckets import align_down, nice_step, origin_for, rollup_level
 
 NOW = 1_795_000_000 - 1_795_000_000 % 86400  # a UTC midnight
 START = NOW - 10 * 86400

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import random
 
+from pantau.data import rollups
+from pantau.data.schema import ROLLUP_CHAIN
 from sqlalchemy import text
-
-from data import rollups
-from data.schema import ROLLUP_CHAIN
 
 NOW = 1_795_000_000
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from pantau.data.batch import Batch, Sample
+from pantau.data.store import Store
 from sqlalchemy import text
-
-from data.batch import Batch, Sample
-from data.store import Store
 
 NOW = 1_795_000_000  # 2026-11-18, a fixed clock
 
@@ -64,7 +63,7 @@ def test_rejections_are_row_by_row_and_the_rest_is_kept(store):
 
 def test_batch_is_one_transaction(store, monkeypatch):
     """A failure in the middle of writing leaves nothing of the batch behind."""
-    from data import rollups
+    from pantau.data import rollups
 
     store.write(Batch([Sample("m", 1.0, {"k": "old"}, NOW - 100)]), {"m"}, now=NOW)
 
@@ -87,7 +86,7 @@ def test_batch_is_one_transaction(store, monkeypatch):
 
 
 def test_articles_deduplicate_on_normalised_link(store):
-    from data.batch import Article
+    from pantau.data.batch import Article
 
     a = Article(url="https://www.Example.go.id/berita/1/?utm_source=x", title="Satu")
     b = Article(url="http://example.go.id/berita/1#top", title="Satu lagi")
@@ -105,7 +104,7 @@ def test_articles_deduplicate_on_normalised_link(store):
 
 
 def test_record_run_and_retention(store):
-    from data.store import RunRecord
+    from pantau.data.store import RunRecord
 
     store.record_run(RunRecord("s1", NOW - 5, NOW - 4, "up", samples=3))
     assert count(store, "runs") == 1
@@ -115,7 +114,7 @@ def test_record_run_and_retention(store):
     with store.writer.begin() as conn:  # an old row from before retention was shortened
         conn.execute(text("INSERT INTO samples (series_id, ts, value) VALUES (1, :t, 2)"),
                      {"t": old})
-    from data import rollups
+    from pantau.data import rollups
 
     with store.writer.begin() as conn:
         rollups.refresh(conn, 1, old, old)

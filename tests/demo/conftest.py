@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from data.demo import render_config
+from pantau.demo import render_config
 
 
 def demo_config(folder, feeds: str = "http://127.0.0.1:9", pantau: str = "http://127.0.0.1:8"):
@@ -31,7 +31,7 @@ def demo_cfg(tmp_path):
 
 @pytest.fixture
 def demo_store(demo_cfg):
-    from data.store import Store
+    from pantau.data.store import Store
 
     s = Store(demo_cfg.store.url, retention_days=demo_cfg.store.retention_days)
     s.upgrade()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pantau.demo import DemoPaths, DemoState
+from pantau.demo_run import DemoPaths, DemoState
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 ROOT = Path(__file__).resolve().parents[2]
 PANTAU = ROOT / ".venv" / "bin" / "pantau"
 HEALTHZ_LIMIT = 30.0
-INTERVAL = 30          # every demo source runs every 30 s (data/demo/config.yaml)
+INTERVAL = 30          # every demo source runs every 30 s (demo/config.yaml)
 DIGIT = re.compile(r"\d")
 
 

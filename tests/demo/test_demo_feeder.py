@@ -9,11 +9,10 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-from collectors.prometheus import parse_exposition
-from collectors.rss import parse_feed
-from data.demo.feeder import FEED_ITEMS, NEWS_EVERY, Feeder
-from data.demo.news import OUTLETS
+from pantau.collectors.prometheus import parse_exposition
+from pantau.collectors.rss import parse_feed
+from pantau.demo.feeder import FEED_ITEMS, NEWS_EVERY, Feeder
+from pantau.demo.news import OUTLETS
 
 T0 = 1795_790_000  # 2026-11-27 around 19:13 WITA: an evening, outlets publishing
 
@@ -108,8 +107,8 @@ def healthz():
 def test_every_demo_source_collects_with_the_real_collectors(tmp_path, healthz, render_demo):
     """The demo config, the feeder and the collector kinds fit: every source runs UP, with
     samples and nothing refused."""
-    from collectors.runner import Runner
-    from data.store import Store
+    from pantau.collectors.runner import Runner
+    from pantau.data.store import Store
 
     folder = tmp_path / "demo dir: spaces & colons"   # paths as users have them
     folder.mkdir()

@@ -7,13 +7,13 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pandas as pd
+from pantau.demo.calendar import Local, office_day_factor
+from pantau.demo.history import _groups, grid, load_history, missing_generators, news_counts
+from pantau.demo.metrics import GENERATORS
+from pantau.demo.news import OUTLETS
 from sqlalchemy import text
 
-from data.demo import OPDS, REGIONS, SERVICES
-from data.demo.calendar import Local, office_day_factor
-from data.demo.history import _groups, grid, load_history, missing_generators, news_counts
-from data.demo.metrics import GENERATORS
-from data.demo.news import OUTLETS
+from pantau.demo import OPDS, REGIONS, SERVICES
 
 WITA = timezone(timedelta(hours=8))
 NOW = int(datetime(2026, 11, 27, 20, 0, tzinfo=WITA).timestamp())
@@ -122,7 +122,7 @@ def test_fine_resolution_for_probes_in_the_last_days(demo_cfg):
 
 
 def test_published_ipm_and_spbe_are_the_real_figures(demo_cfg, demo_store):
-    from data.queries import latest
+    from pantau.data.queries import latest
 
     load_history(demo_store, demo_cfg, NOW - 3600, NOW, now=NOW, articles=False)
     ipm = latest(demo_store, "ipm_score", {"region": "52.71"})

@@ -44,7 +44,7 @@ def test_the_first_lines_are_the_two_commands_and_the_makefile_keeps_them_true()
 
 
 def test_every_registered_kind_and_option_is_in_the_table():
-    from collectors.registry import kinds
+    from pantau.collectors.registry import kinds
 
     registered = kinds()
     assert {"http_json", "rss", "csv", "sql", "http_probe", "prometheus"} <= set(registered)
@@ -54,11 +54,11 @@ def test_every_registered_kind_and_option_is_in_the_table():
         assert not missing, f"README row of {kind!r} lacks options {missing}"
 
 
-@pytest.mark.parametrize("config", ["config.yaml", "data/demo/config.yaml"])
+@pytest.mark.parametrize("config", ["config.yaml", "demo/config.yaml"])
 def test_every_metric_is_documented(config):
     import yaml
 
-    from data.demo import PLACEHOLDERS, render_config
+    from pantau.demo import PLACEHOLDERS, render_config
 
     raw = render_config({name: "x" for name in PLACEHOLDERS}, (ROOT / config).read_text())
     metrics = [m["name"] for m in yaml.safe_load(raw)["metrics"]]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from api_seed import NOW
-
-from dashboard.cache import Cache
-from dashboard.context import AppContext
-from dashboard.pages import _explore_state as st
+from pantau.dashboard.cache import Cache
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.pages import _explore_state as st
 
 
 @pytest.fixture
@@ -49,10 +48,10 @@ def test_control_changes_write_the_url(ctx):
 
 
 def test_table_holds_exactly_the_points_drawn(ctx):
-    from dashboard.api.answers import series_answer
-    from dashboard.api.params import series_query
-    from dashboard.figures.explore_chart import explore_figure
-    from dashboard.figures.explore_table import explore_table
+    from pantau.dashboard.api.answers import series_answer
+    from pantau.dashboard.api.params import series_query
+    from pantau.dashboard.figures.explore_chart import explore_figure
+    from pantau.dashboard.figures.explore_table import explore_table
 
     q = series_query(ctx, {"metric": ["lapor_count"], "from": ["now-3d"], "step": ["5m"],
                            "shift": ["1d"], "max_points": ["400"]})

@@ -12,11 +12,10 @@ import os
 from pathlib import Path
 
 import feedparser
-
-from data.batch import Article, Batch
-from data.text.normalize import plain_text
-from data.text.sentiment import classify
-from data.text.topics import match_topics
+from pantau.data.batch import Article, Batch
+from pantau.text.normalize import plain_text
+from pantau.text.sentiment import classify
+from pantau.text.topics import match_topics
 
 ROOT = Path(__file__).resolve().parents[2]
 REALDATA = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared")) / "realdata"
@@ -65,8 +64,8 @@ def load_tempo(store) -> int:
 
 def media_config(**extra):
     """A validated Config with the NTB topics (kinds from the collectors registry)."""
-    from collectors.registry import option_models
-    from data.config import parse_config
+    from pantau.collectors.registry import option_models
+    from pantau.data.config import parse_config
 
     raw = {"site": {"name": "Command Center NTB", "timezone": "Asia/Makassar"},
            "media": {"topics": TOPICS}}

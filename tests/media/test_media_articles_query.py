@@ -6,9 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from data import articles as A
-from data.batch import Article, Batch
+from pantau.data import articles as A
+from pantau.data.batch import Article, Batch
 
 WITA = "Asia/Makassar"
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from media_fixtures import NOW, load_tempo, media_config
+from pantau.data.batch import Article, Batch
+from pantau.data.schema import articles as articles_table
+from pantau.text.normalize import plain_text
 from sqlalchemy import insert
-
-from data.batch import Article, Batch
-from data.schema import articles as articles_table
-from data.text.normalize import plain_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,14 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
-
-from dashboard.figures.media_attention import media_attention
-from dashboard.figures.media_share import media_share
-from dashboard.figures.media_style import CHANNEL, SENTIMENT, empty_figure, label
-from dashboard.figures.media_words import media_words
-from dashboard.i18n import t
-from dashboard.pages._media_state import MediaState, make_search, read_state, window
-from data.channels import CHANNELS, check_channel, is_channel
+from pantau.dashboard.figures.media_attention import media_attention
+from pantau.dashboard.figures.media_share import media_share
+from pantau.dashboard.figures.media_style import CHANNEL, SENTIMENT, empty_figure, label
+from pantau.dashboard.figures.media_words import media_words
+from pantau.dashboard.i18n import t
+from pantau.dashboard.pages._media_state import MediaState, make_search, read_state, window
+from pantau.data.channels import CHANNELS, check_channel, is_channel
 
 WITA = "Asia/Makassar"
 

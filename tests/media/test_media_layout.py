@@ -6,12 +6,11 @@ import json
 
 import pytest
 from media_fixtures import NOW, load_tempo, media_config
+from pantau.dashboard.cache import Cache
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.pages import media
+from pantau.dashboard.pages._media_state import BYS, PERIODS
 from plotly.utils import PlotlyJSONEncoder
-
-from dashboard.cache import Cache
-from dashboard.context import AppContext
-from dashboard.pages import media
-from dashboard.pages._media_state import BYS, PERIODS
 
 
 def tree_text(component) -> str:

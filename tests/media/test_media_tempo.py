@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from media_fixtures import NOW, TOPICS, load_tempo
-
-from data import articles as A
+from pantau.data import articles as A
 
 WITA = "Asia/Makassar"
 pytestmark = pytest.mark.usefixtures("tempo_available")

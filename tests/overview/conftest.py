@@ -10,8 +10,8 @@ from ov_seed import raw_config
 def config_from():
     """``config_from(raw) -> Config`` with the registered collector kinds."""
     def build(raw: dict):
-        from collectors.registry import option_models
-        from data.config import parse_config
+        from pantau.collectors.registry import option_models
+        from pantau.data.config import parse_config
 
         return parse_config(raw, kinds=option_models(), env={})
     return build

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from data.batch import Batch, Sample
-from data.reference import indicator_samples
+from pantau.data.batch import Batch, Sample
+from pantau.data.reference import indicator_samples
 
 # 2026-11-28 09:15 WITA (01:15 UTC): the fixed "now" of every overview test.
 T = 1795828500

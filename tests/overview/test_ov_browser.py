@@ -11,8 +11,7 @@ import urllib.request
 
 import pytest
 from ov_seed import END, METRICS, PROVINCE, T, expected, region_for, seed
-
-from dashboard import fmt
+from pantau.dashboard import fmt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,10 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from ov_seed import END, METRICS, PROVINCE, T, expected, region_for, seed
-
-from dashboard.cache import Cache
-from dashboard.components.kpi_data import card_data
-from dashboard.context import AppContext
+from pantau.dashboard.cache import Cache
+from pantau.dashboard.components.kpi_data import card_data
+from pantau.dashboard.context import AppContext
 
 WITA = timezone(timedelta(hours=8))
 
@@ -77,8 +76,8 @@ def test_sparkline_adds_up_to_the_card_value(sqlite_store, ov_config):
 def test_thresholds_per_period_grow_with_the_window(sqlite_store, ov_config):
     """LAPOR counts have target/warn/crit per 7 days: the 7-day card compares 2,017 with
     them as written (Kritis), the 30-day card with 30/7 of them (3,357 is under 4,286: Baik)."""
-    from dashboard import fmt
-    from dashboard.components.kpi_card import target_text
+    from pantau.dashboard import fmt
+    from pantau.dashboard.components.kpi_card import target_text
 
     seed(sqlite_store, ov_config)
     ctx = AppContext(config=ov_config, store=sqlite_store, clock=lambda: T, cache=Cache())

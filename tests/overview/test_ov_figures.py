@@ -7,11 +7,10 @@ import json
 
 import pandas as pd
 import pytest
-
-from dashboard.figures import breakdown, history, region_map, sparkline
-from dashboard.figures.region_map import bounds
-from data.config_models import Metric
-from data.reference import indicators, load_geojson
+from pantau.dashboard.figures import breakdown, history, region_map, sparkline
+from pantau.dashboard.figures.region_map import bounds
+from pantau.data.config_models import Metric
+from pantau.data.reference import indicators, load_geojson
 
 IPM = Metric(name="ipm_score", title={"id": "IPM", "en": "HDI"}, unit="index", better="up",
              agg="last", target=75)

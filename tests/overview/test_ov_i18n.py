@@ -7,7 +7,7 @@ import ast
 import re
 from pathlib import Path
 
-from dashboard.i18n import LANGS, catalogue
+from pantau.dashboard.i18n import LANGS, catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "dashboard" / "pages"

@@ -8,14 +8,13 @@ import json
 import plotly.utils
 import pytest
 from ov_seed import METRICS, T, seed
-
-from dashboard.cache import Cache
-from dashboard.components.periods import period_key, window
-from dashboard.components.regions import region_filter, region_key
-from dashboard.components.url_state import make_search, parse_search
-from dashboard.context import AppContext
-from dashboard.pages import metric as metric_page
-from dashboard.pages import overview
+from pantau.dashboard.cache import Cache
+from pantau.dashboard.components.periods import period_key, window
+from pantau.dashboard.components.regions import region_filter, region_key
+from pantau.dashboard.components.url_state import make_search, parse_search
+from pantau.dashboard.context import AppContext
+from pantau.dashboard.pages import metric as metric_page
+from pantau.dashboard.pages import overview
 
 
 def text_of(component) -> str:

@@ -8,9 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-
-from data.batch import Batch
-from data.reference import (
+from pantau.data.batch import Batch
+from pantau.data.reference import (
     GEOJSON,
     INDICATORS,
     indicator_samples,
@@ -74,7 +73,7 @@ def test_indicators_keep_codes_and_sources():
 
 
 def test_indicator_samples_are_stored(tmp_path):
-    from data.store import Store
+    from pantau.data.store import Store
 
     store = Store(f"sqlite:///{tmp_path / 'ref.db'}", retention_days=1500)
     store.upgrade()

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from data.text.normalize import plain_text, stem, tokens
+from pantau.text.normalize import plain_text, stem, tokens
 
 
 @pytest.mark.parametrize(

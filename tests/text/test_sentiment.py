@@ -9,8 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from data.text.sentiment import LABELS, NEUTRAL_BAND, classify, get_scorer, score
+from pantau.text.sentiment import LABELS, NEUTRAL_BAND, classify, get_scorer, score
 
 
 def _shared_file(relative: str) -> Path:

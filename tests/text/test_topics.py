@@ -7,10 +7,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
-from data.text.normalize import plain_text
-from data.text.stopwords import STOPWORDS, is_stopword
-from data.text.topics import match_key, match_topics, top_words
+from pantau.text.normalize import plain_text
+from pantau.text.stopwords import STOPWORDS, is_stopword
+from pantau.text.topics import match_key, match_topics, top_words
 
 
 def _tempo_dir() -> Path:

@@ -9,9 +9,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from pantau.data.batch import Article, Batch
 from wall_seed import fail_source, open_wall, runs_ok
-
-from data.batch import Article, Batch
 
 pytestmark = pytest.mark.browser
 

@@ -7,21 +7,20 @@ import time
 
 import pandas as pd
 import pytest
+from pantau.dashboard.app import create_app
+from pantau.dashboard.figures.wall_bars import wall_bars
+from pantau.dashboard.figures.wall_map import _box, _overlap, place_labels, wall_map
+from pantau.dashboard.figures.wall_style import tick_times
+from pantau.dashboard.figures.wall_trend import wall_trend
+from pantau.dashboard.wall import params as wall_params
+from pantau.dashboard.wall.arrange import arrange
+from pantau.dashboard.wall.freshness import freshness, mark_text, tile_sources
+from pantau.dashboard.wall.refresh import tile_view
+from pantau.dashboard.wall.tiledata import TileData, tile_data
+from pantau.dashboard.wall.tiles import render
+from pantau.data.config_models import Tile
+from pantau.data.reference import load_geojson
 from wall_seed import as_json, seed, texts, wall_config
-
-from dashboard.app import create_app
-from dashboard.figures.wall_bars import wall_bars
-from dashboard.figures.wall_map import _box, _overlap, place_labels, wall_map
-from dashboard.figures.wall_style import tick_times
-from dashboard.figures.wall_trend import wall_trend
-from dashboard.wall import params as wall_params
-from dashboard.wall.arrange import arrange
-from dashboard.wall.freshness import freshness, mark_text, tile_sources
-from dashboard.wall.refresh import tile_view
-from dashboard.wall.tiledata import TileData, tile_data
-from dashboard.wall.tiles import render
-from data.config_models import Tile
-from data.reference import load_geojson
 
 NOW = 1_795_000_000
 
@@ -89,7 +88,7 @@ def test_headlines_are_delayed_only_when_every_feed_fails():
 
 
 def test_mark_texts_in_both_languages():
-    from dashboard.wall.freshness import Freshness
+    from pantau.dashboard.wall.freshness import Freshness
 
     tz = "Asia/Makassar"
     ts = 1_795_000_000 - 1_795_000_000 % 86400  # 08:00 WITA
@@ -173,7 +172,7 @@ def test_map_fills_every_region_and_keeps_labels_apart():
 # -- tiles ---------------------------------------------------------------------------------
 
 def test_feed_text_becomes_text_children_and_only_http_links():
-    from dashboard.wall.freshness import Freshness
+    from pantau.dashboard.wall.freshness import Freshness
 
     cfg = wall_config()
     tile = Tile(view="headlines")

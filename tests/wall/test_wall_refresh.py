@@ -7,13 +7,12 @@ from __future__ import annotations
 import time
 
 import dash
+from pantau.dashboard.app import create_app
+from pantau.dashboard.cache import Cache
+from pantau.dashboard.pages import wall as wall_page
+from pantau.dashboard.wall.refresh import tile_answers
 from sqlalchemy import create_engine, event
 from wall_seed import as_json, fail_source, runs_ok, texts, wall_config
-
-from dashboard.app import create_app
-from dashboard.cache import Cache
-from dashboard.pages import wall as wall_page
-from dashboard.wall.refresh import tile_answers
 
 
 def _count_queries(store) -> list:

@@ -16,12 +16,11 @@ import time
 from pathlib import Path
 
 import yaml
+from pantau.data.batch import Article, Batch
+from pantau.data.config import parse_config
+from pantau.data.reference import indicator_samples, regions
+from pantau.data.store import RunRecord, Store
 from pydantic import BaseModel, ConfigDict
-
-from data.batch import Article, Batch
-from data.config import parse_config
-from data.reference import indicator_samples, regions
-from data.store import RunRecord, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = ("portal_ntbprov", "ppid_ntb", "satudata_ntb")

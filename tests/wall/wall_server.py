@@ -14,11 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from pantau.dashboard.app import create_app  # noqa: E402
+from pantau.data.store import Store  # noqa: E402
 from wall_seed import wall_config  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
-
-from dashboard.app import create_app  # noqa: E402
-from data.store import Store  # noqa: E402
 
 
 def main() -> None:

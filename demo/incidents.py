@@ -1,7 +1,7 @@
 """The demo's incidents: service outages and slowdowns, floods, earthquakes and land fires.
 
 Each is a deterministic list of ``(begin, end, strength)`` spans for a window (see
-``data.demo.noise.events``), so the metrics and the news of the demo tell one story: when
+``pantau.demo.noise.events``), so the metrics and the news of the demo tell one story: when
 Kabupaten Bima floods, its 112 calls jump and the feeds carry flood headlines.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from data.demo import SERVICES
-from data.demo.calendar import RAIN, WITA
-from data.demo.noise import events
+from pantau.demo.calendar import RAIN, WITA
+from pantau.demo.noise import events
+
+from pantau.demo import SERVICES
 
 Span = tuple[int, int, float]
 

@@ -12,7 +12,7 @@
 returns the configured text -> label callable: ``"lexicon"`` (this module) or a dotted path
 ``"package.module:function"`` to plug in another model.
 
-How a text is scored: words are looked up in ``data.text.lexicon`` (as written, without
+How a text is scored: words are looked up in ``pantau.text.lexicon`` (as written, without
 ``-nya``, then by Sastrawi stem). Negators (tidak, belum, bukan, tak, tanpa, jangan, kurang…)
 flip the first sentiment word in the next three tokens; intensifiers (sangat, sekali, banget…)
 scale it; words after "tapi/namun" weigh more. Direction words take their sign from what moves
@@ -29,8 +29,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from data.text import lexicon as lx
-from data.text.normalize import stem, tokens
+from pantau.text import lexicon as lx
+from pantau.text.normalize import stem, tokens
 
 __all__ = ["LABELS", "NEUTRAL_BAND", "classify", "get_scorer", "score"]
 

@@ -3,8 +3,8 @@
     report = load_history(store, cfg, start=now - 180 * 86400, end=now)
     report.points, report.articles, report.seconds
 
-Values come from ``data.demo.metrics`` (pure functions of seed, labels and time), news counts
-and articles from ``data.demo.news``, and IPM / SPBE from the real published figures
+Values come from ``pantau.demo.metrics`` (pure functions of seed, labels and time), news counts
+and articles from ``pantau.demo.news``, and IPM / SPBE from the real published figures
 (``data.reference.indicator_samples``). Samples go through ``Store.write_points`` (the bulk
 path), articles through ``Store.write``. Loading the same range twice changes nothing, and a
 later range joins the earlier one without a seam: that is how ``pantau demo`` fills the gap
@@ -18,14 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from pantau.data.batch import Article, Batch
+from pantau.data.config_models import Config
+from pantau.data.reference import indicator_samples
+from pantau.data.store import Store
+from pantau.demo.metrics import GENERATORS
+from pantau.demo.news import OUTLETS, article_times, articles_between
 
-from data.batch import Article, Batch
-from data.config_models import Config
-from data.demo import ARTICLE_DAYS, DEFAULT_SEED
-from data.demo.metrics import GENERATORS
-from data.demo.news import OUTLETS, article_times, articles_between
-from data.reference import indicator_samples
-from data.store import Store
+from pantau.demo import ARTICLE_DAYS, DEFAULT_SEED
 
 FINE_STEP = 300
 STEPS = {"hour": 3600, "6h": 6 * 3600}
@@ -128,8 +128,8 @@ def demo_articles(cfg: Config, seed: int, start: int, end: int,
                   scorer: Callable[[str], str] | None = None) -> list[Article]:
     """The articles every demo outlet published in [start, end), with sentiment and topics
     as the collectors give them."""
-    from data.text.sentiment import get_scorer
-    from data.text.topics import match_topics
+    from pantau.text.sentiment import get_scorer
+    from pantau.text.topics import match_topics
 
     scorer = scorer or get_scorer(cfg.media.sentiment)
     topics = cfg.media.topics

@@ -12,17 +12,17 @@ loads in a few seconds.
 from __future__ import annotations
 
 import numpy as np
-
-from data.demo import HOSTS, OPDS, REGIONS, SERVICES
-from data.demo.calendar import (
+from pantau.demo.calendar import (
     YEAR_2026,
     Local,
     office_day_factor,
     office_hour_profile,
     people_hour_profile,
 )
-from data.demo.incidents import emergencies, outages, slowdowns
-from data.demo.noise import events, normal, poisson, uniform, wander, within
+from pantau.demo.incidents import emergencies, outages, slowdowns
+from pantau.demo.noise import events, normal, poisson, uniform, wander, within
+
+from pantau.demo import HOSTS, OPDS, REGIONS, SERVICES
 
 _TOTAL_WEIGHT = sum(w for _n, w in REGIONS.values())
 _OFFICE_SUM = float(office_hour_profile(Local(np.arange(24) * 3600 + 3600 * 16 + 4 * 86400)).sum())
@@ -197,4 +197,4 @@ GENERATORS = {
     "server_load": (lambda: [{"host": h} for h in HOSTS], "fine", server_load),
 }
 """metric -> (label sets, resolution, generator). ``news_articles_count`` comes from the news
-stream (``data.demo.news``) and ``ipm_score``/``spbe_index_score`` from the published figures."""
+stream (``pantau.demo.news``) and ``ipm_score``/``spbe_index_score`` from the published figures."""

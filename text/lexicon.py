@@ -1,4 +1,4 @@
-"""Hand-written Indonesian sentiment lexicon used by ``data.text.sentiment``.
+"""Hand-written Indonesian sentiment lexicon used by ``pantau.text.sentiment``.
 
 Written for this project from general Indonesian usage (news, public services, reviews); it is
 not derived from any dataset. Weights: 3 strong, 2 clear, 1 mild, 0.5 faint; a weight of 0

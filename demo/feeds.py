@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from data.demo.news import OUTLETS, DemoArticle
+from pantau.demo.news import OUTLETS, DemoArticle
 
 WITA = timezone(timedelta(hours=8))
 

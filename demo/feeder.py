@@ -17,7 +17,7 @@ e-services the demo probes (answering as slowly as the demo model says)::
     feeder.run(stop_event)                # ticks every few seconds until stop_event is set
 
 Live sources run faster than life (``BOOST``) so a visitor sees counts move within a minute.
-The numbers come from the same model as the history (``data.demo.metrics``).
+The numbers come from the same model as the history (``pantau.demo.metrics``).
 """
 
 from __future__ import annotations
@@ -34,10 +34,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
-
-from data.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES
-from data.demo.feeds import render_feed
-from data.demo.metrics import (
+from pantau.demo.feeds import render_feed
+from pantau.demo.metrics import (
     calls_112,
     datasets,
     downloads,
@@ -47,7 +45,9 @@ from data.demo.metrics import (
     server_load,
     service_latency,
 )
-from data.demo.news import OUTLETS, DemoArticle, articles_between, make_article
+from pantau.demo.news import OUTLETS, DemoArticle, articles_between, make_article
+
+from pantau.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES
 
 WITA = timezone(timedelta(hours=8))
 BOOST = {"lapor": 4.0, "112": 2.0, "downloads": 3.0}

@@ -2,9 +2,9 @@
 
 What it does, in ``--dir`` (default ``var``):
 
-1. starts the demo feeder (``data.demo.feeder``): local feeds, JSON, CSV, a SQLite database
+1. starts the demo feeder (``pantau.demo.feeder``): local feeds, JSON, CSV, a SQLite database
    and simulated e-services in ``demo-sources/``, served on a free port of 127.0.0.1;
-2. writes ``demo-config.yaml``: the demo config (``data/demo/config.yaml``) with the absolute
+2. writes ``demo-config.yaml``: the demo config (``demo/config.yaml``) with the absolute
    paths, the feeder's address and the web port filled in;
 3. opens ``demo.db`` (SQLite) and, the first time, loads 180 days of history for every metric
    plus the published IPM / SPBE figures; later runs only fill the gap since the last run;
@@ -25,8 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from data.demo import CONFIG_TEMPLATE, DEFAULT_SEED, HISTORY_DAYS, render_config
 from pantau.cli import EXIT_OK, UsageError
+from pantau.demo import CONFIG_TEMPLATE, DEFAULT_SEED, HISTORY_DAYS, render_config
 
 DB_NAME = "demo.db"
 CONFIG_NAME = "demo-config.yaml"
@@ -107,9 +107,9 @@ def load(paths: DemoPaths, cfg, seed: int, now: int) -> tuple[str, DemoState, in
 
     Returns a summary line, the state, and — when the history articles are still to be written
     (``backfill_articles``, run while the web app starts) — the start of their window."""
-    from data.demo import ARTICLE_DAYS
-    from data.demo.history import load_history
     from pantau.commands import open_store
+    from pantau.demo import ARTICLE_DAYS
+    from pantau.demo.history import load_history
 
     state = DemoState.read(paths.state) if paths.db.exists() else None
     store = open_store(cfg)
@@ -136,8 +136,8 @@ def backfill_articles(cfg, state: DemoState, start: int, end: int, stop: threadi
     """Write the history articles of [start, end) in small transactions (the worker writes
     between them), newest first, once ``ready`` is set (the web app is up: on a small machine
     its start-up should not share the CPU with this); mark them done in the state."""
-    from data.demo.history import write_articles
     from pantau.commands import open_store
+    from pantau.demo.history import write_articles
 
     if ready is not None:
         ready.wait(60)
@@ -184,8 +184,8 @@ def _announce_ready(url: str, began: float, stop: threading.Event,
 
 def demo(args) -> int:
     """Run the demo (see the module docstring). ``args``: port, host, reset, dir."""
-    from data.demo.feeder import Feeder
     from pantau.commands import load_or_fail
+    from pantau.demo.feeder import Feeder
     from pantau.processes import run
 
     began = time.perf_counter()
@@ -212,7 +212,7 @@ def demo(args) -> int:
     cfg = load_or_fail(str(paths.config))
     now = int(time.time())
     print("pantau demo: loading …", flush=True)
-    from data.demo.history import HistoryError
+    from pantau.demo.history import HistoryError
 
     try:
         summary, state, backfill = load(paths, cfg, seed, now)

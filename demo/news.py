@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
+from pantau.demo.calendar import Local, rainy_season
+from pantau.demo.corpus import OFFICES, PLACES, PRESS, TEMPLATES
+from pantau.demo.incidents import floods
+from pantau.demo.noise import poisson, uniform
 
-from data.demo import REGIONS
-from data.demo.calendar import Local, rainy_season
-from data.demo.corpus import OFFICES, PLACES, PRESS, TEMPLATES
-from data.demo.incidents import floods
-from data.demo.noise import poisson, uniform
+from pantau.demo import REGIONS
 
 
 @dataclass(frozen=True)

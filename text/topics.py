@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from data.text.normalize import root_words, tokens
-from data.text.normalize import stem as _stem  # top_words() has a parameter named stem
-from data.text.stopwords import STOPWORDS
+from pantau.text.normalize import root_words, tokens
+from pantau.text.normalize import stem as _stem  # top_words() has a parameter named stem
+from pantau.text.stopwords import STOPWORDS
 
 __all__ = ["match_key", "match_keys", "match_topics", "top_words"]
 
