@@ -34,6 +34,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
+from pantau.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES
 from pantau.demo.feeds import render_feed
 from pantau.demo.metrics import (
     calls_112,
@@ -46,8 +47,6 @@ from pantau.demo.metrics import (
     service_latency,
 )
 from pantau.demo.news import OUTLETS, DemoArticle, articles_between, make_article
-
-from pantau.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES
 
 WITA = timezone(timedelta(hours=8))
 BOOST = {"lapor": 4.0, "112": 2.0, "downloads": 3.0}

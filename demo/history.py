@@ -22,10 +22,9 @@ from pantau.data.batch import Article, Batch
 from pantau.data.config_models import Config
 from pantau.data.reference import indicator_samples
 from pantau.data.store import Store
+from pantau.demo import ARTICLE_DAYS, DEFAULT_SEED
 from pantau.demo.metrics import GENERATORS
 from pantau.demo.news import OUTLETS, article_times, articles_between
-
-from pantau.demo import ARTICLE_DAYS, DEFAULT_SEED
 
 FINE_STEP = 300
 STEPS = {"hour": 3600, "6h": 6 * 3600}

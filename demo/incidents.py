@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from pantau.demo import SERVICES
 from pantau.demo.calendar import RAIN, WITA
 from pantau.demo.noise import events
-
-from pantau.demo import SERVICES
 
 Span = tuple[int, int, float]
 

@@ -12,6 +12,7 @@ loads in a few seconds.
 from __future__ import annotations
 
 import numpy as np
+from pantau.demo import HOSTS, OPDS, REGIONS, SERVICES
 from pantau.demo.calendar import (
     YEAR_2026,
     Local,
@@ -21,8 +22,6 @@ from pantau.demo.calendar import (
 )
 from pantau.demo.incidents import emergencies, outages, slowdowns
 from pantau.demo.noise import events, normal, poisson, uniform, wander, within
-
-from pantau.demo import HOSTS, OPDS, REGIONS, SERVICES
 
 _TOTAL_WEIGHT = sum(w for _n, w in REGIONS.values())
 _OFFICE_SUM = float(office_hour_profile(Local(np.arange(24) * 3600 + 3600 * 16 + 4 * 86400)).sum())

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
+from pantau.demo import REGIONS
 from pantau.demo.calendar import Local, rainy_season
 from pantau.demo.corpus import OFFICES, PLACES, PRESS, TEMPLATES
 from pantau.demo.incidents import floods
 from pantau.demo.noise import poisson, uniform
-
-from pantau.demo import REGIONS
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,12 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pandas as pd
+from pantau.demo import OPDS, REGIONS, SERVICES
 from pantau.demo.calendar import Local, office_day_factor
 from pantau.demo.history import _groups, grid, load_history, missing_generators, news_counts
 from pantau.demo.metrics import GENERATORS
 from pantau.demo.news import OUTLETS
 from sqlalchemy import text
-
-from pantau.demo import OPDS, REGIONS, SERVICES
 
 WITA = timezone(timedelta(hours=8))
 NOW = int(datetime(2026, 11, 27, 20, 0, tzinfo=WITA).timestamp())

@@ -57,7 +57,6 @@ def test_every_registered_kind_and_option_is_in_the_table():
 @pytest.mark.parametrize("config", ["config.yaml", "demo/config.yaml"])
 def test_every_metric_is_documented(config):
     import yaml
-
     from pantau.demo import PLACEHOLDERS, render_config
 
     raw = render_config({name: "x" for name in PLACEHOLDERS}, (ROOT / config).read_text())
