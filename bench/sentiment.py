@@ -1,9 +1,11 @@
-"""Measure the sentiment classifier on the NusaX Indonesian sentences (train and valid).
+"""Measure the sentiment classifier on the NusaX Indonesian sentences (train and valid) and on
+the hand-labelled Tempo.co headlines (tests/text/labels).
 
 Usage (from the repository root)::
 
     .venv/bin/python bench/sentiment.py [--scorer lexicon|package.module:function]
                                         [--shared DIR] [--errors N]
+                                        [--split train|valid|both|tuning|heldout]
 
 Prints, per split: accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix and
 the majority-class baseline. The data is looked up in ``$PANTAU_SHARED/realdata/nusax-id`` or,
@@ -91,8 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", default="lexicon", help="lexicon or package.module:function")
     parser.add_argument("--shared", help="shared data directory (default $PANTAU_SHARED or ../shared)")
     parser.add_argument("--errors", type=int, default=0, help="print N misclassified rows per split")
-    parser.add_argument("--split", choices=["train", "valid", "both"], default="both")
+    parser.add_argument("--split", default="both",
+                        choices=["train", "valid", "both", "tuning", "heldout"],
+                        help="a NusaX split, or a half of the Tempo headline set (tuning only "
+                             "while tuning: the held-out half is for before/after figures)")
     args = parser.parse_args(argv)
+    if args.split in ("tuning", "heldout"):
+        return tempo(args)
 
     folder = shared_dir(args.shared) / "realdata" / "nusax-id"
     scorer = get_scorer(args.scorer)
@@ -103,6 +110,27 @@ def main(argv: list[str] | None = None) -> int:
             print(f"missing {path}", file=sys.stderr)
             return 2
         report(f"NusaX-id {split} ({args.scorer})", read_split(path), scorer, args.errors)
+    return 0
+
+
+def tempo(args) -> int:
+    """Report on one half of the Tempo headline set, scored as the collectors score articles."""
+    if args.shared:
+        os.environ["PANTAU_SHARED"] = args.shared
+    sys.path.insert(0, str(ROOT / "tests" / "text"))
+    import headline_set
+    from pantau.text.sentiment import get_article_scorer
+
+    try:
+        rows = headline_set.items(args.split)
+    except FileNotFoundError as exc:
+        print(f"missing {exc}", file=sys.stderr)
+        return 2
+    scorer = get_article_scorer(args.scorer)
+    texts = [(f"{title} | {summary}", label) for title, summary, label in rows]
+    pairs = {f"{t} | {s}": (t, s) for t, s, _ in rows}
+    report(f"Tempo headlines {args.split} ({args.scorer})", texts,
+           lambda text: scorer(*pairs[text]), args.errors)
     return 0
 
 

@@ -44,7 +44,7 @@ from pantau.data.config_models import Config, Source
 from pantau.data.schema import articles as articles_table
 from pantau.data.schema import runs
 from pantau.data.store import RunRecord, Store
-from pantau.text.sentiment import get_scorer
+from pantau.text.sentiment import get_article_scorer
 from pantau.text.topics import match_topics
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
@@ -89,7 +89,7 @@ class Runner:
         self.scorer = None
         if sentiment:
             try:
-                self.scorer = get_scorer(sentiment)
+                self.scorer = get_article_scorer(sentiment)
             except ValueError as exc:  # config names a scorer that cannot be loaded
                 log.error("media.sentiment: %s; articles are stored without sentiment", exc)
         self._lock_engine = None
@@ -191,7 +191,7 @@ class Runner:
             if not a.source_id:
                 a.source_id = source.id
             if a.sentiment is None and self.scorer is not None:
-                a.sentiment = self.scorer(f"{a.title}. {a.summary}".strip())
+                a.sentiment = self.scorer(a.title, a.summary)
             if not a.topics and self.topics:
                 a.topics = tuple(match_topics(a.title, a.summary, self.topics))
         return Batch(samples=samples, articles=batch.articles)

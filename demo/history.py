@@ -124,13 +124,13 @@ def published_groups(names: set[str]):
 
 
 def demo_articles(cfg: Config, seed: int, start: int, end: int,
-                  scorer: Callable[[str], str] | None = None) -> list[Article]:
+                  scorer: Callable[[str, str], str] | None = None) -> list[Article]:
     """The articles every demo outlet published in [start, end), with sentiment and topics
     as the collectors give them."""
-    from pantau.text.sentiment import get_scorer
+    from pantau.text.sentiment import get_article_scorer
     from pantau.text.topics import match_topics
 
-    scorer = scorer or get_scorer(cfg.media.sentiment)
+    scorer = scorer or get_article_scorer(cfg.media.sentiment)
     topics = cfg.media.topics
     out = []
     for outlet, o in OUTLETS.items():
@@ -138,7 +138,7 @@ def demo_articles(cfg: Config, seed: int, start: int, end: int,
             out.append(Article(
                 url=a.url, title=a.title, summary=a.summary, outlet=o.name, channel=o.channel,
                 published_ts=a.published_ts, source_id=outlet,
-                sentiment=scorer(f"{a.title}. {a.summary}"),
+                sentiment=scorer(a.title, a.summary),
                 topics=tuple(match_topics(a.title, a.summary, topics))))
     return out
 

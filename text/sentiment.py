@@ -32,7 +32,10 @@ from functools import lru_cache
 from pantau.text import lexicon as lx
 from pantau.text.normalize import stem, tokens
 
-__all__ = ["LABELS", "NEUTRAL_BAND", "classify", "get_scorer", "score"]
+__all__ = [
+    "LABELS", "NEUTRAL_BAND", "article_text", "classify", "classify_article", "get_article_scorer", "get_scorer",
+    "score", "score_article",
+]
 
 LABELS = ("positive", "neutral", "negative")
 NEUTRAL_BAND = 0.2
@@ -254,6 +257,21 @@ def classify(text: str, band: float = NEUTRAL_BAND) -> str:
     return _label(score(text), band)
 
 
+def article_text(title: str | None, summary: str | None) -> str:
+    """Title and summary as one text, "title. summary" (what a one-text scorer is given)."""
+    return ". ".join(part.strip() for part in (title, summary) if part and part.strip())
+
+
+def score_article(title: str | None, summary: str | None) -> float:
+    """Sentiment in [-1, 1] of a news item from its title and its summary."""
+    return score(article_text(title, summary))
+
+
+def classify_article(title: str | None, summary: str | None, band: float = NEUTRAL_BAND) -> str:
+    """The label of a news item from its title and summary (see ``score_article``)."""
+    return _label(score_article(title, summary), band)
+
+
 def _label_of(result: object) -> str:
     if isinstance(result, str) and result in LABELS:
         return result
@@ -295,3 +313,22 @@ def get_scorer(name: str = "lexicon") -> Callable[[str], str]:
     scorer.__name__ = getattr(func, "__name__", "scorer")
     scorer.__doc__ = f"Sentiment label from {name}."
     return scorer
+
+
+def get_article_scorer(name: str = "lexicon") -> Callable[[str | None, str | None], str]:
+    """The configured classifier of news items, as a (title, summary) -> label callable.
+
+    ``"lexicon"`` is ``classify_article``, which weighs title and summary. A plug-in named by a
+    dotted path (see ``get_scorer``) gets one text, ``"title. summary"``. Raises ``ValueError``
+    like ``get_scorer``.
+    """
+    if (name or "lexicon").strip() == "lexicon":
+        return classify_article
+    scorer = get_scorer(name)
+
+    def article_scorer(title: str | None, summary: str | None) -> str:
+        return scorer(article_text(title, summary))
+
+    article_scorer.__name__ = scorer.__name__
+    article_scorer.__doc__ = scorer.__doc__
+    return article_scorer

@@ -9,7 +9,17 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from pantau.text.sentiment import LABELS, NEUTRAL_BAND, classify, get_scorer, score
+from headline_set import macro_f1
+from pantau.text.sentiment import (
+    LABELS,
+    NEUTRAL_BAND,
+    article_text,
+    classify,
+    classify_article,
+    get_article_scorer,
+    get_scorer,
+    score,
+)
 
 
 def _shared_file(relative: str) -> Path:
@@ -224,25 +234,23 @@ def test_bad_scorer_names_are_rejected(plugin_module, name):
         get_scorer(name)
 
 
+def test_article_scorer_of_a_plugin_gets_title_and_summary_as_one_text(plugin_module):
+    scorer = get_article_scorer(f"{plugin_module}:by_length")
+    assert scorer("Pendek", "") == "neutral"
+    assert scorer("Pendek", "ringkasan") == "negative"  # "Pendek. ringkasan" is 17 characters
+    assert article_text("Judul", "Ringkasan.") == "Judul. Ringkasan."
+    assert article_text(None, " isi ") == "isi"
+    assert get_article_scorer() is classify_article
+    with pytest.raises(ValueError):
+        get_article_scorer("vader")
+
+
 def test_plugin_returning_an_unknown_label_is_an_error(plugin_module):
     with pytest.raises(ValueError, match="happy"):
         get_scorer(f"{plugin_module}:bad_label")("x")
 
 
 # --- measured quality -------------------------------------------------------------------------
-
-
-def macro_f1(gold: list[str], predicted: list[str]) -> float:
-    """Unweighted mean over the three labels of F1 = 2PR / (P + R)."""
-    scores = []
-    for label in LABELS:
-        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-        n_pred = sum(p == label for p in predicted)
-        n_gold = sum(g == label for g in gold)
-        precision = tp / n_pred if n_pred else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        scores.append(2 * precision * recall / (precision + recall) if tp else 0.0)
-    return sum(scores) / len(scores)
 
 
 def test_macro_f1_helper():
@@ -254,6 +262,7 @@ def test_macro_f1_helper():
     assert macro_f1(gold, pred) == pytest.approx((2 / 3 + 2 / 3 + 1) / 3)
 
 
+@pytest.mark.realdata
 def test_macro_f1_on_nusax_valid_is_at_least_060():
     path = _shared_file("realdata/nusax-id/valid.csv")
     with path.open(newline="", encoding="utf-8") as fh:
