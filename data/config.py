@@ -14,23 +14,14 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import yaml
+from pantau.data.config_file import ConfigError, inline_secrets, read_yaml
 from pantau.data.config_models import Config, Media, Metric, Screen, Site, Source, Store, Wall, Web
 from pantau.data.durations import format_duration
 from pydantic import BaseModel, ValidationError
 
 STORE_URL_ENV = "PANTAU_STORE_URL"
-
-
-class ConfigError(Exception):
-    """Config problems, each a line ``path: message``."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 def _path(prefix: str, loc: tuple) -> str:
@@ -239,24 +230,23 @@ def load_config(
     path: str | os.PathLike,
     kinds: Mapping[str, type[BaseModel]] | None = None,
     env: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
 ) -> Config:
-    """Read and validate ``path``. A YAML syntax error is reported with its line number."""
-    p = Path(path)
+    """Read and validate ``path`` (see ``data.config_file`` for what files are refused). A
+    YAML syntax error is reported with its line number; a config without metrics is an error.
+    Warnings (a password written inline) are appended to ``warnings`` when given."""
+    raw = read_yaml(path)
+    if warnings is not None:
+        warnings.extend(inline_secrets(raw))
+    missing = [] if not isinstance(raw, dict) or raw.get("metrics") else [
+        "metrics: a config needs at least one metric (the catalogue every source writes to)"]
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError([f"{p}: no such file"]) from None
-    except OSError as exc:
-        raise ConfigError([f"{p}: cannot be read ({exc.strerror})"]) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-        raise ConfigError([f"{p}: YAML syntax error at {where}: {exc.problem}"]) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError([f"{p}: YAML error: {exc}"]) from None
-    return parse_config(raw, kinds=kinds, env=env)
+        cfg = parse_config(raw, kinds=kinds, env=env)
+    except ConfigError as exc:
+        raise ConfigError(missing + exc.problems) from None
+    if missing:
+        raise ConfigError(missing)
+    return cfg
 
 
 def metric_sources(cfg) -> dict[str, list[str]]:

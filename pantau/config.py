@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from pantau.collectors.registry import option_models
 from pantau.data.config import ConfigError, load_config
@@ -20,5 +21,11 @@ def default_path() -> str:
 
 
 def load(path: str | None = None) -> Config:
-    """Load and validate ``path`` (default ``default_path()``); raises ``ConfigError``."""
-    return load_config(path or default_path(), kinds=option_models())
+    """Load and validate ``path`` (default ``default_path()``); raises ``ConfigError``.
+    Warnings (a password written inline) go to stderr as ``pantau: warning: ...`` lines."""
+    path = path or default_path()
+    warnings: list[str] = []
+    cfg = load_config(path, kinds=option_models(), warnings=warnings)
+    for line in warnings:
+        print(f"pantau: warning: {path}: {line}", file=sys.stderr)
+    return cfg
