@@ -16,9 +16,17 @@ How a text is scored: words are looked up in ``pantau.text.lexicon`` (as written
 ``-nya``, then by Sastrawi stem). Negators (tidak, belum, bukan, tak, tanpa, jangan, kurang…)
 flip the first sentiment word in the next three tokens; intensifiers (sangat, sekali, banget…)
 scale it; words after "tapi/namun" weigh more. Direction words take their sign from what moves
-("harga naik" is bad, "ekspor naik" good). Disaster and accident words report facts, so they
-add at most a small weight and never decide the label alone; a text with "tewas(kan)" is never
-positive.
+("harga naik" is bad, "ekspor naik" good). Disasters, accidents and deaths are bad news for a
+command room: they make a report negative ("Banjir rendam ratusan rumah" is negative), unless
+the text is about the relief ("salurkan bantuan banjir" stays neutral); a text with "tewas(kan)"
+is never positive. After a disaster word "hebat" means severe ("gempa hebat"); "suka" before a
+bad word means often ("suka terlambat"). Stems in ``lexicon.STEM_NEVER`` count only as written
+("pengecekan" is not "kece").
+
+A news item is scored by ``score_article(title, summary)``: the title counts in full, the
+summary at ``SUMMARY_WEIGHT``, divided by the square root of its length in units of
+``SUMMARY_WORDS`` words, so that one mild word in a long summary ("menjelaskan", "sesuai")
+cannot decide the label.
 """
 
 from __future__ import annotations
@@ -43,7 +51,13 @@ NEUTRAL_BAND = 0.2
 
 NEGATION_SCOPE = 3  # tokens after a negator that it can reach
 NEGATED_NEGATIVE = 0.5  # "tidak buruk" is only mildly positive
-EVENT_CAP = 0.5  # disaster/accident words together add at most this much negativity
+EVENT_FIRST = 2.0  # the first disaster/accident/death word: clearly negative
+EVENT_MORE = 0.5  # each further one, and a "hebat" after one
+EVENT_CAP = 3.0  # disaster words together add at most this much negativity
+RESPONSE_CAP = 0.5  # ... and at most this much in a text about the relief
+VERDICT = -2.5  # a fact-check verdict opening a title ("Keliru: ...")
+SUMMARY_WEIGHT = 0.5  # a summary counts half as much as the title ...
+SUMMARY_WORDS = 12  # ... and is divided by sqrt(words / this) when longer
 CONTRAST_WEIGHT = 1.5  # the clause after "tapi/namun" carries the conclusion
 SCALE = 3.0  # score = tanh(sum / SCALE)
 
@@ -85,7 +99,9 @@ def _lookup(token: str) -> tuple[str, float]:
     forms = [token]
     if token.endswith("nya") and len(token) > 5:
         forms.append(token[:-3])
-    forms.append(stem(token))
+    root = stem(token)
+    if root not in lx.STEM_NEVER:
+        forms.append(root)
     for form in forms:
         if form in lx.VETO_POSITIVE:
             return "veto", 0.0
@@ -101,14 +117,15 @@ def _lookup(token: str) -> tuple[str, float]:
 class _Pass:
     """One left-to-right pass over a token stream, accumulating the signed sum."""
 
-    def __init__(self, text: str, trace: list | None = None):
+    def __init__(self, text: str, trace: list | None = None, context: str = ""):
         self.stream = _token_stream(text)
+        words = [t for t in self.stream + _token_stream(context) if t not in (_BOUNDARY, _END)]
         # Damage words ("rusak", "hancur") in a disaster report describe the event itself.
-        self.disaster = any(
-            _lookup(t)[0] in ("event", "veto") for t in self.stream if t not in (_BOUNDARY, _END)
-        )
+        self.disaster = any(_lookup(t)[0] in ("event", "veto") for t in words)
+        self.response = any(t in lx.RESPONSE_WORDS or stem(t) in lx.RESPONSE_WORDS for t in words)
         self.trace = trace
         self.total = self.event = 0.0
+        self.last_event = -10  # position of the last disaster word
         self.veto = False
         self.negate = 0  # tokens the current negation still reaches
         self.boost = 1.0  # pending pre-intensifier/downtoner factor
@@ -121,7 +138,8 @@ class _Pass:
         i = 0
         while i < len(self.stream):
             i += self.step(i)
-        return self.total - min(self.event, EVENT_CAP), self.veto
+        cap = RESPONSE_CAP if self.response else EVENT_CAP
+        return self.total - min(self.event, cap), self.veto
 
     def step(self, i: int) -> int:
         """Handle the token at i; return how many tokens were used."""
@@ -153,9 +171,18 @@ class _Pass:
             self.last_value += extra
         elif tok == "baik" and "maupun" in self.stream[i + 1 : i + 10]:
             self.hit(i, 1, 0.0)  # "baik A maupun B" is "both A and B"
+        elif tok in lx.EVENT_INTENSIFIERS and 0 < i - self.last_event <= 2:
+            self.event += EVENT_MORE  # "gempa hebat": a severe quake, not a great one
+            self.last_event = i
+        elif tok in lx.FREQUENCY_WORDS and self._next_is_bad(i):
+            self.hit(i, 1, 0.0)  # "suka terlambat": "often late"; the bad word counts
         else:
             self.word(i)
         return 1
+
+    def _next_is_bad(self, i: int) -> bool:
+        following = self.stream[i + 1] if i + 1 < len(self.stream) else _END
+        return following not in (_BOUNDARY, _END) and _lookup(following)[1] < 0
 
     def word(self, i: int) -> None:
         kind, value = _lookup(self.stream[i])
@@ -163,8 +190,13 @@ class _Pass:
             kind = "event"
         if kind in ("veto", "event"):
             self.veto = self.veto or kind == "veto"
-            self.event += 0.5
-            self.hit(i, 1, 0.0)
+            if self.negate:  # "tidak ada korban": no casualties is not bad news
+                self.negate = 0
+                return
+            self.event += EVENT_MORE if self.event else EVENT_FIRST
+            self.last_event = i
+            if self.trace is not None:
+                self.trace.append((self.stream[i], "event"))
             return
         if kind == "direction":
             value = self.direction(i, value)
@@ -229,9 +261,19 @@ def _match_phrase(stream: list[str], i: int) -> tuple[int, float] | None:
     return None
 
 
-def _raw_score(text: str, trace: list | None = None) -> tuple[float, bool]:
-    """Sum of weights, and whether a veto word ("tewaskan") occurs; ``trace`` collects hits."""
-    return _Pass(text, trace).run()
+def _verdict(title: str) -> bool:
+    """Whether ``title`` opens with a fact-check verdict: "Keliru: ...", "[HOAKS] ..."."""
+    head = re.split(r"[:\]]", title.strip().lstrip("[("), maxsplit=1)
+    if len(head) < 2:
+        return False
+    words = tuple(tokens(head[0]))
+    return (len(words) == 1 and words[0] in lx.VERDICTS) or words in lx.VERDICT_PHRASES
+
+
+def _raw_score(text: str, trace: list | None = None, context: str = "") -> tuple[float, bool]:
+    """Sum of weights, and whether a veto word ("tewaskan") occurs; ``trace`` collects hits.
+    ``context`` (the other part of a news item) only tells whether it is a disaster report."""
+    return _Pass(text, trace, context).run()
 
 
 def score(text: str) -> float:
@@ -263,8 +305,25 @@ def article_text(title: str | None, summary: str | None) -> str:
 
 
 def score_article(title: str | None, summary: str | None) -> float:
-    """Sentiment in [-1, 1] of a news item from its title and its summary."""
-    return score(article_text(title, summary))
+    """Sentiment in [-1, 1] of a news item from its title and its summary.
+
+    The title counts in full; the summary at ``SUMMARY_WEIGHT`` and, past ``SUMMARY_WORDS``
+    words, divided by sqrt(words / SUMMARY_WORDS). A death word in either keeps it from being
+    positive.
+    """
+    title, summary = (title or "").strip(), (summary or "").strip()
+    if not summary:
+        return score(title)
+    if not title:
+        return score(summary)
+    t_total, t_veto = _raw_score(title, context=summary)
+    if _verdict(title):
+        t_total += VERDICT
+    s_total, s_veto = _raw_score(summary, context=title)
+    length = sum(1 for t in tokens(summary) if not t.isdigit())
+    s_total *= SUMMARY_WEIGHT / math.sqrt(max(1.0, length / SUMMARY_WORDS))
+    value = math.tanh((t_total + s_total) / SCALE)
+    return min(value, 0.0) if t_veto or s_veto else value
 
 
 def classify_article(title: str | None, summary: str | None, band: float = NEUTRAL_BAND) -> str:

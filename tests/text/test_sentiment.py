@@ -57,10 +57,33 @@ def test_a_report_of_deaths_is_never_positive(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Banjir rendam ratusan rumah di Bima", "Gempa guncang Lombok, puluhan rumah rusak"]
+    "text",
+    [
+        "Banjir rendam ratusan rumah di Bima",
+        "Banjir Rendam 1100 Rumah di Bima",
+        "Gempa guncang Lombok, puluhan rumah rusak",
+        "Kecelakaan beruntun terjadi di jalan lintas Sumbawa",
+        "Dua nelayan meninggal setelah perahu terbalik",
+        "Kebakaran melanda pasar induk",
+    ],
 )
-def test_disaster_facts_read_neutral(text):
-    assert classify(text) == "neutral"
+def test_disasters_accidents_and_deaths_are_bad_news(text):
+    # For a command room these are events to respond to, not neutral facts.
+    assert classify(text) == "negative"
+    assert classify_article(text, "") == "negative"
+
+
+def test_relief_and_no_casualties_are_not_bad_news():
+    assert classify("Pemkot salurkan bantuan untuk korban banjir di Bima") == "neutral"
+    assert classify_article("Bupati serahkan bantuan logistik", "Korban banjir di tiga desa.") \
+        == "neutral"
+    assert classify("Tidak ada korban dalam kejadian itu") == "neutral"
+
+
+def test_more_disaster_words_weigh_more_but_are_capped():
+    one = score("Banjir di Dompu")
+    assert score("Banjir dan longsor di Dompu, warga mengungsi") < one < 0
+    assert score("banjir longsor gempa tsunami kebakaran kecelakaan " * 5) > -0.8
 
 
 def test_tidak_baik_is_negative():
@@ -72,6 +95,94 @@ def test_tidak_baik_is_negative():
 def test_negated_negative_is_not_negative(text):
     assert classify(text) != "negative"
     assert score(text) > 0
+
+
+# --- words that change sense in context ------------------------------------------------------
+
+
+def test_hebat_after_a_disaster_means_severe():
+    assert classify("Gempa hebat guncang Sumbawa Barat") == "negative"
+    assert score("Gempa hebat guncang Sumbawa Barat") < score("Gempa guncang Sumbawa Barat")
+    assert classify("Kebakaran hebat melanda gudang logistik") == "negative"
+    assert classify("Penampilan tim tari sungguh hebat") == "positive"  # elsewhere: great
+
+
+def test_suka_before_a_bad_word_means_often():
+    assert classify("Petugas loket suka terlambat") == "negative"
+    assert classify("Pejabat itu suka bohong") == "negative"
+    assert score("Petugas loket suka terlambat") == score("Petugas loket terlambat")
+    assert classify("Warga suka taman kota yang baru") == "positive"  # elsewhere: like
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pengecekan kendaraan di terminal",  # Sastrawi: pengecekan -> kece (+2)
+        "Pengadilan menggelar sidang perdana",  # pengadilan -> adil
+        "Juru bicara menjelaskan jadwal rapat",  # menjelaskan -> jelas
+        "Keterangan saksi dibacakan",  # keterangan -> terang
+        "Tarif disesuaikan mulai bulan depan",  # disesuaikan -> sesuai
+        "Menteri menyerukan rapat lanjutan",  # menyerukan -> seru
+    ],
+)
+def test_a_stem_counts_only_when_it_is_the_root_of_the_word(text):
+    assert classify(text) == "neutral"
+    assert score(text) == 0
+
+
+def test_guarded_stems_still_count_as_written():
+    assert classify("Tempatnya kece") == "positive"
+    assert classify("Putusan hakim adil") == "positive"
+    assert classify("Warga menangis di lokasi") != "positive"  # menangis -> menang (win)
+    assert classify("Tim sepak bola daerah meraih kemenangan") == "positive"
+
+
+# --- news items: title and summary ------------------------------------------------------------
+
+_LONG_SUMMARY = (
+    "Rapat dihadiri kepala dinas, camat dan lurah dari sepuluh kabupaten dan kota. Agenda "
+    "membahas jadwal pembahasan anggaran tahun depan, pembagian ruang rapat, daftar hadir, "
+    "urutan paparan tiap dinas dan tenggat pengumpulan berkas yang sesuai aturan daerah."
+)
+
+
+def test_one_mild_word_in_a_long_summary_does_not_decide():
+    title = "Pemprov gelar rapat anggaran di Mataram"
+    assert classify(f"{title}. {_LONG_SUMMARY}") == "positive"  # one text: "sesuai" decides
+    assert classify_article(title, _LONG_SUMMARY) == "neutral"
+
+
+def test_the_title_counts_more_than_the_summary():
+    assert classify_article("Warga kecewa layanan puskesmas", "Antrean tertib dan ruang bersih.") \
+        == "negative"
+    assert classify_article("Layanan puskesmas memuaskan", "Sebagian warga mengeluh parkir.") \
+        == "positive"
+    assert classify_article("", "Layanan puskesmas memuaskan") == "positive"
+    assert classify_article(None, None) == "neutral"
+
+
+def test_a_death_in_the_summary_keeps_an_item_from_being_positive():
+    assert classify_article("Tim SAR sukses evakuasi warga", "Dua orang tewas tertimbun.") \
+        != "positive"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Keliru: Minum air es memicu serangan jantung",
+        "KELIRU: Video banjir di Mataram hari ini",
+        "[HOAKS] Pendaftaran CPNS lewat pesan berantai",
+        "Sebagian Benar: Jembatan baru dibuka pekan depan",
+        "Menyesatkan: Klaim vitamin penyembuh semua penyakit",
+    ],
+)
+def test_a_fact_check_verdict_is_bad_news(title):
+    assert classify_article(title, "Informasi itu beredar di media sosial.") == "negative"
+
+
+def test_verdict_words_elsewhere_are_not_verdicts():
+    assert classify_article("Salah satu sekolah di Lombok raih penghargaan", "") == "positive"
+    assert classify_article("Jalan rusak: warga kecewa", "") == "negative"
 
 
 # --- negation, intensifiers, contrast ---------------------------------------------------------
@@ -263,11 +374,13 @@ def test_macro_f1_helper():
 
 
 @pytest.mark.realdata
-def test_macro_f1_on_nusax_valid_is_at_least_060():
+def test_figures_on_nusax_valid_do_not_fall():
     path = _shared_file("realdata/nusax-id/valid.csv")
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 100
     gold = [row["label"] for row in rows]
     predicted = [classify(row["text"]) for row in rows]
-    assert macro_f1(gold, predicted) >= 0.60
+    # Measured 0.817 macro-F1, 0.840 accuracy (README, "Sentiment"), less a margin of 0.02.
+    assert macro_f1(gold, predicted) >= 0.797
+    assert sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) >= 0.82
