@@ -136,6 +136,8 @@ class Metric(Frozen):
 class Source(Frozen):
     id: str
     kind: str
+    title: LocalText | None = None
+    """What people read instead of the id (legends, tables, exports); the id when unset."""
     every: Duration | None = None
     cron: str | None = None
     timeout: Duration = 30
@@ -149,6 +151,10 @@ class Source(Frozen):
         if not _ID.match(v):
             raise ValueError(f"{v!r} may hold only letters, digits, '_', '-' and '.'")
         return v
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, or the id when the config gives none."""
+        return self.title.get(lang) if self.title is not None else self.id
 
 
 class Media(Frozen):

@@ -51,11 +51,31 @@ def base_layout(lang: str, height: int, **kw) -> dict:
     return layout
 
 
-def value_axis(unit: str) -> dict:
-    """A y/x axis for values of ``unit``: ratios as percentages."""
+SHARE_PAD = 0.02
+"""Room above 100 % and below 0 % so a line at exactly 100 % is not cut in half by the plot's
+edge; the ticks still run 0-100 %."""
+
+
+def share_axis(unit: str, values=None) -> dict:
+    """Axis keys for a ratio (0-1): shown as percentages on a fixed 0-100 % axis, so a flat
+    line at 100 % never autoranges to 0-200 % and two charts of one metric compare. Values
+    outside 0-1 (a sum of ratios asked for in the explorer) keep an automatic range rather
+    than be cut off. Empty for other units."""
+    if unit != "ratio":
+        return {}
+    axis = {"tickformat": ".0%"}
+    vals = [float(v) for v in (values if values is not None else []) if v == v]
+    if vals and (min(vals) < 0 or max(vals) > 1):
+        return axis
+    axis.update(range=[-SHARE_PAD, 1 + SHARE_PAD], autorange=False, tickmode="array",
+                tickvals=[0, 0.25, 0.5, 0.75, 1])
+    return axis
+
+
+def value_axis(unit: str, values=None) -> dict:
+    """A y/x axis for ``values`` of ``unit``: ratios on a fixed 0-100 % (``share_axis``)."""
     axis = dict(gridcolor="rgba(128,128,128,0.2)", zeroline=False, automargin=True)
-    if unit == "ratio":
-        axis["tickformat"] = ".0%"
+    axis.update(share_axis(unit, values))
     return axis
 
 

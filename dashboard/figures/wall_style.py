@@ -10,6 +10,7 @@ from datetime import datetime
 
 from babel.dates import format_date
 from pantau.dashboard import fmt
+from pantau.dashboard.figures.style import share_axis
 
 FONT = "'Inter', 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 BASE_SIZE = 20
@@ -55,13 +56,13 @@ def base_layout(lang: str, theme: str, **kw) -> dict:
     return layout
 
 
-def value_axis(unit: str, theme: str) -> dict:
+def value_axis(unit: str, theme: str, values=None) -> dict:
+    """A value axis; ratios run the fixed 0-100 % of ``style.share_axis``."""
     pal = palette(theme)
     axis = dict(gridcolor=pal["grid"], zeroline=False, automargin=True, fixedrange=True,
                 tickfont=dict(size=BASE_SIZE, color=pal["muted"]), nticks=5)
-    if unit in ("ratio",):
-        axis["tickformat"] = ".0%"
-    elif unit == "percent":
+    axis.update(share_axis(unit, values))
+    if unit == "percent":
         axis["ticksuffix"] = "%"
     return axis
 

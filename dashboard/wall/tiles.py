@@ -18,7 +18,8 @@ from pantau.dashboard.i18n import t
 from pantau.dashboard.wall.freshness import Freshness, mark_text, when
 from pantau.dashboard.wall.tiledata import TileData
 from pantau.data.config_models import Config, Tile
-from pantau.data.reference import load_geojson, regions
+from pantau.data.labels import value_names
+from pantau.data.reference import load_geojson
 
 CHARTS = ("line", "area", "bar", "map")
 GRAPH_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}
@@ -39,9 +40,11 @@ def ids(key: str) -> dict[str, dict]:
             for part in ("tile", "body", "graph", "fresh")}
 
 
-def region_names() -> dict[str, str]:
-    """Region code -> the name a wall shows ("Lombok Barat", "Kota Bima")."""
-    return {code: (name if kind == "kota" else short) for code, name, short, kind in regions()}
+def group_names(cfg: Config, d: TileData, lang: str) -> dict[str, str]:
+    """Label value -> the name a wall shows ("Lombok Barat", "Kota Bima", a source's title)."""
+    if d.by is None or d.frame.empty or "group" not in d.frame:
+        return {}
+    return value_names(cfg, d.by, d.frame["group"].unique(), lang, short=True)
 
 
 def period_text(seconds: int, lang: str) -> str:
@@ -178,7 +181,7 @@ def _topics_body(d: TileData, lang: str) -> Any:
 
 def _table_body(cfg: Config, tile: Tile, d: TileData, lang: str) -> Any:
     metric = cfg.metric(tile.metric or "")
-    names = region_names()
+    names = group_names(cfg, d, lang)
     rows = [html.Tr([html.Td(names.get(str(r.group), str(r.group)) or "–"),
                      html.Td(fmt.value(r.value, metric.unit, lang, short=True),
                              className="wall-num")])
@@ -188,7 +191,7 @@ def _table_body(cfg: Config, tile: Tile, d: TileData, lang: str) -> Any:
 
 def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str) -> dict:
     metric = cfg.metric(tile.metric or "")
-    names = region_names() if d.by == "region" else {}
+    names = group_names(cfg, d, lang)
     if tile.view in ("line", "area"):
         fig = wall_trend(d.frame, metric, lang, tz, theme, area=tile.view == "area",
                          names=names)

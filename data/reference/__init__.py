@@ -30,6 +30,7 @@ GEOJSON = HERE / "ntb-kabkota.geojson"
 INDICATORS = HERE / "ntb-indicators.csv"
 PROVINCE = "52"
 """Kemendagri code of Nusa Tenggara Barat, the area the boundaries cover."""
+PROVINCE_NAME = "Nusa Tenggara Barat"
 
 INDICATOR_METRICS = {"ipm": "ipm_score", "spbe_index": "spbe_index_score"}
 """Indicator name in ``ntb-indicators.csv`` -> metric name in the catalogue."""

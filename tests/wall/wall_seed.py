@@ -24,6 +24,10 @@ from pydantic import BaseModel, ConfigDict
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = ("portal_ntbprov", "ppid_ntb", "satudata_ntb")
+PROBE_TITLES = {"portal_ntbprov": {"id": "Portal Pemprov NTB", "en": "NTB government portal"},
+                "ppid_ntb": {"id": "PPID NTB", "en": "NTB information desk"},
+                "satudata_ntb": {"id": "Portal Satu Data", "en": "Open data portal"}}
+"""Titles of the probes in config: what legends and tables show instead of the ids."""
 OUTLETS = (("suara_ntb", "Suara NTB", "media_massa"), ("lombok_post", "Lombok Post", "media_massa"),
            ("insidelombok", "InsideLombok", "media_digital"))
 HEADLINES = (
@@ -73,7 +77,8 @@ def wall_raw(**sections) -> dict:
              "options": {"url": "http://127.0.0.1:9/lapor", "values": _values(
                  "lapor_complaints_received_count", "lapor_complaints_resolved_ratio",
                  "lapor_followup_days", labels={"region": "data[].kode"})}},
-            *[{"id": p, "kind": "http_json", "every": "1m", "timeout": "10s",
+            *[{"id": p, "title": PROBE_TITLES[p], "kind": "http_json", "every": "1m",
+               "timeout": "10s",
                "options": {"url": f"http://127.0.0.1:9/{p}", "values": _values(
                    "service_up", "service_latency_seconds", static={"service": p})}}
               for p in PROBES],

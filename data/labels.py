@@ -1,0 +1,60 @@
+"""What people read for a label value: region codes as kabupaten/kota names, service ids as
+the sources' titles. Pages, chart files, reports and exports all ask here.
+
+Use::
+
+    from pantau.data.labels import value_name, value_names
+
+    value_name(cfg, "region", "52.71", "id")            # "Kota Mataram"
+    value_name(cfg, "region", "52.01", "id", short=True) # "Lombok Barat" (wall tiles)
+    value_name(cfg, "service", "portal_ntbprov", "id")  # the source's title from config
+    value_names(cfg, "region", ["52.01", "99"], "id")   # {"52.01": "Kabupaten Lombok Barat",
+                                                        #  "99": "99"}
+
+A value without a known name reads as itself; codes stay in the data (exports keep a code
+column next to the name column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pantau.data.config_models import Config
+from pantau.data.reference import PROVINCE, PROVINCE_NAME, regions
+
+REGION = "region"
+SERVICE = "service"
+NAMED = (REGION, SERVICE)
+"""Labels whose values have names other than themselves."""
+
+
+def _region(code: str, short: bool) -> str | None:
+    if code == PROVINCE:
+        return PROVINCE_NAME
+    for c, name, short_name, kind in regions():
+        if c == code:
+            return name if (kind == "kota" or not short) else short_name
+    return None
+
+
+def value_name(cfg: Config | None, label: str, value: str, lang: str,
+               short: bool = False) -> str:
+    """The name of ``value`` of ``label`` in ``lang``; ``short`` drops "Kabupaten" (walls)."""
+    value = "" if value is None else str(value)
+    if label == REGION:
+        return _region(value, short) or value
+    if label == SERVICE and cfg is not None:
+        src = cfg.source(value)
+        return src.title_in(lang) if src is not None else value
+    return value
+
+
+def value_names(cfg: Config | None, label: str, values: Iterable, lang: str,
+                short: bool = False) -> dict[str, str]:
+    """``{value: name}`` for each of ``values`` (see :func:`value_name`)."""
+    return {str(v): value_name(cfg, label, v, lang, short) for v in values}
+
+
+def labels_text(cfg: Config | None, labels: dict, lang: str) -> str:
+    """``{"region": "52.71", "service": "x"}`` as ``"Kota Mataram · <title of x>"``."""
+    return " · ".join(value_name(cfg, k, v, lang) for k, v in sorted(labels.items()))
