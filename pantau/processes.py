@@ -6,13 +6,9 @@ The scheduler never runs inside a web worker: ``run`` starts it as its own proce
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from pantau.cli import EXIT_FAIL, EXIT_OK
 from pantau.config import CONFIG_ENV, default_path
 from pantau.data.config_models import Config
 
@@ -45,7 +41,8 @@ def serve(cfg: Config, args) -> int:
 
     open_store(cfg).dispose()
     cmd = gunicorn_cmd(cfg, args.host, args.port, args.workers)
-    return supervise({"web": cmd}, _env(_config_path(args)))
+    path = _config_path(args)
+    return supervise({"web": cmd}, _env(path), cfg=cfg, config_path=path)
 
 
 def worker(cfg: Config, args) -> int:
@@ -56,7 +53,8 @@ def worker(cfg: Config, args) -> int:
 
 
 def run(cfg: Config, args, extra_env: dict | None = None, banner=None) -> int:
-    """Run the worker and the web app as two supervised processes; Ctrl-C stops both."""
+    """Run the worker and the web app as two supervised processes (a dead one is restarted);
+    Ctrl-C stops both."""
     from pantau.commands import open_store
 
     open_store(cfg).dispose()
@@ -68,44 +66,21 @@ def run(cfg: Config, args, extra_env: dict | None = None, banner=None) -> int:
     }
     # The worker lets runs in flight finish (up to their timeout) before it exits.
     grace = max((s.timeout for s in cfg.sources), default=0) + 10
-    return supervise(procs, _env(path, extra_env), banner, grace=grace)
+    return supervise(procs, _env(path, extra_env), banner, grace=grace, cfg=cfg,
+                     config_path=path)
 
 
-def supervise(commands: dict[str, list[str]], env: dict, banner=None,
-              grace: float = 20) -> int:
-    """Start ``commands``; when one ends, or on SIGINT/SIGTERM, stop the rest and return.
-    Children get ``grace`` seconds after SIGTERM before they are killed."""
-    children = {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
-    stopping = {"signal": None}
+def supervise(commands: dict[str, list[str]], env: dict, banner=None, grace: float = 20,
+              cfg: Config | None = None, config_path: str | None = None) -> int:
+    """Start ``commands`` and keep them running (restarted with back-off when one dies) until
+    SIGINT/SIGTERM; children get ``grace`` seconds after SIGTERM before they are killed. With
+    ``cfg``, the state is kept in ``<var>/pantau-run.json`` for /healthz and ``pantau status``
+    (see ``pantau.supervise``)."""
+    from pantau.data.runstate import STATE_NAME
+    from pantau.logs import setup_logging
+    from pantau.supervise import Supervisor
+    from pantau.vardir import var_dir
 
-    def _stop(signum, _frame):
-        stopping["signal"] = signum
-
-    old = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
-    if banner:
-        banner()
-    code = EXIT_OK
-    try:
-        while stopping["signal"] is None:
-            ended = {n: p.returncode for n, p in children.items() if p.poll() is not None}
-            if ended:
-                for name, rc in ended.items():
-                    print(f"pantau: {name} stopped (exit {rc}); stopping the rest",
-                          file=sys.stderr)
-                code = EXIT_FAIL if any(rc for rc in ended.values()) else EXIT_OK
-                break
-            time.sleep(0.3)
-    finally:
-        for p in children.values():
-            if p.poll() is None:
-                p.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + grace
-        for p in children.values():
-            try:
-                p.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-        for s, h in old.items():
-            signal.signal(s, h)
-    return code
+    setup_logging()
+    state = var_dir(cfg, config_path) / STATE_NAME if cfg is not None else None
+    return Supervisor(commands, env, state, grace=grace).run(banner)

@@ -14,20 +14,9 @@ from pantau.cli import EXIT_FAIL, EXIT_OK
 from pantau.collectors.runner import Runner, RunResult
 from pantau.collectors.scheduler import Scheduler
 from pantau.data.config_models import Config
+from pantau.logs import setup_logging
 
 log = logging.getLogger("pantau.worker")
-
-
-def setup_logging() -> None:
-    """Log lines to stderr: time, level, message. APScheduler only says what matters."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    for noisy in ("httpx", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def run_line(r: RunResult) -> str:
@@ -37,6 +26,12 @@ def run_line(r: RunResult) -> str:
     if r.error:
         line += f" error={r.error!r}"
     return line
+
+
+def log_run(r: RunResult) -> None:
+    """Log one run: INFO when the source answered, WARNING with the reason when it did not."""
+    log.log(logging.INFO if r.status == "up" else logging.WARNING, run_line(r),
+            extra={"source": r.source_id, "status": r.status, "reason": r.error})
 
 
 def run_worker(cfg: Config) -> int:
@@ -50,7 +45,7 @@ def run_worker(cfg: Config) -> int:
         print(f"pantau: worker cannot open the store: {exc}".splitlines()[0], file=sys.stderr)
         return EXIT_FAIL
     runner = Runner.from_config(cfg, store)
-    sched = Scheduler(cfg, runner, on_result=lambda r: log.info(run_line(r)))
+    sched = Scheduler(cfg, runner, on_result=log_run)
     stopped = {}
 
     def _stop(signum, _frame):
