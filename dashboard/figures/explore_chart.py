@@ -17,17 +17,14 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import plotly.graph_objects as go
-from babel.dates import format_date, format_time
 from pantau.dashboard.figures.style import FONT, separators, value_axis
-from pantau.dashboard.fmt import LOCALES
+from pantau.dashboard.figures.time_axis import tick_times
 from pantau.dashboard.i18n import t
 from pantau.data.durations import format_duration
 from pantau.data.zones import zone_label
 
 PALETTE = ("#0d6efd", "#fd7e14", "#198754", "#d63384", "#6f42c1", "#20c997", "#dc3545",
            "#0dcaf0", "#6c757d", "#ffc107")
-TICK_STEPS = (3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 14 * 86400,
-              30 * 86400, 61 * 86400, 91 * 86400, 182 * 86400, 365 * 86400)
 
 
 def local_ms(ms, tz: str) -> np.ndarray:
@@ -59,26 +56,10 @@ def series_name(item: dict, answer: dict, metrics: Mapping, lang: str) -> str:
 
 
 def ticks(lo_ms: int, hi_ms: int, lang: str, n: int = 8) -> tuple[list[int], list[str]]:
-    """Tick positions (local ms) and labels in ``lang`` for the local-ms range: clock times
-    over two days or less, day and month beyond, month and year over a year."""
-    span = max(1, (hi_ms - lo_ms) // 1000)
-    step = next((s for s in TICK_STEPS if span / s <= n), TICK_STEPS[-1])
-    first = (lo_ms // 1000 // step + 1) * step if lo_ms // 1000 % step else lo_ms // 1000
-    vals = list(range(int(first), int(hi_ms // 1000) + 1, step))
-    loc = LOCALES.get(lang, "id_ID")
-    out = []
-    for v in vals:
-        dt = datetime.fromtimestamp(v, UTC)  # already wall-clock time
-        if span <= 2 * 86400:
-            text = format_time(dt, "HH:mm", locale=loc)
-            if dt.hour == 0 and dt.minute == 0:
-                text = format_date(dt, "d MMM", locale=loc)
-        elif span <= 400 * 86400:
-            text = format_date(dt, "d MMM", locale=loc)
-        else:
-            text = format_date(dt, "MMM y", locale=loc)
-        out.append(text)
-    return [v * 1000 for v in vals], out
+    """Tick positions (local ms) and labels in ``lang`` for the local-ms range, by the one rule
+    of ``time_axis.tick_times`` (the values are wall-clock already, hence the zone UTC)."""
+    vals, texts = tick_times(int(lo_ms) // 1000, int(hi_ms) // 1000, lang, "UTC", n)
+    return [v * 1000 for v in vals], texts
 
 
 def _trace(kind: str, x, y, name: str, color: str, axis: str, dashed: bool, hover: str):

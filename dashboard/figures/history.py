@@ -11,9 +11,9 @@ from pantau.dashboard.figures.style import (
     TARGET,
     base_layout,
     local_times,
-    time_ticks,
     value_axis,
 )
+from pantau.dashboard.figures.time_axis import tick_times
 from pantau.dashboard.i18n import t
 from pantau.data.config_models import Metric
 
@@ -44,10 +44,13 @@ def history(current: pd.DataFrame, previous: pd.DataFrame, metric: Metric, lang:
             mode="lines+markers" if len(cur) <= 40 else "lines",
             line=dict(color=PRIMARY, width=2.5), marker=dict(size=5),
             hovertext=_hover(cur, metric, lang, tz, this_name), hoverinfo="text"))
-    ticks = list(cur["ts"]) if not cur.empty else []
-    if not ticks and not previous.empty:
-        ticks = list(previous["ts"] + int(period))
-    tickvals, ticktext = time_ticks(ticks, lang, tz)
+    shown = list(cur["ts"]) if not cur.empty else []
+    if not previous.empty:
+        shown += list(previous["ts"] + int(period))
+    tickvals, ticktext = [], []
+    if shown:
+        picked, ticktext = tick_times(min(shown), max(shown), lang, tz)
+        tickvals = local_times(picked, tz)
     fig.update_layout(**base_layout(
         lang, height, showlegend=True, hovermode="closest",
         margin=dict(l=8, r=8, t=8, b=8),

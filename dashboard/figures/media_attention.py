@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.dates import format_date
 from pantau.dashboard import fmt
 from pantau.dashboard.figures.media_style import OTHER, colours, label
 from pantau.dashboard.figures.style import base_layout, local_times
+from pantau.dashboard.figures.time_axis import tick_times
 
 OTHER_KEY = "\x00other"
 
@@ -20,16 +20,13 @@ def _label(ts: int, step: str, lang: str, tz: str) -> str:
 
 
 def ticks(buckets: list[int], step: str, lang: str, tz: str, n: int = 8) -> tuple[list, list]:
-    """About ``n`` ticks under the middle of their bars: "1 Jun" for days, "09:00" for hours
-    (Babel, in the page language, never Plotly's English month names)."""
-    stride = max(1, -(-len(buckets) // n))
-    picked = buckets[::stride]
-    half = (3600 if step == "hour" else 86400) // 2
-    if step == "hour":
-        texts = [fmt.clock(b, lang, tz).rsplit(" ", 1)[0] for b in picked]
-    else:
-        texts = [format_date(fmt.local(b, tz), format="d MMM", locale=fmt.LOCALES.get(
-            lang, "id_ID")) for b in picked]
+    """At most ``n`` ticks under the middle of their bars, placed and labelled by the one rule
+    of ``time_axis.tick_times`` ("1 Jun" for days, "09:00" for hours, in the page language)."""
+    if not buckets:
+        return [], []
+    width = 3600 if step == "hour" else 86400
+    picked, texts = tick_times(buckets[0], buckets[-1], lang, tz, n, min_step=width)
+    half = width // 2
     return local_times([b + half for b in picked], tz), texts
 
 

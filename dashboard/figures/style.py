@@ -26,22 +26,6 @@ def local_times(ts: pd.Series | list, tz: str) -> list[datetime]:
     return [fmt.local(t, tz).replace(tzinfo=None) for t in ts]
 
 
-def time_ticks(ts: list[int], lang: str, tz: str, n: int = 6) -> tuple[list, list[str]]:
-    """About ``n`` tick positions (naive local datetimes) and their labels: clock times for a
-    span of two days or less, dates otherwise."""
-    ts = sorted(set(int(t) for t in ts))
-    if not ts:
-        return [], []
-    stride = max(1, -(-len(ts) // n))
-    picked = ts[::stride]
-    short = ts[-1] - ts[0] <= 2 * 86400
-    if short:
-        labels = [fmt.clock(t, lang, tz).split(" ")[0] for t in picked]
-    else:
-        labels = [fmt.date(t, lang, tz) for t in picked]
-    return local_times(picked, tz), labels
-
-
 def base_layout(lang: str, height: int, **kw) -> dict:
     """Layout keys every figure shares: transparent background, the language's separators."""
     layout = dict(height=height, separators=separators(lang), paper_bgcolor="rgba(0,0,0,0)",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from babel.dates import format_date
 from pantau.dashboard import fmt
 from pantau.dashboard.figures.style import share_axis
+from pantau.dashboard.figures.time_axis import tick_times
 
 FONT = "'Inter', 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 BASE_SIZE = 20
@@ -72,41 +72,15 @@ def local(ts: int, tz: str) -> datetime:
     return fmt.local(ts, tz).replace(tzinfo=None)
 
 
-TICK_STEPS = (3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400,
-              7 * 86400, 14 * 86400, 30 * 86400)
-
-
-def tick_times(lo: int, hi: int, tz: str, n: int = 6) -> list[int]:
-    """At most ``n`` round times in [lo, hi]: whole local hours, or local midnights for
-    steps of a day or more (so a tick reads "09:00" or "24 Nov", never "09:17")."""
-    if hi <= lo:
-        return [lo]
-    span = hi - lo
-    step = next((s for s in TICK_STEPS if span / s <= n), TICK_STEPS[-1])
-    offset = int(fmt.local(lo, tz).utcoffset().total_seconds())
-    first = lo - (lo + offset) % step if step < 86400 else lo - (lo + offset) % 86400
-    if first < lo:
-        first += step if step < 86400 else 86400
-    out, t = [], first
-    while t <= hi:
-        out.append(t)
-        t += step
-    return out
-
-
 def time_axis(ts: list[int], lang: str, tz: str, theme: str, n: int = 6) -> dict:
-    """An x axis with at most ``n`` ticks on round local times, labelled in the language:
-    clock times over two days or less, day and month beyond."""
+    """An x axis with at most ``n`` ticks on round local times, labelled in the language
+    (the rule of ``time_axis.tick_times``)."""
     pal = palette(theme)
     axis = dict(showgrid=False, zeroline=False, automargin=True, fixedrange=True,
                 tickfont=dict(size=BASE_SIZE, color=pal["muted"]), linecolor=pal["grid"])
     ts = sorted(set(int(t) for t in ts))
     if not ts:
         return axis
-    picked = tick_times(ts[0], ts[-1], tz, n)
-    short = ts[-1] - ts[0] <= 2 * 86400
-    locale = fmt.LOCALES.get(lang, "id_ID")
-    labels = [fmt.clock(t, lang, tz).split(" ")[0] if short
-              else format_date(fmt.local(t, tz), format="d MMM", locale=locale) for t in picked]
+    picked, labels = tick_times(ts[0], ts[-1], lang, tz, n)
     axis.update(tickmode="array", tickvals=[local(t, tz) for t in picked], ticktext=labels)
     return axis

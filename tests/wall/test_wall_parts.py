@@ -8,9 +8,9 @@ import time
 import pandas as pd
 import pytest
 from pantau.dashboard.app import create_app
+from pantau.dashboard.figures.time_axis import tick_positions
 from pantau.dashboard.figures.wall_bars import wall_bars
 from pantau.dashboard.figures.wall_map import _box, _overlap, place_labels, wall_map
-from pantau.dashboard.figures.wall_style import tick_times
 from pantau.dashboard.figures.wall_trend import wall_trend
 from pantau.dashboard.wall import params as wall_params
 from pantau.dashboard.wall.arrange import arrange
@@ -132,9 +132,9 @@ def test_trend_has_one_line_per_label_value():
 def test_ticks_fall_on_round_local_times():
     tz = "Asia/Makassar"
     day = 1_795_000_000 - 1_795_000_000 % 86400 - 8 * 3600  # local midnight
-    hours = tick_times(day + 1234, day + 86400, tz)
+    hours = tick_positions(day + 1234, day + 86400, tz, 6)
     assert all((t + 8 * 3600) % 3600 == 0 for t in hours) and len(hours) <= 6
-    days = tick_times(day + 500, day + 30 * 86400, tz)
+    days = tick_positions(day + 500, day + 30 * 86400, tz, 6)
     assert all((t + 8 * 3600) % 86400 == 0 for t in days) and len(days) <= 6
 
 
