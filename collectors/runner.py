@@ -8,20 +8,17 @@ One run: collector.collect() -> default timestamps, article sentiment and topics
 article counts -> ``store.record_run``. Whatever happens, a ``runs`` row is written: an
 exception becomes the run's error, never the scheduler's problem.
 
-Status follows uptime monitors: a success is ``up``; a failure is ``pending`` while the
-consecutive failures (counted from the ``runs`` table, so restarts and other hosts agree) are
-at most ``retries``, then ``down``. With retries=2, answers 200,500,500,200,500,500,500 give
-up, pending, pending, up, pending, pending, down.
-
-On PostgreSQL a run holds an advisory lock per source, so collectors on several hosts never run
-the same source twice at once (the other host skips it).
+Statuses are ``data.runs.RunStatus`` (up; pending while retries are left, then down: the rule
+is ``data.runs.failure_status``). On PostgreSQL a run holds its source's advisory lock
+(``data.locks``), so collectors on several hosts never run the same source twice at once (the
+other host skips it). The runner itself never touches the database: everything goes through
+``data/``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import logging
 import threading
 import time
@@ -39,19 +36,17 @@ from pantau.collectors.base import (
     default_http,
 )
 from pantau.collectors.rss import ARTICLES_METRIC
+from pantau.data.articles import hourly_outlet_counts
 from pantau.data.batch import Article, Batch, Sample
 from pantau.data.config_models import Config, Source
-from pantau.data.schema import articles as articles_table
-from pantau.data.schema import runs
+from pantau.data.locks import SourceLocks
+from pantau.data.runs import RunStatus, failure_status, status_after_failure
 from pantau.data.store import RunRecord, Store
 from pantau.text.sentiment import get_article_scorer
 from pantau.text.topics import match_topics
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.pool import NullPool
 
 log = logging.getLogger("pantau.collectors")
 
-UP, PENDING, DOWN = "up", "pending", "down"
 HOUR = 3600
 
 
@@ -61,7 +56,7 @@ class RunResult:
 
     source_id: str
     kind: str
-    status: str
+    status: RunStatus
     samples: int = 0
     rejected: int = 0
     articles: int = 0
@@ -92,8 +87,7 @@ class Runner:
                 self.scorer = get_article_scorer(sentiment)
             except ValueError as exc:  # config names a scorer that cannot be loaded
                 log.error("media.sentiment: %s; articles are stored without sentiment", exc)
-        self._lock_engine = None
-        self._engine_lock = threading.Lock()
+        self.locks = SourceLocks(store)
         # SQLite has one writer at a time: runs of this process queue here rather than in
         # SQLite's busy handler, whose timeout a wide batch of another source can outlast.
         self._write_lock = threading.Lock() if store.dialect == "sqlite" else None
@@ -108,18 +102,18 @@ class Runner:
     def run(self, source: Source) -> RunResult:
         """Run ``source`` once, write what it gives and its ``runs`` row. Never raises."""
         try:
-            lock = self._acquire(source.id)
+            lock = self.locks.acquire(source.id)
         except Exception as exc:  # the store is unreachable: nothing can be recorded either
             log.error("%s: cannot reach the store: %s", source.id, _short(exc))
-            return RunResult(source.id, source.kind, DOWN, error=f"store: {_short(exc)}",
+            return RunResult(source.id, source.kind, RunStatus.DOWN, error=f"store: {_short(exc)}",
                              started_ts=self.clock())
         if lock is False:
-            return RunResult(source.id, source.kind, "skipped", started_ts=self.clock(),
+            return RunResult(source.id, source.kind, RunStatus.SKIPPED, started_ts=self.clock(),
                              skipped=True)
         try:
             return self._run(source)
         finally:
-            self._release(lock, source.id)
+            self.locks.release(lock)
 
     def _run(self, source: Source) -> RunResult:
         started = self.clock()
@@ -146,7 +140,7 @@ class Runner:
                 log.debug("%s: store write failed\n%s", source.id, traceback.format_exc())
                 error = f"store: {_short(exc)}" + (f"; {error}" if error else "")
         duration = time.monotonic() - t0
-        status = UP if error is None else self._failure_status(source)
+        status = RunStatus.UP if error is None else self._failure_status(source)
         record = RunRecord(source.id, started, started + duration, status, samples, rejected,
                            error)
         try:
@@ -201,79 +195,20 @@ class Runner:
         stored (deduplicated) articles for the hours this batch touched."""
         hours = {(a.published_ts if a.published_ts is not None else now) // HOUR * HOUR
                  for a in items}
-        outlets = sorted({a.outlet for a in items})
-        t = articles_table
-        hour = (func.coalesce(t.c.published_ts, t.c.fetched_ts) // HOUR) * HOUR
-        q = (select(t.c.outlet, t.c.channel, hour.label("h"), func.count())
-             .where(t.c.outlet.in_(outlets),
-                    func.coalesce(t.c.published_ts, t.c.fetched_ts) >= min(hours),
-                    func.coalesce(t.c.published_ts, t.c.fetched_ts) < max(hours) + HOUR)
-             .group_by(t.c.outlet, t.c.channel, hour))
-        with self.store.reader.connect() as conn:
-            rows = conn.execute(q).fetchall()
-        counts = [Sample(ARTICLES_METRIC, float(n), {"outlet": o, "channel": c}, int(h))
-                  for o, c, h, n in rows if int(h) in hours]
+        rows = hourly_outlet_counts(self.store, sorted({a.outlet for a in items}), sorted(hours))
+        counts = [Sample(ARTICLES_METRIC, float(n), {"outlet": o, "channel": c}, h)
+                  for o, c, h, n in rows]
         return self.store.write(Batch(samples=counts), self.catalogue, now=now)
 
-    def _failure_status(self, source: Source) -> str:
-        """PENDING while this failure and the ones right before it are at most ``retries``."""
+    def _failure_status(self, source: Source) -> RunStatus:
         try:
-            q = (select(runs.c.status).where(runs.c.source_id == source.id)
-                 .order_by(runs.c.id.desc()).limit(source.retries + 1))
-            with self.store.reader.connect() as conn:
-                before = [r[0] for r in conn.execute(q)]
-        except Exception as exc:
+            return status_after_failure(self.store, source.id, source.retries)
+        except Exception as exc:  # the store's answer is missing: count this failure alone
             log.error("%s: cannot read past runs: %s", source.id, _short(exc))
-            before = []
-        failures = 1
-        for status in before:
-            if status == UP:
-                break
-            failures += 1
-        return DOWN if failures > source.retries else PENDING
-
-    # -- one run per source at a time, across hosts (PostgreSQL) ----------------------------
-    def _acquire(self, source_id: str):
-        """None when no lock is needed (SQLite), False when another host holds it, else the
-        connection holding the advisory lock."""
-        if self.store.dialect != "postgresql":
-            return None
-        with self._engine_lock:
-            if self._lock_engine is None:
-                self._lock_engine = create_engine(self.store.writer.url, poolclass=NullPool)
-        conn = self._lock_engine.connect()
-        # Keyed on the schema too: two Pantau stores in one database are two installations.
-        schema = conn.execute(text("SELECT current_schema()")).scalar() or ""
-        conn.info["pantau_lock_key"] = key = lock_key(source_id, schema)
-        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
-        conn.commit()
-        if not got:
-            conn.close()
-            return False
-        return conn
-
-    def _release(self, conn, source_id: str) -> None:
-        if not conn:
-            return
-        try:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"),
-                         {"k": conn.info["pantau_lock_key"]})
-            conn.commit()
-        except Exception as exc:  # closing the session releases it anyway
-            log.debug("%s: unlock failed: %s", source_id, exc)
-        finally:
-            conn.close()
+            return failure_status((), source.retries)
 
     def close(self) -> None:
-        if self._lock_engine is not None:
-            self._lock_engine.dispose()
-
-
-def lock_key(source_id: str, schema: str = "") -> int:
-    """A stable signed 64-bit advisory-lock key for ``source_id`` in the store's ``schema``."""
-    digest = hashlib.blake2b(f"pantau.source:{schema}:{source_id}".encode(),
-                             digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
+        self.locks.close()
 
 
 def _short(exc: Exception) -> str:

@@ -28,8 +28,7 @@ from pantau.collectors.runner import Runner, RunResult
 from pantau.data.config import interval_seconds
 from pantau.data.config_models import Config, Source
 from pantau.data.health import next_due
-from pantau.data.schema import runs
-from sqlalchemy import func, select
+from pantau.data.runs import last_started
 
 log = logging.getLogger("pantau.worker")
 
@@ -73,10 +72,8 @@ class Scheduler:
 
     def last_started(self) -> dict[str, float]:
         """``{source id: start of its last recorded run}``."""
-        q = select(runs.c.source_id, func.max(runs.c.started_ts)).group_by(runs.c.source_id)
         try:
-            with self.runner.store.reader.connect() as conn:
-                return {sid: ts for sid, ts in conn.execute(q)}
+            return last_started(self.runner.store)
         except Exception as exc:  # an unreadable store must not stop scheduling
             log.error("cannot read past runs (%s); every source starts now", exc)
             return {}

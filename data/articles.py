@@ -131,6 +131,22 @@ def topic_counts(store: Store, topics: list[str], start: int, end: int,
     return {name: int(n or 0) for name, n in zip(topics, row, strict=True)}
 
 
+def hourly_outlet_counts(store: Store, outlets: Sequence[str],
+                         hours: Sequence[int]) -> list[tuple[str, str, int, int]]:
+    """``(outlet, channel, hour start, stored articles)`` for each hour in ``hours`` (UTC hour
+    starts) and outlet in ``outlets``, counted over the stored (deduplicated) articles: the
+    runner's ``news_articles_count`` after a batch touched those hours."""
+    if not outlets or not hours:
+        return []
+    wanted = {int(h) for h in hours}
+    names = {f"o{i}": o for i, o in enumerate(outlets)}
+    params = {**names, "lo": min(wanted), "hi": max(wanted) + 3600}
+    rows = _rows(store, f"SELECT outlet, channel, ({_T} / 3600) * 3600 AS h, COUNT(*) "
+                        f"FROM articles WHERE outlet IN ({', '.join(':' + k for k in names)}) "
+                        f"AND {_T} >= :lo AND {_T} < :hi GROUP BY outlet, channel, h", params)
+    return [(o, c, int(h), int(n)) for o, c, h, n in rows if int(h) in wanted]
+
+
 # -- time buckets in the site's zone ------------------------------------------------------
 def _bounds(start: int, end: int, tz: str, step: str) -> list[int]:
     # Bucket starts overlapping [start, end) followed by the end of the last bucket.

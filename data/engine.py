@@ -80,3 +80,14 @@ def fetch_rows(conn, sql: str) -> list[tuple]:
         return cur.fetchall()
     finally:
         cur.close()
+
+
+def database_error(exc: BaseException) -> str | None:
+    """The first line of the database's reason when ``exc`` says the store could not be
+    reached or lacks its schema; None for any other exception."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    if not isinstance(exc, OperationalError | ProgrammingError):
+        return None
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pandas as pd
 from pantau.data.config import interval_seconds, metric_sources
 from pantau.data.config_models import Config, Source
+from pantau.data.runs import RunStatus
 from pantau.data.store import Store
 from sqlalchemy import text
 
@@ -44,11 +45,11 @@ def source_health(store: Store, sources: Sequence[Source], now: float,
     sql = text(
         "SELECT r.source_id, r.started_ts, r.finished_ts, r.status, r.samples, r.rejected, "
         "r.error FROM runs r WHERE r.id IN (SELECT MAX(id) FROM runs GROUP BY source_id)")
-    ok_sql = text("SELECT source_id, MAX(finished_ts) FROM runs WHERE status = 'up' "
+    ok_sql = text("SELECT source_id, MAX(finished_ts) FROM runs WHERE status = :up "
                   "GROUP BY source_id")
     with store.reader.connect() as conn:
         last = {r[0]: r for r in conn.execute(sql)}
-        ok = dict(conn.execute(ok_sql).fetchall())
+        ok = dict(conn.execute(ok_sql, {"up": RunStatus.UP.value}).fetchall())
         errs = dict(conn.execute(text(
             "SELECT r.source_id, r.error FROM runs r WHERE r.id IN (SELECT MAX(id) FROM runs "
             "WHERE error IS NOT NULL GROUP BY source_id)")).fetchall())

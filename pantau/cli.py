@@ -9,17 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pantau import commands
 from pantau.config import default_path
+from pantau.errors import EXIT_FAIL, EXIT_OK, EXIT_USAGE, RuntimeFailure, UsageError
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A mistake of the user's: printed as one line, exit 2."""
-
-
-class RuntimeFailure(Exception):
-    """Something outside the user's command failed (database unreachable, ...): exit 1."""
+__all__ = ["EXIT_FAIL", "EXIT_OK", "EXIT_USAGE", "RuntimeFailure", "UsageError", "main"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -73,8 +67,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``pantau`` console script."""
     args = build_parser().parse_args(argv)
-    from pantau import commands
-
     handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))
     try:
         return int(handler(args) or 0)
@@ -87,11 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_OK
     except Exception as exc:
-        from sqlalchemy.exc import OperationalError, ProgrammingError
+        from pantau.data.engine import database_error  # sqlalchemy: only when it failed
 
-        if isinstance(exc, OperationalError | ProgrammingError):
+        reason = database_error(exc)
+        if reason is not None:
             # The store could not be reached or lacks its schema: one line, not a traceback.
-            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             print(f"pantau: database error: {reason}", file=sys.stderr)
             return EXIT_FAIL
         raise

@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 import sys
 
-from pantau.cli import EXIT_FAIL, EXIT_OK, UsageError
-from pantau.collectors.runner import UP, Runner, RunResult
+from pantau.collectors.runner import Runner, RunResult
 from pantau.data.config_models import Config
+from pantau.data.runs import RunStatus
+from pantau.errors import EXIT_FAIL, EXIT_OK, UsageError
 
 COLUMNS = ("source", "kind", "status", "samples", "rejected", "articles", "duration", "error")
 
@@ -38,7 +39,7 @@ def table(results: list[RunResult]) -> str:
 
 def collect(cfg: Config, args) -> int:
     """Run the sources named in ``args.sources`` (all enabled ones when none) once."""
-    from pantau.commands import open_store
+    from pantau.config import open_store
 
     wanted = list(dict.fromkeys(getattr(args, "sources", None) or []))
     known = [s.id for s in cfg.sources]
@@ -65,4 +66,4 @@ def collect(cfg: Config, args) -> int:
         runner.close()
         store.dispose()
     print(table(results))
-    return EXIT_OK if all(r.status == UP or r.skipped for r in results) else EXIT_FAIL
+    return EXIT_OK if all(r.status == RunStatus.UP or r.skipped for r in results) else EXIT_FAIL

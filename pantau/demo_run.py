@@ -25,8 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from pantau.cli import EXIT_OK, UsageError
 from pantau.demo import CONFIG_TEMPLATE, DEFAULT_SEED, HISTORY_DAYS, render_config
+from pantau.errors import EXIT_OK, UsageError
 
 DB_NAME = "demo.db"
 CONFIG_NAME = "demo-config.yaml"
@@ -107,7 +107,7 @@ def load(paths: DemoPaths, cfg, seed: int, now: int) -> tuple[str, DemoState, in
 
     Returns a summary line, the state, and — when the history articles are still to be written
     (``backfill_articles``, run while the web app starts) — the start of their window."""
-    from pantau.commands import open_store
+    from pantau.config import open_store
     from pantau.demo import ARTICLE_DAYS
     from pantau.demo.history import load_history
 
@@ -136,7 +136,7 @@ def backfill_articles(cfg, state: DemoState, start: int, end: int, stop: threadi
     """Write the history articles of [start, end) in small transactions (the worker writes
     between them), newest first, once ``ready`` is set (the web app is up: on a small machine
     its start-up should not share the CPU with this); mark them done in the state."""
-    from pantau.commands import open_store
+    from pantau.config import open_store
     from pantau.demo.history import write_articles
 
     if ready is not None:
@@ -184,7 +184,7 @@ def _announce_ready(url: str, began: float, stop: threading.Event,
 
 def demo(args) -> int:
     """Run the demo (see the module docstring). ``args``: port, host, reset, dir."""
-    from pantau.commands import load_or_fail
+    from pantau.config import load_or_fail
     from pantau.demo.feeder import Feeder
     from pantau.processes import run
 

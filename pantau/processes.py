@@ -37,7 +37,7 @@ def _env(config_path: str, extra: dict | None = None) -> dict:
 
 def serve(cfg: Config, args) -> int:
     """Run the web app under gunicorn in the foreground."""
-    from pantau.commands import open_store
+    from pantau.config import open_store
 
     open_store(cfg).dispose()
     cmd = gunicorn_cmd(cfg, args.host, args.port, args.workers)
@@ -55,7 +55,7 @@ def worker(cfg: Config, args) -> int:
 def run(cfg: Config, args, extra_env: dict | None = None, banner=None) -> int:
     """Run the worker and the web app as two supervised processes (a dead one is restarted);
     Ctrl-C stops both."""
-    from pantau.commands import open_store
+    from pantau.config import open_store
 
     open_store(cfg).dispose()
     path = _config_path(args)

@@ -10,10 +10,11 @@ import logging
 import signal
 import sys
 
-from pantau.cli import EXIT_FAIL, EXIT_OK
 from pantau.collectors.runner import Runner, RunResult
 from pantau.collectors.scheduler import Scheduler
 from pantau.data.config_models import Config
+from pantau.data.runs import RunStatus
+from pantau.errors import EXIT_FAIL, EXIT_OK
 from pantau.logs import setup_logging
 
 log = logging.getLogger("pantau.worker")
@@ -30,13 +31,13 @@ def run_line(r: RunResult) -> str:
 
 def log_run(r: RunResult) -> None:
     """Log one run: INFO when the source answered, WARNING with the reason when it did not."""
-    log.log(logging.INFO if r.status == "up" else logging.WARNING, run_line(r),
+    log.log(logging.INFO if r.status == RunStatus.UP else logging.WARNING, run_line(r),
             extra={"source": r.source_id, "status": r.status, "reason": r.error})
 
 
 def run_worker(cfg: Config) -> int:
     """Schedule every enabled source of ``cfg`` until SIGTERM/SIGINT; return the exit code."""
-    from pantau.commands import open_store
+    from pantau.config import open_store
 
     setup_logging()
     try:

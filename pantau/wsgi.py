@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 
-from pantau.commands import load_or_fail, open_store
+from pantau.config import load_or_fail, open_store
 from pantau.dashboard.app import create_app
 
 config = load_or_fail(None)

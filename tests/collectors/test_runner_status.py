@@ -126,7 +126,7 @@ def test_unknown_kind_is_a_run_error(store):
 def test_one_run_per_source_across_hosts_on_postgresql(store, httpserver, make_config, clock):
     """Another host's worker holds the source's advisory lock: this one skips the run."""
     import pytest
-    from pantau.collectors.runner import lock_key
+    from pantau.data.locks import lock_key
     from sqlalchemy import text as sql
 
     if store.dialect != "postgresql":
