@@ -1,7 +1,8 @@
 """What every collector kind shares: the context a run gets, the error it raises, the model base.
 
 A kind is a class with ``kind`` (its name in config.yaml), ``Options`` (a frozen pydantic model
-of its ``options``) and ``collect(options, ctx) -> Batch``. It fetches and parses only: it never
+of its ``options``) and ``collect(options, ctx) -> Batch``: the ``typing.Protocol``
+``collectors.contract.CollectorKind``. It fetches and parses only: it never
 touches the store. Everything from outside (HTTP client, clock, site time zone, limits) comes in
 ``ctx``, so tests run offline against local servers and fixed clocks::
 

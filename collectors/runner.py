@@ -35,6 +35,7 @@ from pantau.collectors.base import (
     HttpFactory,
     default_http,
 )
+from pantau.collectors.contract import CollectorKind
 from pantau.collectors.rss import ARTICLES_METRIC
 from pantau.data.articles import hourly_outlet_counts
 from pantau.data.batch import Article, Batch, Sample
@@ -72,7 +73,8 @@ class Runner:
     def __init__(self, store: Store, catalogue: Collection[str], *, clock: Callable[[], float]
                  = time.time, tz: str = "UTC", topics: Mapping[str, Sequence[str]] | None = None,
                  sentiment: str | None = "lexicon", http_factory: HttpFactory = default_http,
-                 max_body: int = MAX_BODY_BYTES, kinds: Mapping[str, type] | None = None):
+                 max_body: int = MAX_BODY_BYTES,
+                 kinds: Mapping[str, type[CollectorKind]] | None = None):
         self.store = store
         self.catalogue = frozenset(catalogue)
         self.clock = clock
