@@ -2,15 +2,25 @@
 
 Topics come from ``config.yaml`` (``media.topics``): a name and a list of keywords or phrases.
 
-    >>> topics = {"ekonomi": ["harga", "inflasi"], "pembangunan": ["membangun"]}
+    >>> topics = {"ekonomi": ["harga", "inflasi"], "pembangunan": ["bangun*"]}
     >>> match_topics("Pemkot Percepat Pembangunan Jalan", "", topics)
     ['pembangunan']
+    >>> match_topics("Gubernur terima penghargaan", "", topics)
+    []
     >>> top_words(["Harga beras naik", "harga cabai turun di pasar"], n=2)
     [('harga', 2), ('beras', 1)]
 
-Matching is case- and affix-insensitive: keyword and text are both reduced to Sastrawi stems,
-so "membangun" matches "pembangunan" (stem "bangun"), and a few agent suffixes are folded
-("wisatawan" and "wisata" both give "wisata"). A phrase matches as consecutive stems.
+Keyword syntax (case-insensitive, matched on the title and on the summary separately):
+
+- ``harga`` matches the **whole word** only: "harga", "Harga", "harganya" (the clitic -nya is
+  not an affix), not "penghargaan" or "menghargai".
+- ``wisata*`` (a trailing ``*``) also matches every **affixed form of the same root**: both
+  sides are reduced to Sastrawi stems, with agent suffixes folded, so "wisata*" finds
+  "wisatawan", "berwisata" and "wisata", and "bangun*" finds "pembangunan" and "dibangun".
+- ``gili trawangan`` (words separated by spaces) is a phrase: consecutive words, each matched
+  as above ("layanan* publik" finds "pelayanan publik").
+- Hyphenated compounds are several words ("covid" finds "COVID-19", "lapor" finds
+  "SP4N-LAPOR"); reduplications are one ("anak-anak").
 """
 
 from __future__ import annotations
@@ -58,18 +68,41 @@ def match_keys(text: str) -> list[str]:
     return [match_key(part) for token in tokens(text) for part in _split_compound(token)]
 
 
+_Word = tuple[str, str, str]  # (word, word without -nya, match key)
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    for token in tokens(text):
+        for part in _split_compound(token):
+            bare = part[:-3] if part.endswith("nya") and len(part) > 5 else part
+            out.append((part, bare, match_key(part)))
+    return out
+
+
 @lru_cache(maxsize=4096)
-def _keyword_keys(keyword: str) -> tuple[str, ...]:
-    return tuple(match_keys(keyword))
+def _needle(keyword: str) -> tuple[tuple[bool, str], ...]:
+    """A keyword as a sequence of (by_root, form): form is the word, or its key if by_root."""
+    out = []
+    for part in keyword.split():
+        by_root = part.endswith("*")
+        for token in tokens(part.rstrip("*")):
+            for word in _split_compound(token):
+                out.append((by_root, match_key(word) if by_root else word))
+    return tuple(out)
 
 
-def _contains(haystack: Sequence[str], needle: tuple[str, ...]) -> bool:
+def _same(word: _Word, wanted: tuple[bool, str]) -> bool:
+    by_root, form = wanted
+    return word[2] == form if by_root else form in (word[0], word[1])
+
+
+def _contains(haystack: Sequence[_Word], needle: tuple[tuple[bool, str], ...]) -> bool:
     size = len(needle)
     if size == 0:
         return False
-    first = needle[0]
     return any(
-        haystack[i] == first and tuple(haystack[i : i + size]) == needle
+        all(_same(haystack[i + k], needle[k]) for k in range(size))
         for i in range(len(haystack) - size + 1)
     )
 
@@ -77,19 +110,20 @@ def _contains(haystack: Sequence[str], needle: tuple[str, ...]) -> bool:
 def match_topics(
     title: str | None, summary: str | None, topics: Mapping[str, Sequence[str]]
 ) -> list[str]:
-    """Names of the topics whose keywords occur in ``title`` + ``summary``, in mapping order.
+    """Names of the topics whose keywords occur in ``title`` or ``summary``, in mapping order.
 
-    A topic matches when any one of its keywords or phrases occurs; matching ignores case and
-    Indonesian affixes (see the module docstring). Empty keywords never match.
+    A topic matches when any one of its keywords or phrases occurs (syntax in the module
+    docstring: whole words; ``root*`` for affixed forms of the same root). Empty keywords never
+    match.
     """
     # Title and summary are matched separately so that a phrase cannot straddle the two.
-    texts = [match_keys(title or ""), match_keys(summary or "")]
+    texts = [_words(title or ""), _words(summary or "")]
     found = []
     for name, keywords in topics.items():
         if isinstance(keywords, str):  # a lone keyword given without a list
             keywords = [keywords]
-        wanted = [_keyword_keys(k) for k in keywords if k and k.strip()]
-        if any(_contains(keys, w) for keys in texts for w in wanted):
+        wanted = [_needle(k) for k in keywords if k and k.strip()]
+        if any(_contains(words, w) for words in texts for w in wanted):
             found.append(name)
     return found
 

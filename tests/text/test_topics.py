@@ -37,9 +37,9 @@ def _items(feed: str) -> list[tuple[str, str]]:
 # --- matching rules ---------------------------------------------------------------------------
 
 TOPICS = {
-    "spbe": ["spbe", "sistem pemerintahan berbasis elektronik", "layanan digital"],
-    "pariwisata": ["pariwisata", "wisatawan", "mandalika"],
-    "pembangunan": ["membangun"],
+    "spbe": ["spbe", "sistem pemerintahan berbasis elektronik", "layanan* digital"],
+    "pariwisata": ["pariwisata", "wisata*", "mandalika"],
+    "pembangunan": ["bangun*"],
 }
 
 
@@ -48,33 +48,68 @@ def test_case_insensitive():
     assert match_topics("", "Indeks SPBE naik", TOPICS) == ["spbe"]
 
 
-def test_affix_insensitive_through_stems():
-    assert match_topics("Pemkot percepat pembangunan jalan", "", TOPICS) == ["pembangunan"]
-    assert match_topics("Dinas dibangun ulang", "", TOPICS) == ["pembangunan"]
-    assert match_topics("Warga berpariwisata ke Sembalun", "", TOPICS) == ["pariwisata"]
-    assert match_topics("Wisata Gili ramai", "", TOPICS) == ["pariwisata"]  # wisatawan ~ wisata
-    assert match_topics("Kunjungan wisatawan naik", "", {"wisata": ["wisata"]}) == ["wisata"]
-    assert match_key("karyawan") == "karya"
-    assert match_key("teman") == "teman"  # "-man" folded only when a root word remains
-
-
-def test_phrases_match_consecutive_stems_only():
-    text = "Pemprov menerapkan Sistem Pemerintahan Berbasis Elektronik di semua dinas"
-    assert match_topics(text, "", TOPICS) == ["spbe"]
-    assert match_topics("Pelayanan digital desa", "", TOPICS) == ["spbe"]
-    assert match_topics("Layanan publik kini serba digital", "", TOPICS) == []
-    # A phrase does not straddle title and summary.
-    assert match_topics("Peluncuran layanan", "digital untuk warga", TOPICS) == []
-
-
-def test_whole_words_only():
+def test_whole_words_by_default():
+    economy = {"ekonomi": ["harga"]}
+    assert match_topics("Harga beras naik", "", economy) == ["ekonomi"]
+    assert match_topics("Harganya turun", "", economy) == ["ekonomi"]  # -nya is a clitic
+    assert match_topics("Gubernur terima penghargaan", "", economy) == []
+    assert match_topics("Warga menghargai petugas", "", economy) == []
     assert match_topics("Harga beras", "", {"ras": ["ras"]}) == []
+    assert match_topics("Kunjungan wisatawan naik", "", {"w": ["wisata"]}) == []
+    assert match_topics("Warga laporkan jalan rusak", "", {"lapor": ["lapor"]}) == []
+    assert match_topics("Aduan lewat SP4N-LAPOR naik", "", {"lapor": ["lapor"]}) == ["lapor"]
     assert match_topics("Kasus COVID-19 turun", "", {"covid": ["covid"]}) == ["covid"]
     assert match_topics("Kasus COVID-19 turun", "", {"covid": ["covid-19"]}) == ["covid"]
 
 
+def test_a_star_asks_for_affixed_forms_of_the_root():
+    assert match_topics("Pemkot percepat pembangunan jalan", "", TOPICS) == ["pembangunan"]
+    assert match_topics("Dinas dibangun ulang", "", TOPICS) == ["pembangunan"]
+    assert match_topics("Warga berwisata ke Sembalun", "", TOPICS) == ["pariwisata"]
+    assert match_topics("Kunjungan wisatawan naik", "", TOPICS) == ["pariwisata"]
+    assert match_topics("Gubernur terima penghargaan", "", {"e": ["harga*"]}) == ["e"]
+    assert match_key("karyawan") == "karya"
+    assert match_key("teman") == "teman"  # "-man" folded only when a root word remains
+    assert match_topics("Pemkot bangun*", "", {"x": ["*"]}) == []  # a lone star is empty
+
+
+def test_phrases_match_consecutive_words_only():
+    text = "Pemprov menerapkan Sistem Pemerintahan Berbasis Elektronik di semua dinas"
+    assert match_topics(text, "", TOPICS) == ["spbe"]
+    assert match_topics("Pelayanan digital desa", "", TOPICS) == ["spbe"]  # layanan*
+    assert match_topics("Layanan publik kini serba digital", "", TOPICS) == []
+    assert match_topics("Pelayanan digital desa", "", {"s": ["layanan digital"]}) == []
+    # A phrase does not straddle title and summary.
+    assert match_topics("Peluncuran layanan", "digital untuk warga", TOPICS) == []
+
+
+@pytest.mark.parametrize("path", ["config.yaml", "demo/config.yaml"])
+def test_the_shipped_topics_still_find_their_news(path):
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    topics = yaml.safe_load((root / path).read_text(encoding="utf-8"))["media"]["topics"]
+    for title, wanted in [
+        ("Kunjungan wisatawan ke Mandalika naik", "pariwisata"),
+        ("Desa wisata di Lombok Tengah ramai", "pariwisata"),
+        ("Banjir rendam ratusan rumah di Bima", "bencana"),
+        ("Warga kebanjiran setelah hujan deras", "bencana"),
+        ("Gempa bumi guncang Sumbawa", "bencana"),
+        ("Harga beras naik di pasar", "ekonomi"),
+        ("Perekonomian NTB tumbuh", "ekonomi"),
+        ("Peningkatan pelayanan publik di kecamatan", "layanan_publik"),
+        ("Ombudsman periksa layanan publik kantor camat", "layanan_publik"),
+        ("Pemprov luncurkan pelayanan digital desa", "spbe"),
+        ("Puskesmas tambah jam layanan", "kesehatan"),
+    ]:
+        assert wanted in match_topics(title, "", topics), (path, title)
+    for title in ["Gubernur terima penghargaan", "Warga menghargai petugas kebersihan",
+                  "Warga laporkan jalan rusak ke kantor desa"]:
+        assert match_topics(title, "", topics) == [], (path, title)
+
+
 def test_result_follows_mapping_order_and_handles_empties():
-    both = "Wisatawan keluhkan layanan digital"
+    both = "Wisatawan keluhkan layanan digital"  # mapping order, not order in the text
     assert match_topics(both, None, TOPICS) == ["spbe", "pariwisata"]
     assert match_topics(None, None, TOPICS) == []
     assert match_topics("apa saja", "", {"kosong": ["", "  "]}) == []
@@ -122,7 +157,7 @@ def test_top_words_of_the_economy_feed():
         assert expected in words, (expected, words)
 
 
-ECONOMY = {"ekonomi": ["harga", "ekonomi", "inflasi"]}
+ECONOMY = {"ekonomi": ["harga", "ekonomi*", "inflasi"]}
 
 
 @pytest.mark.parametrize(
