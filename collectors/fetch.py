@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 from pantau.collectors.base import CollectContext, CollectError
+from pantau.data.urls import where
 
 
 @dataclass
@@ -30,18 +31,6 @@ class Fetched:
     elapsed: float
     cert_not_after: float | None = None
     """Epoch seconds when the server's TLS certificate expires (https only)."""
-
-
-def where(url: str) -> str:
-    """``url`` without query string or credentials, safe to show in errors and logs."""
-    try:
-        p = urlsplit(url)
-    except ValueError:
-        return "(invalid URL)"
-    host = p.hostname or ""
-    if p.port:
-        host += f":{p.port}"
-    return f"{p.scheme}://{host}{p.path}" if p.scheme != "file" else f"file://{p.path}"
 
 
 def check_url(url: str, schemes: tuple[str, ...] = ("http", "https", "file")) -> str:

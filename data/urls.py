@@ -1,4 +1,5 @@
-"""Links as identities: the same article under two spellings of its URL is one article."""
+"""Links as identities (the same article under two spellings of its URL is one article), and
+URLs safe to show (no credentials, no query)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,16 @@ def is_safe_link(url: str) -> bool:
         return urlsplit((url or "").strip()).scheme.lower() in ("http", "https")
     except ValueError:
         return False
+
+
+def where(url: str) -> str:
+    """``url`` without query string or credentials, safe to show in errors, logs and
+    exports (``https://user:pw@host/x?token=1`` -> ``https://host/x``)."""
+    try:
+        p = urlsplit(url)
+        host = p.hostname or ""
+        if p.port:
+            host += f":{p.port}"
+    except ValueError:
+        return "(invalid URL)"
+    return f"{p.scheme}://{host}{p.path}" if p.scheme != "file" else f"file://{p.path}"

@@ -104,8 +104,11 @@ def cmd_export(args) -> int:
     else:
         df = queries.points(store, metric.name, start, end, filters)
     if fmt == "xlsx":
-        data = export.to_xlsx(df, metric.name, tz, filters, cfg.site.language,
-                              metric.title_in(cfg.site.language))
+        from pantau.data.provenance import source_rows
+
+        lang = cfg.site.language
+        data = export.to_xlsx(df, metric.name, tz, filters, lang, metric.title_in(lang),
+                              sources=source_rows(cfg, [metric.name], lang))
     else:
         data = export.to_csv(df, metric.name, tz)
     try:

@@ -18,6 +18,7 @@ from pantau.dashboard.render import render
 from pantau.data import export, queries
 from pantau.data.buckets import nice_step
 from pantau.data.durations import format_duration
+from pantau.data.provenance import source_rows
 
 
 def _metrics(ctx: AppContext) -> dict:
@@ -92,8 +93,9 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
     else:
         frames = series_frames(ctx, q)
     (_, _, df), extra = frames[0], frames[1:]
+    sources = source_rows(ctx.config, [q.metric, *(m for m, _, _ in extra)], q.lang)
     return export.to_xlsx(df, q.metric, ctx.tz, q.filter_dict, q.lang, spec.title_in(q.lang),
-                          extra=extra, created=ctx.clock())
+                          extra=extra, created=ctx.clock(), sources=sources)
 
 
 # -- a configured screen as one page -------------------------------------------------------

@@ -106,8 +106,10 @@ def spec(ctx: AppContext) -> dict:
             _p("limit", "how many", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT,
                                      "default": 50}), fmt],
             _ok("articles", "Articles", ("application/json", "text/csv"))),
-        "/export.xlsx": get("A workbook: the data (raw points without step) and a sheet of the "
-                            "filters, period and time zone", [*series_params],
+        "/export.xlsx": get("A workbook: the data (raw points without step; times as "
+                            "Excel date-times in the site zone, named in the header), a sheet "
+                            "of the filters, period and time zone, and a sheet of the sources "
+                            "(id, title, kind, URL without credentials)", [*series_params],
                             _ok("workbook", media=("application/vnd.openxmlformats-"
                                                    "officedocument.spreadsheetml.sheet",))),
         "/report.pdf": get("A one-page PDF report: a view (series parameters) or a configured "

@@ -27,8 +27,10 @@ RAW = {
         {"name": "empty_metric", "title": "Kosong", "unit": "count", "agg": "sum"},
     ],
     "sources": [
-        {"id": "probe_portal", "kind": "http_probe", "every": "1m", "timeout": "10s",
-         "options": {"url": "http://127.0.0.1:9/portal"}},
+        {"id": "probe_portal", "title": {"id": "Portal Pemprov", "en": "Province portal"},
+         "kind": "http_probe", "every": "1m", "timeout": "10s",
+         # credentials in the URL must never reach an export
+         "options": {"url": "http://operator:rahasia@127.0.0.1:9/portal?token=abc"}},
         {"id": "probe_ppid", "kind": "http_probe", "every": "1m", "timeout": "10s",
          "options": {"url": "http://127.0.0.1:9/ppid"}},
     ],

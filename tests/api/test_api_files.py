@@ -20,9 +20,10 @@ def test_xlsx_holds_the_same_numbers_and_the_filters(client):
     assert resp.status_code == 200
     assert "attachment" in resp.headers["Content-Disposition"]
     wb = openpyxl.load_workbook(io.BytesIO(resp.data))
-    assert wb.sheetnames == ["Data", "Filter"]
+    assert wb.sheetnames == ["Data", "Filter", "Sumber"]
     rows = list(wb["Data"].iter_rows(values_only=True))
-    assert rows[0] == ("metrik", "waktu", "nilai", "region")  # Indonesian headers
+    assert rows[0][:3] == ("metrik", "waktu (WITA)", "nilai")  # Indonesian, zone named
+    assert rows[0][3] == "region"
     got = {(r[3], r[1]): r[2] for r in rows[1:]}
     want = {}
     from datetime import UTC, datetime
@@ -31,13 +32,33 @@ def test_xlsx_holds_the_same_numbers_and_the_filters(client):
     for s in body["series"]:
         for ms, v in s["points"]:
             when = datetime.fromtimestamp(ms / 1000, UTC).astimezone(ZoneInfo("Asia/Makassar"))
-            want[(s["labels"]["region"], when.isoformat())] = v
+            want[(s["labels"]["region"], when.replace(tzinfo=None))] = v
     assert got == pytest.approx(want)
+    # real Excel date-times (a number with a date format), not text
+    cell = wb["Data"]["B2"]
+    assert cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm:ss", cell.number_format
     meta = dict(wb["Filter"].iter_rows(min_row=2, values_only=True))
     assert meta["Filter region"] == "52.01, 52.72"
     assert meta["Zona waktu"] == "Asia/Makassar (WITA)"
     assert meta["Langkah (detik)"] == 21600 and meta["Agregasi"] == "sum"
-    assert meta["Dari"].endswith("WITA")
+    assert isinstance(meta["Dari (WITA)"], datetime)
+
+
+def test_xlsx_lists_the_sources_of_the_data_without_credentials(client):
+    import openpyxl
+
+    resp = client.get("/api/v1/export.xlsx?metric=service_up&from=now-1d&step=1h")
+    wb = openpyxl.load_workbook(io.BytesIO(resp.data))
+    rows = list(wb["Sumber"].iter_rows(values_only=True))
+    assert rows[0] == ("id", "judul", "jenis", "URL")
+    assert rows[1:] == [("probe_portal", "Portal Pemprov", "http_probe",
+                         "http://127.0.0.1:9/portal"),
+                        ("probe_ppid", "probe_ppid", "http_probe", "http://127.0.0.1:9/ppid")]
+    assert b"rahasia" not in resp.data and b"token=abc" not in resp.data
+    # a metric no source feeds: the sheet is there, empty but for its header
+    resp = client.get("/api/v1/export.xlsx?metric=lapor_count&from=now-1d&lang=en")
+    wb = openpyxl.load_workbook(io.BytesIO(resp.data))
+    assert list(wb["Sources"].iter_rows(values_only=True)) == [("id", "title", "kind", "URL")]
 
 
 def test_xlsx_without_step_holds_raw_points_in_english(sqlite_client, seeded_sqlite):
@@ -46,7 +67,7 @@ def test_xlsx_without_step_holds_raw_points_in_english(sqlite_client, seeded_sql
     resp = sqlite_client.get("/api/v1/export.xlsx?metric=queue_depth&from=now-1d&lang=en")
     wb = openpyxl.load_workbook(io.BytesIO(resp.data))
     rows = list(wb["Data"].iter_rows(values_only=True))
-    assert rows[0] == ("metric", "ts", "value")
+    assert rows[0] == ("metric", "ts (WITA)", "value")
     with seeded_sqlite.reader.connect() as conn:
         import sqlalchemy as sa
 

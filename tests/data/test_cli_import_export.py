@@ -34,6 +34,14 @@ store: {{url: "{url}", retention_days: 730}}
 metrics:
   - {{name: visits_count, title: Kunjungan, unit: count, agg: sum}}
   - {{name: ipm_score, title: IPM, unit: index, agg: last}}
+sources:
+  - id: web
+    title: Statistik web
+    kind: http_json
+    every: 1h
+    options:
+      url: "https://stat.example.id/api?key=x"
+      values: [{{metric: visits_count, path: "data[].n"}}]
 """)
     return cfg
 
@@ -141,8 +149,11 @@ def test_export_xlsx_and_bucketed(tmp_path):
     assert res.returncode == 0, res.stderr
     wb = openpyxl.load_workbook(out)
     data = list(wb["Data"].values)
-    assert data[0] == ("metrik", "waktu", "nilai", "region")
+    assert data[0] == ("metrik", "waktu (WITA)", "nilai", "region")
     assert [r[2] for r in data[1:]] == [sum(range(k * 6, k * 6 + 6)) for k in range(8)]
+    assert wb["Data"]["B2"].is_date  # a date-time Excel can sort and filter, not text
+    assert list(wb["Sumber"].values)[1:] == [("web", "Statistik web", "http_json",
+                                              "https://stat.example.id/api")]
     meta = dict(list(wb["Filter"].values)[1:])
     assert meta["Zona waktu"] == "Asia/Makassar (WITA)"
     assert meta["Agregasi"] == "sum"
