@@ -29,6 +29,8 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"messa
 def component(record: logging.LogRecord) -> str:
     """The part of Pantau that speaks: ``pantau.worker`` -> ``worker``."""
     name = record.name
+    if name.startswith("gunicorn."):
+        return "web" if name == "gunicorn.error" else "web.access"
     return name.split(".", 1)[1] if name.startswith("pantau.") else name
 
 

@@ -25,7 +25,8 @@ def gunicorn_cmd(cfg: Config, host: str | None = None, port: int | None = None,
             "--workers", str(workers or cfg.web.workers), "--threads", "4",
             "--worker-class", "gthread", "--timeout", "60", "--graceful-timeout", "10",
             *(["--access-logfile", "-"] if cfg.web.access_log else []),
-            "--error-logfile", "-", "--log-level", "warning", "pantau.wsgi:server"]
+            "--error-logfile", "-", "--log-level", "warning",
+            "--logger-class", "pantau.weblog.GunicornLogger", "pantau.wsgi:server"]
 
 
 def _env(config_path: str, extra: dict | None = None) -> dict:
