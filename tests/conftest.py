@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store on SQLite and on PostgreSQL, a fixed clock, the shared data.
+"""Shared fixtures: a fresh store on SQLite and on PostgreSQL, a live app, a browser, and the
+``realdata`` marker's rule (see ``support.realdata``).
 
 PostgreSQL comes from ``PANTAU_TEST_PG_URL`` (default the local server of CI). Without
 ``PANTAU_REQUIRE_PG=1`` a missing server skips the PostgreSQL half; with it (CI) it fails.
@@ -11,13 +12,19 @@ import uuid
 from pathlib import Path
 
 import pytest
+from support.realdata import REALDATA, missing
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared"))
-REALDATA = SHARED / "realdata"
 PG_URL = os.environ.get("PANTAU_TEST_PG_URL",
                         "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("PANTAU_REQUIRE_PG") == "1"
+
+
+def pytest_runtest_setup(item):
+    """A test marked ``realdata`` is skipped when ../shared/realdata is absent (a fresh clone),
+    and fails then with ``PANTAU_REQUIRE_REALDATA=1``."""
+    if item.get_closest_marker("realdata") and not REALDATA.is_dir():
+        missing(REALDATA)
 
 
 def _pg_available() -> str | None:

@@ -2,13 +2,10 @@
 import ...`; conftest modules are not importable reliably across test folders)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).with_name("fixtures")
-REALDATA = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared")) / "realdata"
-TEMPO = REALDATA / "rss" / "tempo"
 
 # The metrics the tests' configs declare (a subset of config.yaml's catalogue).
 METRICS = [

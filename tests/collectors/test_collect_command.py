@@ -9,10 +9,11 @@ import subprocess
 from datetime import datetime
 
 import pytest
-from collector_helpers import FIXTURES, TEMPO
+from collector_helpers import FIXTURES
+from support.feeds import FEEDS
 from test_worker_process import PANTAU, write_config
 
-TEMPO_FEED = TEMPO / "free-ekonomi" / "2026-06-01.xml"
+FEED = FEEDS / "lensa-ekonomi" / "2026-06-01.xml"
 IND_VALUES = [{"metric": "ipm_score", "column": "ipm", "labels": {"region": "kode_wilayah"}},
               {"metric": "spbe_index_score", "column": "indeks_spbe",
                "labels": {"region": "kode_wilayah"}}]
@@ -39,8 +40,8 @@ def everything(tmp_path, httpserver):
     """A config with one source of each kind (csv twice: a CSV and an XLSX file)."""
     httpserver.expect_request("/api/statistik").respond_with_data(
         (FIXTURES / "lapor_statistik.json").read_bytes(), content_type="application/json")
-    httpserver.expect_request("/feed").respond_with_data(TEMPO_FEED.read_bytes(),
-                                                        content_type="text/xml")
+    httpserver.expect_request("/feed").respond_with_data(FEED.read_bytes(),
+                                                  content_type="text/xml")
     httpserver.expect_request("/metrics").respond_with_data(
         (FIXTURES / "node_exporter.txt").read_text(), content_type="text/plain")
     httpserver.expect_request("/").respond_with_data("<title>Satu Data NTB</title>")
@@ -99,8 +100,8 @@ def _rows(stdout: str) -> dict[str, list[str]]:
     return {line.split()[0]: line.split(None, 7) for line in lines[1:]}
 
 
-def _tempo_hours() -> int:
-    dates = re.findall(r"<pubDate>(.*?)</pubDate>", TEMPO_FEED.read_text(encoding="utf-8"))
+def _feed_hours() -> int:
+    dates = re.findall(r"<pubDate>(.*?)</pubDate>", FEED.read_text(encoding="utf-8"))
     stamps = [datetime.strptime(d, "%a, %d %b %Y %H:%M:%S %z").timestamp() for d in dates]
     return len({int(s) // 3600 for s in stamps})
 
@@ -112,7 +113,7 @@ def test_one_source_of_each_kind(everything):
     counts = {sid: (r[1], r[2], int(r[3]), int(r[4]), int(r[5])) for sid, r in rows.items()}
     assert counts == {
         "lapor_ntb": ("http_json", "up", 19, 1, 0),   # Kota Bima's null ratio is refused
-        "tempo_ekonomi": ("rss", "up", _tempo_hours(), 0, 9),
+        "tempo_ekonomi": ("rss", "up", _feed_hours(), 0, 9),
         "indikator_csv": ("csv", "up", 32, 0, 0),
         "indikator_xlsx": ("csv", "up", 32, 0, 0),
         "satudata_db": ("sql", "up", 4, 0, 0),

@@ -7,9 +7,10 @@ import sqlite3
 import threading
 
 import pytest
-from collector_helpers import FIXTURES, TEMPO
+from collector_helpers import FIXTURES
 from pantau.collectors.runner import Runner
 from pantau.data.store import RunRecord
+from support.feeds import FEEDS
 
 NOW = 1_780_308_000  # 2026-06-01 10:00 UTC = 18:00 WITA, after the feed's last item
 VALUES = [{"metric": "lapor_complaints_received_count", "path": "data[].masuk",
@@ -30,7 +31,7 @@ def scene(store, threaded_server, make_config, clock, tmp_path):
     srv.expect_request("/ppid").respond_with_data("Service Unavailable", status=503)
     srv.expect_request("/satudata").respond_with_handler(lambda r: (release.wait(10), "x")[1])
     srv.expect_request("/feed").respond_with_data(
-        (TEMPO / "free-ekonomi" / "2026-06-01.xml").read_bytes())
+        (FEEDS / "lensa-ekonomi" / "2026-06-01.xml").read_bytes())
     srv.expect_request("/metrics").respond_with_data(
         (FIXTURES / "node_exporter.txt").read_text())
     db = tmp_path / "satudata.db"

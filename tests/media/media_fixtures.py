@@ -1,25 +1,21 @@
 """Helpers of the media tests (imported by name; ``conftest`` is not importable by tests):
 real Tempo.co captures loaded as the rss collector would store them, the NTB topics, a config.
 
-The Tempo files are Tempo.co's content (see ../shared/realdata/README.md): test fixtures only;
-any screenshot showing them credits Tempo.co.
+The Tempo files are Tempo.co's content (see ../shared/realdata/README.md): test fixtures only,
+never in the repository; tests that load them carry the ``realdata`` marker (skipped in a clone).
+Any screenshot showing them credits Tempo.co.
 """
 
 from __future__ import annotations
 
 import calendar
-import os
-from pathlib import Path
 
 import feedparser
 from pantau.data.batch import Article, Batch
 from pantau.text.normalize import plain_text
 from pantau.text.sentiment import classify
 from pantau.text.topics import match_topics
-
-ROOT = Path(__file__).resolve().parents[2]
-REALDATA = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared")) / "realdata"
-TEMPO = REALDATA / "rss" / "tempo"
+from support.realdata import realdata_path
 
 # The standing queries of the NTB example config (config.yaml, media.topics).
 TOPICS = {
@@ -41,7 +37,7 @@ def tempo_articles(topics=TOPICS) -> list[Article]:
     topics and sentiment filled in as the collectors' runner does. Outlet "Tempo.co <rubric>"
     (the feed's identity is its file name), channel media_massa."""
     out = []
-    for path in sorted(TEMPO.glob("*/*.xml")):
+    for path in sorted(realdata_path("rss/tempo").glob("*/*.xml")):
         rubric = path.parent.name.removeprefix("free-")
         feed = feedparser.parse(path.read_bytes())
         assert not feed.bozo, f"{path}: {feed.bozo_exception}"

@@ -45,8 +45,8 @@ def credit(page):
     }""", CREDIT)
 
 
-def test_media_page_on_tempo_captures(sqlite_store, live_app, page, artifacts,
-                                      tempo_available):
+@pytest.mark.realdata
+def test_media_page_on_tempo_captures(sqlite_store, live_app, page, artifacts):
     load_tempo(sqlite_store)
     base = live_app(media_config(), sqlite_store, clock=lambda: NOW)
     open_media(page, base + "/media")
@@ -73,7 +73,8 @@ def test_media_page_on_tempo_captures(sqlite_store, live_app, page, artifacts,
     assert page.errors == []
 
 
-def test_filters_live_in_the_url(sqlite_store, live_app, page, tempo_available):
+@pytest.mark.realdata
+def test_filters_live_in_the_url(sqlite_store, live_app, page):
     load_tempo(sqlite_store)
     base = live_app(media_config(), sqlite_store, clock=lambda: NOW)
     open_media(page, base + "/media?lang=en")

@@ -28,7 +28,8 @@ def test_layout_without_articles(sqlite_store, period, by):
     assert "Media ruang publik" in text  # the five channels are offered even with no data
 
 
-def test_layout_on_tempo_in_english(sqlite_store, tempo_available):
+@pytest.mark.realdata
+def test_layout_on_tempo_in_english(sqlite_store):
     load_tempo(sqlite_store)
     ctx = AppContext(media_config(), sqlite_store, clock=lambda: NOW, cache=Cache())
     text = tree_text(media.layout(ctx, "en", {"period": "90d", "topic": "bencana",

@@ -11,7 +11,7 @@ from media_fixtures import NOW, TOPICS, load_tempo
 from pantau.data import articles as A
 
 WITA = "Asia/Makassar"
-pytestmark = pytest.mark.usefixtures("tempo_available")
+pytestmark = pytest.mark.realdata
 
 
 def day(d: int, month: int = 6, tz: str = WITA) -> int:

@@ -4,7 +4,6 @@ the published indicators as samples a store accepts."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,8 @@ from pantau.data.reference import (
     region_name,
     regions,
 )
+from support.realdata import realdata_path
 
-ROOT = Path(__file__).resolve().parents[2]
-REALDATA = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared")) / "realdata"
 CODES = ["52.01", "52.02", "52.03", "52.04", "52.05", "52.06", "52.07", "52.08", "52.71",
          "52.72"]
 
@@ -31,12 +29,11 @@ def sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
+@pytest.mark.realdata
 def test_shipped_files_are_byte_exact_copies():
-    if not REALDATA.exists():
-        pytest.skip(f"no shared realdata at {REALDATA}")
-    assert sha(GEOJSON) == sha(REALDATA / "ntb-kabkota.geojson")
+    assert sha(GEOJSON) == sha(realdata_path("ntb-kabkota.geojson"))
     assert GEOJSON.stat().st_size == 73303
-    assert sha(INDICATORS) == sha(REALDATA / "ntb-indicators.csv")
+    assert sha(INDICATORS) == sha(realdata_path("ntb-indicators.csv"))
 
 
 def test_notice_carries_the_mit_permission_notice():

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import os
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from headline_set import macro_f1
@@ -20,19 +18,7 @@ from pantau.text.sentiment import (
     get_scorer,
     score,
 )
-
-
-def _shared_file(relative: str) -> Path:
-    """A file of the shared reference data; skips when absent outside CI, fails in CI."""
-    base = os.environ.get("PANTAU_SHARED")
-    root = Path(base) if base else Path(__file__).resolve().parents[2].parent / "shared"
-    path = root / relative
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing (CI is set, so the shared data must be present)")
-        pytest.skip(f"{path} not available")
-    return path
-
+from support.realdata import realdata_path
 
 # --- hard rules -------------------------------------------------------------------------------
 
@@ -375,7 +361,7 @@ def test_macro_f1_helper():
 
 @pytest.mark.realdata
 def test_figures_on_nusax_valid_do_not_fall():
-    path = _shared_file("realdata/nusax-id/valid.csv")
+    path = realdata_path("nusax-id/valid.csv")
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 100

@@ -1,33 +1,20 @@
-"""Topic matching and top words, on hand-made texts and on real Tempo.co RSS captures."""
+"""Topic matching and top words, on hand-made texts and on real Tempo.co RSS captures (marker
+``realdata``: run only where ../shared/realdata is present)."""
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import feedparser
 import pytest
 from pantau.text.normalize import plain_text
 from pantau.text.stopwords import STOPWORDS, is_stopword
 from pantau.text.topics import match_key, match_topics, top_words
-
-
-def _tempo_dir() -> Path:
-    """The Tempo RSS captures; skips when absent outside CI, fails in CI."""
-    base = os.environ.get("PANTAU_SHARED")
-    root = Path(base) if base else Path(__file__).resolve().parents[2].parent / "shared"
-    path = root / "realdata" / "rss" / "tempo"
-    if not path.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing (CI is set, so the shared data must be present)")
-        pytest.skip(f"{path} not available")
-    return path
+from support.realdata import realdata_path
 
 
 def _items(feed: str) -> list[tuple[str, str]]:
     """(title, plain-text summary) of every item of every snapshot of one feed."""
     out = []
-    for path in sorted((_tempo_dir() / feed).glob("*.xml")):
+    for path in sorted(realdata_path(f"rss/tempo/{feed}").glob("*.xml")):
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
         out += [(plain_text(e.title), plain_text(e.get("summary", ""))) for e in parsed.entries]
@@ -147,6 +134,7 @@ def test_stopwords_are_lowercase_and_cover_news_boilerplate():
 # --- real Tempo.co feeds ----------------------------------------------------------------------
 
 
+@pytest.mark.realdata
 def test_top_words_of_the_economy_feed():
     items = _items("free-ekonomi")
     assert len(items) == 63
@@ -174,6 +162,7 @@ ECONOMY = {"ekonomi": ["harga", "ekonomi*", "inflasi"]}
         "Aset BPR Tumbuh 3,7 Persen Menjadi Rp 236 Triliun",
     ],
 )
+@pytest.mark.realdata
 def test_economy_topic_matches_known_headlines(title):
     items = dict(_items("free-ekonomi"))
     assert title in items
@@ -190,12 +179,14 @@ def test_economy_topic_matches_known_headlines(title):
         "Ekonom Sarankan Lima Strategi untuk Stabilkan Rupiah",  # "ekonom" is not "ekonomi"
     ],
 )
+@pytest.mark.realdata
 def test_economy_topic_skips_unrelated_headlines(title):
     items = dict(_items("free-ekonomi"))
     assert title in items
     assert match_topics(title, items[title], ECONOMY) == []
 
 
+@pytest.mark.realdata
 def test_topics_across_all_feeds():
     items = [item for feed in ["free-ekonomi", "free-hukum", "free-cekfakta"] for item in _items(feed)]
     topics = {"rupiah": ["rupiah", "nilai tukar"], "virus hanta": ["virus hanta"]}
