@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import feedparser
 import pytest
 from pantau.text.normalize import plain_text
