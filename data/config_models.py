@@ -1,4 +1,5 @@
-"""The frozen pydantic models of config.yaml (DESIGN.md section 5).
+"""The frozen pydantic models of config.yaml (the README's annotated excerpt; how they are
+used: docs/architecture.md, "One metric, from config.yaml to a pixel").
 
 Kind-specific ``options`` are validated later by the kind's own model (see ``data.config``);
 here they are kept as a plain mapping.

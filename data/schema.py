@@ -1,4 +1,4 @@
-"""The tables of DESIGN.md section 6, as SQLAlchemy Core metadata.
+"""The tables of docs/architecture.md ("Data model"), as SQLAlchemy Core metadata.
 
 ``rollup_1h``, ``rollup_4h``, ``rollup_6h``, ``rollup_8h``, ``rollup_12h`` and ``rollup_1d``
 hold per-series aggregates (count, sum, min, max, last) per 1, 4, 6, 8 and 12 hours and day,

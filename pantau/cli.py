@@ -1,4 +1,4 @@
-"""The ``pantau`` command (DESIGN.md section 4).
+"""The ``pantau`` command (docs/architecture.md, "Processes"; the README's "Commands").
 
 Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad config. A user's mistake is one
 clear line on stderr, never a traceback.

@@ -1,4 +1,4 @@
-"""The read-only HTTP API of DESIGN.md section 7, on the web app's Flask server."""
+"""The read-only HTTP API (docs/architecture.md, "HTTP API") on the web app's Flask server."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ``/api/v1`` endpoints of DESIGN.md section 7 on the app's Flask server.
+"""The ``/api/v1`` endpoints (docs/architecture.md, "HTTP API") on the app's Flask server.
 
 ``register(server, ctx)`` adds them. Every handler reads its parameters through
 ``dashboard.api.params`` (400 naming the parameter, 404 for an unknown metric), answers from
