@@ -1,15 +1,21 @@
 """The period and region selectors shared by the overview and the drill-down.
 
 ``filter_bar("ov", period, region, province, lang)`` gives components with ids
-``ov-period`` (radio buttons) and ``ov-region`` (a select).
+``ov-period`` (radio buttons) and ``ov-region`` (a select). ``follow_url(app, "ov", ...)``
+makes them follow the URL when the browser moves through its history (Back, Forward): the
+query string is the one source of the page's state.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dash_bootstrap_components as dbc
-from dash import html
-from pantau.dashboard.components.periods import PERIODS
-from pantau.dashboard.components.regions import region_options
+from dash import Input, Output, State, html
+from dash.exceptions import PreventUpdate
+from pantau.dashboard.components.periods import PERIODS, period_key
+from pantau.dashboard.components.regions import region_key, region_options
+from pantau.dashboard.components.url_state import parse_search
 from pantau.dashboard.i18n import t
 
 
@@ -40,3 +46,24 @@ def filter_bar(prefix: str, period: str, region: str, province: str, lang: str) 
                   region_select(f"{prefix}-region", region, province, lang)],
                  className="filter filter-region"),
     ], className="filter-bar")
+
+
+def follow_url(app, prefix: str, province: str, on_page: Callable[[str], bool]) -> None:
+    """Set the selectors ``<prefix>-period`` and ``<prefix>-region`` from ``?period=&region=``
+    whenever the URL's query changes without a new page (Back and Forward move through
+    ``history.pushState`` entries, which change only ``url.search``). The page's own update
+    then redraws it; when the selectors already show the URL's state nothing fires, so a
+    change made by the selectors themselves does not echo."""
+    @app.callback(Output(f"{prefix}-period", "value", allow_duplicate=True),
+                  Output(f"{prefix}-region", "value", allow_duplicate=True),
+                  Input("url", "search"), State("url", "pathname"),
+                  State(f"{prefix}-period", "value"), State(f"{prefix}-region", "value"),
+                  prevent_initial_call=True)
+    def _follow(search, pathname, period, region):
+        if not on_page(pathname or "/"):
+            raise PreventUpdate
+        params = parse_search(search)
+        want = (period_key(params.get("period")), region_key(params.get("region"), province))
+        if want == (period_key(period), region_key(region, province)):
+            raise PreventUpdate
+        return want

@@ -12,7 +12,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from dash import ctx as dash_ctx
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
-from pantau.dashboard.components.filters import filter_bar
+from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import card_data
 from pantau.dashboard.components.metric_data import History, history_frames, values_by
@@ -217,7 +217,10 @@ def register(app, ctx: AppContext) -> None:
         province = ctx.config.site.region
         period, region = period_key(period), region_key(region, province)
         new = make_search(period, region, province, params.get("lang"))
-        return body(ctx, metric, period, region, lang), "/" + new, new
+        return (body(ctx, metric, period, region, lang), "/" + new,
+                new if new != (search or "") else no_update)
+
+    follow_url(app, "metric", ctx.config.site.region, lambda path: path.startswith(ROUTE))
 
     @app.callback(Output("metric-region", "value"),
                   Input("metric-map", "clickData"), Input("metric-clear", "n_clicks"),

@@ -7,9 +7,9 @@ Each card links to ``/metric/<name>`` with the same state.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, html
+from dash import Input, Output, State, html, no_update
 from pantau.dashboard import fmt
-from pantau.dashboard.components.filters import filter_bar
+from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import CardData, card_data
 from pantau.dashboard.components.periods import period_key, window, window_end
@@ -99,6 +99,8 @@ def register(app, ctx: AppContext) -> None:
         province = ctx.config.site.region
         period = period_key(period)
         region = region_key(region, province)
+        new = make_search(period, region, province, params.get("lang"))
         return (cards(ctx, period, region, params.get("lang"), lang),
-                subtitle(ctx, period, lang),
-                make_search(period, region, province, params.get("lang")))
+                subtitle(ctx, period, lang), new if new != (search or "") else no_update)
+
+    follow_url(app, "ov", ctx.config.site.region, lambda path: path == ROUTE)
