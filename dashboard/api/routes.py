@@ -12,13 +12,15 @@ from __future__ import annotations
 import gzip
 import logging
 import re
-from datetime import UTC, datetime
 
 import orjson
 from flask import Flask, Response, request
+from pantau.dashboard import fmt
 from pantau.dashboard.api import answers, params, tables
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
+from pantau.dashboard.i18n import t
+from pantau.data.zones import zone_label
 
 log = logging.getLogger(__name__)
 PREFIX = "/api/v1"
@@ -53,9 +55,15 @@ def file_response(data: bytes, kind: str, filename: str, attachment: bool = True
     return resp
 
 
-def file_name(ctx: AppContext, stem: str, ext: str) -> str:
-    day = datetime.fromtimestamp(ctx.clock(), UTC).strftime("%Y%m%d-%H%M")
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", f"pantau-{stem}-{day}.{ext}")
+def file_name(ctx: AppContext, what: str, stem: str, ext: str, lang: str | None = None) -> str:
+    """``pantau-grafik-lapor_count-20261202-1030-WITA.pdf``: what the file is (``what``: chart,
+    report, data, latest, articles, from the text catalogue, so a chart and a report of one
+    view never share a name), its subject, and when it was made in the site zone, named as
+    the pages name it."""
+    kind = t(f"api.file.{what}", lang or ctx.config.site.language)
+    made = fmt.local(ctx.clock(), ctx.tz).strftime("%Y%m%d-%H%M")
+    name = f"pantau-{kind}-{stem}-{made}-{zone_label(ctx.tz)}.{ext}"
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", name)
 
 
 def register(server: Flask, ctx: AppContext) -> None:
@@ -125,7 +133,7 @@ def register(server: Flask, ctx: AppContext) -> None:
         answer = answers.series_answer(ctx, q)
         if kind == "csv":
             return file_response(tables.series_csv(answer, ctx.tz), "csv",
-                                 file_name(ctx, q.metric, "csv"))
+                                 file_name(ctx, "data", q.metric, "csv", q.lang))
         return json_response(answer)
 
     @endpoint("/latest")
@@ -140,7 +148,7 @@ def register(server: Flask, ctx: AppContext) -> None:
                                        ctx.clock())
         if kind == "csv":
             return file_response(tables.latest_csv(answer), "csv",
-                                 file_name(ctx, metric.name + "-latest", "csv"))
+                                 file_name(ctx, "latest", metric.name, "csv"))
         return json_response(answer)
 
     @endpoint("/articles")
@@ -164,7 +172,7 @@ def register(server: Flask, ctx: AppContext) -> None:
         answer = answers.articles_answer(ctx, a)
         if kind == "csv":
             return file_response(tables.articles_csv(answer), "csv",
-                                 file_name(ctx, "articles", "csv"))
+                                 file_name(ctx, "articles", "media", "csv"))
         return json_response(answer)
 
     @endpoint("/chart.<kind>")
@@ -179,7 +187,7 @@ def register(server: Flask, ctx: AppContext) -> None:
         height = params.integer(args, "height", 150, 3000, 600)
         q = params.series_query(ctx, args, default_points=width)
         data = chart_bytes(ctx, q, kind, width, height)
-        return file_response(data, kind, file_name(ctx, q.metric, kind),
+        return file_response(data, kind, file_name(ctx, "chart", q.metric, kind, q.lang),
                              attachment=kind == "pdf" or "download" in args)
 
     @endpoint("/report.pdf")
@@ -195,9 +203,10 @@ def register(server: Flask, ctx: AppContext) -> None:
                                status=404)
             lang = params.language(ctx, args)
             data = screen_report_bytes(ctx, screen, lang, args)
-            return file_response(data, "pdf", file_name(ctx, screen.id, "pdf"))
+            return file_response(data, "pdf", file_name(ctx, "report", screen.id, "pdf", lang))
         q = params.series_query(ctx, args)
-        return file_response(report_bytes(ctx, q), "pdf", file_name(ctx, q.metric, "pdf"))
+        return file_response(report_bytes(ctx, q), "pdf",
+                             file_name(ctx, "report", q.metric, "pdf", q.lang))
 
     @endpoint("/export.xlsx")
     def export_xlsx():
@@ -206,7 +215,8 @@ def register(server: Flask, ctx: AppContext) -> None:
         args = _args()
         q = params.series_query(ctx, args)
         raw = not params.one(args, "step")
-        return file_response(xlsx_bytes(ctx, q, raw), "xlsx", file_name(ctx, q.metric, "xlsx"))
+        return file_response(xlsx_bytes(ctx, q, raw), "xlsx",
+                             file_name(ctx, "data", q.metric, "xlsx", q.lang))
 
     @endpoint("/openapi.json")
     def openapi():

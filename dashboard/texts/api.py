@@ -19,4 +19,10 @@ TEXTS = {
     "api.report.outlet": {"id": "Media", "en": "Outlet"},
     "api.report.title": {"id": "Judul", "en": "Title"},
     "api.report.demo": {"id": "DATA DEMO", "en": "DEMO DATA"},
+    # what a downloaded file is, in its name (ASCII, no spaces)
+    "api.file.chart": {"id": "grafik", "en": "chart"},
+    "api.file.report": {"id": "laporan", "en": "report"},
+    "api.file.data": {"id": "data", "en": "data"},
+    "api.file.latest": {"id": "terkini", "en": "latest"},
+    "api.file.articles": {"id": "berita", "en": "articles"},
 }
