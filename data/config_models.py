@@ -90,6 +90,9 @@ class Web(Frozen):
     cache_ttl: Duration = 10
     access_log: bool = True
     """One line per HTTP request on stdout (gunicorn's access log)."""
+    metrics_token: str | None = None
+    """Bearer token that lets a non-loopback client read ``/metrics`` (give it as
+    ``{$env: NAME}``); without it ``/metrics`` is served to loopback clients only."""
 
 
 Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index"]

@@ -91,3 +91,10 @@ def database_error(exc: BaseException) -> str | None:
         return None
     lines = str(getattr(exc, "orig", exc)).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+def on_checkout_checkin(engine: Engine, checkout, checkin) -> None:
+    """Call ``checkout(record)`` when a connection of ``engine``'s pool is taken and
+    ``checkin(record)`` when it is given back (``record.info`` holds per-connection data)."""
+    event.listen(engine.pool, "checkout", lambda _dbapi, record, _proxy: checkout(record))
+    event.listen(engine.pool, "checkin", lambda _dbapi, record: checkin(record))

@@ -26,7 +26,8 @@ def gunicorn_cmd(cfg: Config, host: str | None = None, port: int | None = None,
             "--worker-class", "gthread", "--timeout", "60", "--graceful-timeout", "10",
             *(["--access-logfile", "-"] if cfg.web.access_log else []),
             "--error-logfile", "-", "--log-level", "warning",
-            "--logger-class", "pantau.weblog.GunicornLogger", "pantau.wsgi:server"]
+            "--logger-class", "pantau.weblog.GunicornLogger",
+            "--config", "python:pantau.webconf", "pantau.wsgi:server"]
 
 
 def _env(config_path: str, extra: dict | None = None) -> dict:
@@ -78,10 +79,17 @@ def supervise(commands: dict[str, list[str]], env: dict, banner=None, grace: flo
     ``cfg``, the state is kept in ``<var>/pantau-run.json`` for /healthz and ``pantau status``
     (see ``pantau.supervise``)."""
     from pantau.data.runstate import STATE_NAME
+    from pantau.data.telemetry import MULTIPROC_ENV, prepare_multiproc_dir
     from pantau.logs import setup_logging
     from pantau.supervise import Supervisor
     from pantau.vardir import var_dir
 
     setup_logging()
-    state = var_dir(cfg, config_path) / STATE_NAME if cfg is not None else None
+    state = None
+    if cfg is not None:
+        folder = var_dir(cfg, config_path)
+        state = folder / STATE_NAME
+        # Every child writes its /metrics values here; an earlier run's would add up.
+        env = {**env, MULTIPROC_ENV: str(folder / "metrics")}
+        prepare_multiproc_dir(folder / "metrics")
     return Supervisor(commands, env, state, grace=grace).run(banner)

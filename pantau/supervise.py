@@ -56,6 +56,17 @@ def describe_exit(code: int | None) -> str:
     return f"exit {code}"
 
 
+def _forget_metrics(pid: int, env: dict) -> None:
+    """Drop the live gauges of a dead child from the metrics folder it wrote to."""
+    from pantau.data.telemetry import MULTIPROC_ENV
+
+    folder = env.get(MULTIPROC_ENV)
+    if folder:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(pid, folder)
+
+
 class Child:
     """One supervised command."""
 
@@ -112,6 +123,7 @@ class Supervisor:
         """Handle a child that ended; False when the supervisor must stop (exit code 2)."""
         rc = child.proc.returncode
         child.last_exit = describe_exit(rc)
+        _forget_metrics(child.proc.pid, self.env)
         if rc in NO_RESTART_CODES:
             log.error("%s ended (%s): bad usage or config, not restarted; stopping the rest",
                       child.name, child.last_exit,

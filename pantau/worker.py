@@ -14,6 +14,7 @@ from pantau.collectors.runner import Runner, RunResult
 from pantau.collectors.scheduler import Scheduler
 from pantau.data.config_models import Config
 from pantau.data.runs import RunStatus
+from pantau.data.telemetry import instrument_store, observe_run
 from pantau.errors import EXIT_FAIL, EXIT_OK
 from pantau.logs import setup_logging
 
@@ -30,7 +31,9 @@ def run_line(r: RunResult) -> str:
 
 
 def log_run(r: RunResult) -> None:
-    """Log one run: INFO when the source answered, WARNING with the reason when it did not."""
+    """Log and count one run: INFO when the source answered, WARNING with the reason when it
+    did not; the counts go to /metrics (``pantau.data.telemetry``)."""
+    observe_run(r.source_id, str(r.status), r.duration, r.samples, r.rejected, r.articles)
     log.log(logging.INFO if r.status == RunStatus.UP else logging.WARNING, run_line(r),
             extra={"source": r.source_id, "status": r.status, "reason": r.error})
 
@@ -45,6 +48,7 @@ def run_worker(cfg: Config) -> int:
     except Exception as exc:  # unreachable database, failed migration
         print(f"pantau: worker cannot open the store: {exc}".splitlines()[0], file=sys.stderr)
         return EXIT_FAIL
+    instrument_store(store)
     runner = Runner.from_config(cfg, store)
     sched = Scheduler(cfg, runner, on_result=log_run)
     stopped = {}

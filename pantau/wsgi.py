@@ -9,12 +9,17 @@ import gc
 
 from pantau.config import load_or_fail, open_store
 from pantau.dashboard.app import create_app
+from pantau.dashboard.metrics import register_metrics
+from pantau.data.telemetry import instrument_cache, instrument_store
 
 config = load_or_fail(None)
 # Migrations run once in the parent process (run/demo/db upgrade), never in each worker.
 store = open_store(config, upgrade=False)
+instrument_store(store, queries=True)
 app = create_app(config, store)
+instrument_cache(app.ctx.cache)
 server = app.server
+register_metrics(server, config.web.metrics_token)
 
 # The app, its layouts, the catalogue and the imported libraries live as long as the worker.
 # Frozen, they are left out of every later full collection, which otherwise walks all of them

@@ -28,12 +28,13 @@ def free_port() -> int:
 
 
 def write_config(folder: Path, every: str = "5s", port: int | None = None,
-                 web: dict | None = None) -> Path:
-    """A config with one CSV source (``every``) writing ``server_load`` into
-    ``folder/var/pantau.db``; returns its path."""
+                 web: dict | None = None, extra_rows: str = "") -> Path:
+    """A config with one CSV source (``every``) writing two ``server_load`` samples (and
+    ``extra_rows``, CSV lines ``ts,host,value``) into ``folder/var/pantau.db``; returns its
+    path."""
     data = folder / "load.csv"
-    data.write_text("ts,host,value\n2026-01-01T00:00:00Z,a,1.5\n2026-01-01T00:01:00Z,b,2.5\n",
-                    encoding="utf-8")
+    data.write_text("ts,host,value\n2026-01-01T00:00:00Z,a,1.5\n2026-01-01T00:01:00Z,b,2.5\n"
+                    + extra_rows, encoding="utf-8")
     cfg = folder / "config.yaml"
     cfg.write_text(yaml.safe_dump({
         "site": {"name": "Uji", "timezone": "Asia/Makassar"},
