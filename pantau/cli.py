@@ -7,6 +7,7 @@ clear line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from pantau import commands
@@ -25,6 +26,9 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="pantau", description="Command-center dashboard for regional governments")
+    p.add_argument("--log-format", choices=["text", "json"], default=None,
+                   help="log lines as text (default) or one JSON object per line, for log "
+                        "shippers; passed on to the processes of run/serve/demo")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     def with_config(sp):
@@ -67,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``pantau`` console script."""
     args = build_parser().parse_args(argv)
+    if args.log_format:
+        from pantau.logs import FORMAT_ENV
+
+        # Through the environment, so that the worker and gunicorn processes log alike.
+        os.environ[FORMAT_ENV] = args.log_format
     handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))
     try:
         return int(handler(args) or 0)

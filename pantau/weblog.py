@@ -18,7 +18,7 @@ import sys
 from gunicorn.arbiter import Arbiter
 from gunicorn.glogging import Logger
 
-from pantau.logs import formatter
+from pantau.logs import formatter, log_format
 
 _OOM_GUESS = "Perhaps out of memory?"
 
@@ -44,6 +44,9 @@ class GunicornLogger(Logger):
         handler = self._get_gunicorn_handler(self.error_log)
         if handler is not None:
             handler.setFormatter(formatter())
+        access = self._get_gunicorn_handler(self.access_log)
+        if access is not None and log_format() == "json":
+            access.setFormatter(formatter())  # the access line becomes the JSON message
 
     def _killed_at_stop(self, pid) -> None:
         self.error_log.warning(
