@@ -110,6 +110,10 @@ class Metric(Frozen):
     per: Duration | None = None
     """For a ``sum`` metric: ``target``, ``warn`` and ``crit`` count per this period (``1d``:
     per day); a view of another length scales them (30 days: x30). Unset: as written."""
+    region_targets: dict[RegionCode, float] = Field(default_factory=dict)
+    """Targets of kabupaten/kota by Kemendagri code (``{"52.71": 120}``), in the units and
+    ``per`` of ``target``. A summed metric's ``target``/``warn``/``crit`` are the
+    province's: a region without an entry here shows no target (``data.shows``)."""
     stale_after: Duration | None = None
     combine: Literal["sum", "avg", "min", "max", "worst"] | None = None
     """How several series (regions, services) make one number; see ``data.kpi.combine_rule``."""

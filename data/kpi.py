@@ -1,18 +1,19 @@
-"""The KPI of a metric over a period: value, the previous period, change, status, freshness.
+"""The rules a KPI is made of: how series combine into one number, a period's value, the
+change against the previous period, the status from thresholds scaled to the period.
 
-Shared by the executive overview and the wall, so both show the same number::
+``data.shows.what_metric_shows`` puts them together for a place and a period; pages ask it,
+not these pieces::
 
-    k = kpi(store, metric, period=7 * 86400, now=clock(), filters={"region": "52.71"})
-    k.value, k.previous, k.delta, k.delta_pct, k.status, k.last_ts
+    combine_rule(metric)                   # "sum" | "avg" | "min" | "max"
+    period_value(store, metric, start, end, filters)
+    status(metric, value, period)          # "ok" | "warn" | "crit" | "none"
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 from pantau.data.config_models import Metric
-from pantau.data.queries import Filters, label_values, latest, totals
+from pantau.data.queries import Filters, totals
 from pantau.data.store import Store
 
 
@@ -29,23 +30,6 @@ def delta_pct(value: float | None, previous: float | None) -> float | None:
     if d is None or not previous:
         return None
     return d / abs(previous) * 100
-
-
-@dataclass(frozen=True)
-class Kpi:
-    value: float | None
-    previous: float | None
-    last_ts: int | None
-    status: str
-    """``ok``, ``warn``, ``crit``, or ``none`` (no thresholds or no value)."""
-
-    @property
-    def delta(self) -> float | None:
-        return delta(self.value, self.previous)
-
-    @property
-    def delta_pct(self) -> float | None:
-        return delta_pct(self.value, self.previous)
 
 
 def combine_rule(metric: Metric) -> str:
@@ -95,33 +79,3 @@ def period_value(store: Store, metric: Metric, start: int, end: int,
     """The metric over [start, end) by its ``agg``, all matching series combined."""
     df = totals(store, metric.name, start, end, metric.agg, filters)
     return combine(df["value"], metric) if not df.empty else None
-
-
-def province_filters(store: Store, metric: Metric, filters: Filters | None,
-                     province: str | None) -> Filters | None:
-    """``filters``, narrowed to the province's own series (``region = province``) when no
-    region is asked for and the metric has one: a published province figure beats an
-    average of its regions."""
-    if province is None or (filters and "region" in filters):
-        return filters
-    if province in label_values(store, metric.name).get("region", []):
-        return {**(filters or {}), "region": province}
-    return filters
-
-
-def kpi(store: Store, metric: Metric, period: int, now: float,
-        filters: Filters | None = None, province: str | None = None) -> Kpi:
-    """The KPI over the ``period`` seconds ending at ``now`` and the one before it.
-
-    With ``province`` (the site's region code), a metric that has the province's own series
-    shows it when no region is asked for. The end is rounded up to the next hour so the
-    hourly rollups answer (the current hour is still counted whole)."""
-    filters = province_filters(store, metric, filters, province)
-    end = int(now) - int(now) % 3600 + 3600
-    start = end - int(period)
-    value = period_value(store, metric, start, end, filters)
-    previous = period_value(store, metric, start - int(period), start, filters)
-    last = latest(store, metric.name, filters)
-    last_ts = int(last["ts"].max()) if not last.empty else None
-    return Kpi(value=value, previous=previous, last_ts=last_ts,
-               status=status(metric, value, period))

@@ -240,3 +240,26 @@ def articles_answer(ctx: AppContext, a: dict) -> dict:
 
     return ctx.cache.get_or_set("articles:" + repr(sorted(a.items())),
                                 ctx.config.web.cache_ttl, compute)
+
+
+def kpi_answer(ctx: AppContext, metric, period: str, region: str | None, lang: str,
+               now: float) -> dict:
+    """What ``metric`` shows for ``region`` (None: the site's area) over ``period`` (a key of
+    ``data.periods``): ``data.shows.what_metric_shows``, the overview's and the wall's answer."""
+    from pantau.data.periods import window
+    from pantau.data.shows import what_metric_shows
+
+    start, end = window(period, now, ctx.tz)
+
+    def compute():
+        s = what_metric_shows(ctx.store, metric, start, end, region, ctx.config.site.region)
+        return {"metric": metric.name, "title": metric.title_in(lang), "unit": metric.unit,
+                "period": period, "region": region or ctx.config.site.region,
+                "from": iso(start, ctx.tz), "to": iso(end, ctx.tz), "value": s.value,
+                "previous": s.previous, "delta": s.delta, "delta_pct": s.delta_pct,
+                "status": s.status, "target": s.target, "attainment": s.attainment,
+                "as_of": iso(s.as_of, ctx.tz), "last": iso(s.last_ts, ctx.tz),
+                "province_wide": s.province_wide}
+
+    key = f"kpi:{metric.name}:{period}:{region}:{lang}:{end}:{int(now) // 10}"
+    return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)

@@ -119,7 +119,8 @@ def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict) -> bytes
 
 def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | None:
     from pantau.data.articles import articles, topic_counts
-    from pantau.data.kpi import kpi
+    from pantau.data.periods import last
+    from pantau.data.shows import what_metric_shows
 
     period = format_duration(tile.period)
     if tile.view == "headlines":
@@ -143,7 +144,9 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
     title = (tile.title.get(lang) if tile.title else metric.title_in(lang))
     title += f" · {t('api.report.last', lang, period=period)}"
     if tile.view == "kpi":
-        k = kpi(ctx.store, metric, tile.period, now, mine)
+        start, end = last(tile.period, now)
+        k = what_metric_shows(ctx.store, metric, start, end, None, ctx.config.site.region,
+                              mine)
         good, bad = "#198754", "#dc3545"
         up, down = (good, bad) if metric.better != "down" else (bad, good)
         return {"kind": "kpi", "title": title, "value": k.value, "previous": k.previous,

@@ -10,6 +10,7 @@ from pantau.dashboard.api.params import (
     SENTIMENTS,
 )
 from pantau.dashboard.context import AppContext
+from pantau.data.periods import PERIODS
 from pantau.data.queries import AGGS
 
 
@@ -96,6 +97,12 @@ def spec(ctx: AppContext) -> dict:
         "/latest": get("The latest value per series with its age and stale flag",
                        [metric, lang, fmt, labels],
                        _ok("latest values", "Latest", ("application/json", "text/csv"))),
+        "/kpi": get("What a metric shows for a place and a period, as on the overview's cards "
+                    "and the wall's tiles: value, previous period, status, target",
+                    [metric, lang, _p("period", "period", {"type": "string",
+                                                           "enum": list(PERIODS)}),
+                     _p("region", "the site's region code or a kabupaten/kota code")],
+                    _ok("the figure")),
         "/articles": get("Media items, newest first", [
             *time, _p("outlet", "outlet name"),
             _p("channel", "media channel", {"type": "string", "enum": list(CHANNELS)}),

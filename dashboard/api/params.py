@@ -116,6 +116,20 @@ def one(args: dict, name: str, default: str | None = None) -> str | None:
     return value.strip()
 
 
+def region(ctx: AppContext, args: dict) -> str | None:
+    """``region``: the site's own code or one of its kabupaten/kota (None when absent)."""
+    from pantau.data.reference import regions
+
+    value = one(args, "region")
+    if not value:
+        return None
+    known = {ctx.config.site.region} | {code for code, *_ in regions()}
+    if value not in known:
+        raise ApiError(f"region {value!r} is not {ctx.config.site.region} or one of its "
+                       f"kabupaten/kota codes", "region")
+    return value
+
+
 def choice(args: dict, name: str, allowed, default: str | None = None) -> str | None:
     value = one(args, name)
     if value is None or value == "":

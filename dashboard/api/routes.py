@@ -20,6 +20,7 @@ from pantau.dashboard.api import answers, params, tables
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
+from pantau.data.periods import DEFAULT_PERIOD, PERIODS
 from pantau.data.zones import zone_label
 
 log = logging.getLogger(__name__)
@@ -150,6 +151,17 @@ def register(server: Flask, ctx: AppContext) -> None:
             return file_response(tables.latest_csv(answer), "csv",
                                  file_name(ctx, "latest", metric.name, "csv"))
         return json_response(answer)
+
+    @endpoint("/kpi")
+    def kpi():
+        args = _args()
+        _only(args, ("metric", "period", "region", "lang"))
+        metric = params.metric_name(ctx, args)
+        lang = params.language(ctx, args)
+        period = params.choice(args, "period", PERIODS, DEFAULT_PERIOD)
+        region = params.region(ctx, args)
+        return json_response(answers.kpi_answer(ctx, metric, period, region, lang,
+                                                ctx.clock()))
 
     @endpoint("/articles")
     def articles():

@@ -61,10 +61,9 @@ def small_number(v: float, lang: str) -> str:
 def target_text(card: CardData, lang: str) -> str:
     """``Target 100 · Capaian 83,3%`` (or ``Tanpa target``)."""
     m = card.metric
-    if m.target is None:
+    if card.target is None:
         return t("overview.no_target", lang)
-    text = t("overview.target", lang, value=fmt.value(m.target_for(card.end - card.start),
-                                                      m.unit, lang))
+    text = t("overview.target", lang, value=fmt.value(card.target, m.unit, lang))
     if card.attainment is not None:
         pct = fmt.number(card.attainment, lang, 1) + "%"
         text += " · " + t("overview.attainment", lang, pct=pct)
@@ -85,7 +84,7 @@ def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
     """The card as Dash components; the whole card links to ``href`` when ``link``."""
     m, key = card.metric, status_key(card)
     progress = []
-    if m.target is not None and card.attainment is not None:
+    if card.target is not None and card.attainment is not None:
         width = max(0.0, min(100.0, card.attainment))
         progress = [html.Div(html.Div(className="kpi-progress-bar",
                                       style={"width": f"{width:.1f}%",

@@ -1,9 +1,10 @@
 """What a KPI card shows, computed from the store: ``card_data(ctx, metric, period, region)``.
 
-The value and the previous period come from ``data.kpi`` (shared with the wall); the trend
+Value, previous period, status, target and the stale fallback come from
+``data.shows.what_metric_shows`` (the wall, the screen PDF and the API ask it too); the trend
 line from ``data.queries.series`` in ``nice_step`` buckets starting at local midnight. A
-metric kept as ``last`` values that has no point in the period (a yearly index) shows its
-latest value instead, marked with its date.
+metric without a point in the period (a yearly index) shows its newest value, marked with
+its date.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-from pantau.dashboard.components.periods import window
-from pantau.dashboard.components.regions import region_filter
 from pantau.dashboard.context import AppContext
 from pantau.data.buckets import nice_step, origin_for
 from pantau.data.config_models import Metric
-from pantau.data.kpi import combine, delta, delta_pct, kpi, status
-from pantau.data.queries import label_values, latest, series
+from pantau.data.kpi import combine, delta, delta_pct
+from pantau.data.periods import window
+from pantau.data.queries import series
+from pantau.data.shows import attainment, what_metric_shows
 from pantau.data.zones import utc_offset
 
 SPARK_POINTS = 48
@@ -37,6 +38,8 @@ class CardData:
     province_wide: bool = False
     as_of: int | None = None
     """Set when ``value`` is the latest known value, older than the period."""
+    target: float | None = None
+    """The target for this place and period (None: none, or not this place's)."""
     spark: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["ts", "value"]))
 
     @property
@@ -49,14 +52,8 @@ class CardData:
 
     @property
     def attainment(self) -> float | None:
-        """Percent of the target reached: value/target when higher is better, target/value
-        when lower is better (a count under its ceiling is 100 %)."""
-        target, v = self.metric.target_for(self.end - self.start), self.value
-        if target is None or v is None:
-            return None
-        if self.metric.better == "down":
-            return 100.0 if v <= target else (target / v * 100 if v else None)
-        return v / target * 100 if target else None
+        """Percent of the target reached (``data.shows.attainment``)."""
+        return attainment(self.metric, self.value, self.target)
 
 
 def combined_series(df: pd.DataFrame, agg: str | Metric) -> pd.DataFrame:
@@ -81,14 +78,10 @@ def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
     """Everything one KPI card shows for ``metric`` over ``period`` in ``region``."""
     now = ctx.clock() if now is None else now
     start, end = window(period, now, ctx.tz)
-    rf = region_filter(label_values(ctx.store, metric.name), region, ctx.config.site.region)
-    k = kpi(ctx.store, metric, end - start, now, rf.filters)
-    value, previous, st, as_of = k.value, k.previous, k.status, None
-    if value is None and metric.agg == "last" and k.last_ts is not None:
-        last = latest(ctx.store, metric.name, rf.filters)
-        value = combine(last["value"], metric)
-        as_of, previous, st = int(last["ts"].max()), None, status(metric, value)
-    spark = spark_frame(ctx, metric, start, end, rf.filters)
+    province = ctx.config.site.region
+    shown = what_metric_shows(ctx.store, metric, start, end, region, province)
+    spark = spark_frame(ctx, metric, start, end, shown.filters)
     return CardData(metric=metric, period=period, region=region, start=start, end=end,
-                    value=value, previous=previous, status=st, last_ts=k.last_ts,
-                    province_wide=rf.province_wide, as_of=as_of, spark=spark)
+                    value=shown.value, previous=shown.previous, status=shown.status,
+                    last_ts=shown.last_ts, province_wide=shown.province_wide,
+                    as_of=shown.as_of, target=shown.target, spark=spark)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pantau.dashboard.i18n import t
 from pantau.data.reference import regions
+from pantau.data.shows import place_filters
 
 REGION_LABEL = "region"
 
@@ -52,12 +53,6 @@ class RegionFilter:
 def region_filter(label_values: dict[str, list[str]], region: str,
                   province: str) -> RegionFilter:
     """The label filter for ``region`` on a metric whose labels are ``label_values``
-    (from ``data.queries.label_values``)."""
-    values = label_values.get(REGION_LABEL)
-    if not values:
-        return RegionFilter(None, region != province)
-    if region != province:
-        return RegionFilter({REGION_LABEL: region}, False)
-    if province in values:
-        return RegionFilter({REGION_LABEL: province}, False)
-    return RegionFilter(None, False)
+    (from ``data.queries.label_values``): ``data.shows.place_filters``' rule."""
+    place = place_filters(label_values, region, province)
+    return RegionFilter(place.filters, place.province_wide)

@@ -14,8 +14,11 @@ from pantau.dashboard.context import AppContext
 from pantau.data.articles import articles, topic_counts
 from pantau.data.buckets import align_up, nice_step, origin_for
 from pantau.data.config_models import Metric, Tile
-from pantau.data.kpi import combine_rule, delta_pct, kpi
+from pantau.data.kpi import combine_rule, delta_pct
+from pantau.data.periods import last as last_window
+from pantau.data.periods import period_end
 from pantau.data.queries import latest, series, totals
+from pantau.data.shows import what_metric_shows
 from pantau.data.urls import is_safe_link
 from pantau.data.zones import utc_offset
 
@@ -39,6 +42,7 @@ class TileData:
     value: float | None = None
     previous: float | None = None
     status: str = "none"
+    target: float | None = None
     anchored: bool = False
     by: str | None = None
     frame: pd.DataFrame | None = None
@@ -88,13 +92,12 @@ def _grouped(df: pd.DataFrame, by: str | None, metric: Metric,
 
 
 def kpi_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
-    province = ctx.config.site.region
-    k = kpi(ctx.store, metric, tile.period, now, province=province)
-    anchored = False
-    if k.value is None and k.last_ts is not None:
-        k, anchored = kpi(ctx.store, metric, tile.period, k.last_ts, province=province), True
-    return TileData(view="kpi", last_ts=k.last_ts, value=k.value, previous=k.previous,
-                    status=k.status, anchored=anchored)
+    """The province's figure over the tile's period (``data.shows``, as the overview)."""
+    start, end = last_window(tile.period, now)
+    s = what_metric_shows(ctx.store, metric, start, end, None, ctx.config.site.region)
+    return TileData(view="kpi", last_ts=s.last_ts, start=start, end=end, value=s.value,
+                    previous=s.previous, status=s.status, target=s.target,
+                    anchored=s.as_of is not None)
 
 
 def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
@@ -118,10 +121,10 @@ def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileD
 def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
     """Bar, map and table tiles: one value per label value over the period."""
     last = _last_ts(ctx, metric.name)
-    end = int(now) - int(now) % 3600 + 3600
+    end = period_end(now)
     anchored = bool(last is not None and last < end - tile.period)
     if anchored:
-        end = last - last % 3600 + 3600
+        end = period_end(last)
     start = end - tile.period
     df = totals(ctx.store, metric.name, start, end, metric.agg)
     names = df.attrs.get("label_names") or []

@@ -137,9 +137,9 @@ def _kpi_body(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str) -> Any:
         change.append(html.Span(f"{sign} {fmt.number(abs(pct), lang, 1)}%",
                                 className=f"wall-delta wall-delta--{good}"))
         context.append(t("wall.vs_prev", lang, period=period))
-    if metric.target is not None:
+    if d.target is not None:
         change.append(html.Span(t("wall.target", lang, value=fmt.value(
-            metric.target_for(tile.period), metric.unit, lang, short=True)),
+            d.target, metric.unit, lang, short=True)),
             className="wall-kpi-target"))
     if d.anchored and d.last_ts:
         context.append(t("wall.as_of", lang, date=fmt.date(d.last_ts, lang, tz)))

@@ -116,8 +116,9 @@ def expected(seeded: Seeded, metric: dict, start: int, end: int, region: str | N
     Rules (the product's, restated): ``sum`` adds every point in [start, end); ``avg`` is
     the mean of the points of each series, averaged over series; ``last`` is the newest
     point of each series in the window, averaged over series. The province view of a
-    metric with a province series uses that series. A ``last`` metric without a point in
-    the window shows the newest point there is, with no previous value."""
+    metric with a province series uses that series. A metric without a point in the
+    window but with older points is shown over the window of the same length ending at the
+    end of the hour of its newest point (and the window before that), dated by that point."""
     name, agg = metric["name"], metric["agg"]
 
     def per_series(s, e):
@@ -147,15 +148,18 @@ def expected(seeded: Seeded, metric: dict, start: int, end: int, region: str | N
     v = value(start, end)
     prev = value(start - (end - start), start)
     as_of = None
-    if v is None and agg == "last":
+    if v is None:
         groups = per_series(0, end)
         if groups:
-            lasts = [max(g, key=lambda r: r.ts) for g in groups.values()]
-            v = sum(r.value for r in lasts) / len(lasts)
-            as_of = max(r.ts for r in lasts)
-            prev = None
-    return {"value": v, "previous": prev, "status": status_of(metric, v, end - start),
-            "as_of": as_of}
+            as_of = max(r.ts for g in groups.values() for r in g)
+            hi = as_of - as_of % 3600 + 3600
+            lo = hi - (end - start)
+            v, prev = value(lo, hi), value(lo - (end - start), lo)
+    status = status_of(metric, v, end - start)
+    adds_up = agg == "sum" or metric.get("unit") == "count"
+    if v is not None and region not in (None, PROVINCE) and adds_up:
+        status = "none"  # a summed count's province thresholds are not a kabupaten's
+    return {"value": v, "previous": prev, "status": status, "as_of": as_of}
 
 
 def status_of(metric: dict, v: float | None, period: int) -> str:

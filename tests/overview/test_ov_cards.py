@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from ov_seed import END, METRICS, PROVINCE, T, expected, region_for, seed
+from ov_seed import END, METRICS, PROVINCE, T, expected, raw_config, region_for, seed
 from pantau.dashboard.cache import Cache
 from pantau.dashboard.components.kpi_data import card_data
 from pantau.dashboard.context import AppContext
@@ -90,3 +90,31 @@ def test_thresholds_per_period_grow_with_the_window(sqlite_store, ov_config):
     assert (month.value, month.status) == (3357, "ok")
     assert month.attainment == 100.0
     assert fmt.value(1000 * 30 / 7, "count", "id") in target_text(month, "id")
+
+
+def test_a_kabupaten_is_judged_by_its_own_target_or_none(sqlite_store, config_from):
+    """Issue 17 item 1: Kota Mataram's 30-day LAPOR count is not measured against the
+    province's target and thresholds; with ``region_targets`` it gets its own, scaled by
+    ``per`` like the province's; the province keeps its own."""
+    from pantau.dashboard.components.kpi_card import target_text
+    from pantau.dashboard.i18n import t
+
+    raw = raw_config()
+    seed(sqlite_store, config_from(raw))
+    name = "lapor_complaints_received_count"
+    for with_targets in (False, True):
+        if with_targets:
+            raw["metrics"] = [{**m, "region_targets": {"52.71": 70}} if m["name"] == name
+                              else m for m in raw["metrics"]]
+        cfg = config_from(raw)
+        ctx = AppContext(config=cfg, store=sqlite_store, clock=lambda: T, cache=Cache())
+        city = card_data(ctx, cfg.metric(name), "30d", "52.71", now=T)
+        whole = card_data(ctx, cfg.metric(name), "30d", PROVINCE, now=T)
+        assert city.value and city.status == "none"
+        assert whole.target == pytest.approx(1000 * 30 / 7) and whole.status == "ok"
+        if with_targets:
+            assert city.target == pytest.approx(70 * 30 / 7)
+            assert city.attainment == pytest.approx(min(100.0, 100 * 300 / city.value))
+        else:
+            assert city.target is None and city.attainment is None
+            assert target_text(city, "id") == t("overview.no_target", "id")
