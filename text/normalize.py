@@ -66,16 +66,17 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['-][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-"})
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, fold: bool = True) -> list[str]:
     """Split text into lowercase word tokens, dropping punctuation.
 
     Indonesian reduplication and hyphenated forms stay whole ("anak-anak", "covid-19"),
     letter-digit words are kept ("covid19", "4g"), and numbers stay one token ("1.234,5").
+    ``fold=False`` keeps the case as written (to tell names: "Prabowo Subianto").
     """
     if not text:
         return []
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    return _TOKEN.findall(text)
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    return _TOKEN.findall(text.casefold() if fold else text)
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,11 @@ _GROUPS = {
         imbuh imbuhnya lanjut lanjutnya melanjutkan papar paparnya memaparkan
         tegas tegasnya menegaskan ditegaskan klaim mengklaim
         kata-kata menurut menurutnya mengaku terang-terangan
+        menyatakan dinyatakan pernyataan mencatat mencatatkan dicatat tercatat mengatakannya
+        menilai dinilai menuturkan dituturkan mengungkap diungkap membeberkan dibeberkan
+        menyampaikan disampaikan berpendapat menganggap dianggap mengakui diakui bercerita
+        mengemukakan dikemukakan memperkirakan diperkirakan menanggapi ditanggapi
+        menyebutnya mengungkapkannya
     """,
     "news_boilerplate": """
         baca selengkapnya simak berita artikel klik tautan link halaman

@@ -33,7 +33,7 @@ from pantau.text.normalize import root_words, tokens
 from pantau.text.normalize import stem as _stem  # top_words() has a parameter named stem
 from pantau.text.stopwords import STOPWORDS
 
-__all__ = ["match_key", "match_keys", "match_topics", "top_words"]
+__all__ = ["match_key", "match_keys", "match_topics", "name_bigrams", "top_words"]
 
 # Agent/person suffixes Sastrawi leaves on: wisatawan, karyawati, seniman, ilmuwan. They are
 # folded only when what remains is a known root word, so "lawan" or "teman" stay whole.
@@ -132,17 +132,83 @@ def _is_number(token: str) -> bool:
     return token.replace(".", "").replace(",", "").isdigit()
 
 
+def _countable(word: str) -> bool:
+    return len(word) >= 3 and word not in STOPWORDS and not _is_number(word)
+
+
+# Words that stand before a name ("Presiden Prabowo Subianto") but are not part of it.
+_NAME_TITLES = frozenset("""
+    presiden wakil menteri menko menkeu gubernur bupati wali walikota ketua kepala direktur
+    dirut dirjen sekjen jaksa hakim kapolri kapolda kapolres jenderal pak bu bapak ibu saudara
+    kota kabupaten provinsi
+""".split())
+NAME_MIN = 2  # a name bigram must occur at least this often ...
+NAME_SHARE = 0.5  # ... and make up this share of the occurrences of its rarer word
+
+
+def _title_cased(words: Sequence[str]) -> bool:
+    # Headlines capitalise every word, so their case says nothing about names.
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def name_bigrams(texts: Iterable[str]) -> dict[tuple[str, str], float]:
+    """Adjacent word pairs that are names ("prabowo subianto", "karen brooks"), with their
+    strength: pairs written capitalised (not in capitals) wherever the text is in sentence
+    case, occurring at least ``NAME_MIN`` times and making up at least ``NAME_SHARE`` of the
+    occurrences of their rarer word. Titles before a name ("presiden") and stopwords are never
+    part of one. A word said alone ("Prabowo") still counts on its own."""
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    capitalised: Counter[tuple[str, str]] = Counter()
+    lower: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        cased = tokens(text or "", fold=False)
+        folded = [t.casefold() for t in cased]
+        headline = _title_cased(cased)
+        words.update(folded)
+        for i in range(len(folded) - 1):
+            a, b = folded[i], folded[i + 1]
+            if not (_countable(a) and _countable(b)) or a in _NAME_TITLES:
+                continue
+            if cased[i].isupper() or cased[i + 1].isupper():
+                continue  # acronyms ("OTT Kepala", "harga TBS") are not parts of names
+            pairs[a, b] += 1
+            if not headline:
+                caps = cased[i][0].isupper() and cased[i + 1][0].isupper()
+                (capitalised if caps else lower)[a, b] += 1
+    out = {}
+    for (a, b), k in pairs.items():
+        share = k / min(words[a], words[b])
+        if k >= NAME_MIN and share >= NAME_SHARE and capitalised[a, b] > lower[a, b]:
+            out[a, b] = share
+    return out
+
+
 def top_words(texts: Iterable[str], n: int = 20, stem: bool = False) -> list[tuple[str, int]]:
     """The ``n`` most frequent words over ``texts`` as ``(word, count)``, most frequent first.
 
-    Stopwords, tokens shorter than 3 characters and numbers are left out. With ``stem=True``
+    Stopwords, tokens shorter than 3 characters and numbers are left out. Names of two words
+    are counted as one ("prabowo subianto", see ``name_bigrams``). With ``stem=True`` other
     words are counted by stem ("pembangunan" and "dibangun" both count as "bangun"). Ties are
     broken alphabetically so the result is stable.
     """
+    texts = [t for t in texts if t]
+    names = name_bigrams(texts)
     counts: Counter[str] = Counter()
     for text in texts:
-        for token in tokens(text or ""):
-            if len(token) < 3 or token in STOPWORDS or _is_number(token):
+        folded = [t.casefold() for t in tokens(text, fold=False)]
+        i = 0
+        while i < len(folded):
+            pair = tuple(folded[i : i + 2])
+            # In "Presiden Prabowo Subianto" two pairs overlap: the stronger one wins.
+            if pair in names and names[pair] >= names.get(tuple(folded[i + 1 : i + 3]), 0):
+                counts[" ".join(pair)] += 1
+                i += 2
+                continue
+            token = folded[i]
+            i += 1
+            if not _countable(token):
                 continue
             if stem:
                 token = _stem(token)
@@ -151,4 +217,3 @@ def top_words(texts: Iterable[str], n: int = 20, stem: bool = False) -> list[tup
             counts[token] += 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ranked[: max(n, 0)]
-

@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from pantau.text.normalize import plain_text
 from pantau.text.stopwords import STOPWORDS, is_stopword
-from pantau.text.topics import match_key, match_topics, top_words
+from pantau.text.topics import match_key, match_topics, name_bigrams, top_words
 from support.realdata import realdata_path
 
 
@@ -121,6 +121,53 @@ def test_top_words_order_limit_and_stem_mode():
     assert top_words(texts, n=1, stem=True) == [("bangun", 3)]
     assert top_words([], n=5) == []
     assert top_words(["a b c"], n=0) == []
+
+
+_NAMES = [
+    "Gubernur Lalu Wirasena Putra meresmikan jembatan di Sumbawa.",
+    "Menurut Wirasena Putra, jembatan itu dibangun dua tahun.",
+    "Warga menyambut Wirasena Putra dengan tarian.",
+    "Wirasena Membuka Festival Tambora",  # a headline: every word capitalised
+    "Harga beras naik, harga beras medium juga naik.",
+    "Festival Tambora ramai dan harga beras stabil.",
+]
+
+
+def test_top_words_join_names_of_two_words():
+    words = dict(top_words(_NAMES, n=50))
+    assert words["wirasena putra"] == 3
+    assert words["wirasena"] == 1  # said alone, it still counts alone
+    assert "putra" not in words
+    assert "harga beras" not in words and words["beras"] == 3  # lowercase: not a name
+    assert ("wirasena", "putra") in name_bigrams(_NAMES)
+    assert ("gubernur", "lalu") not in name_bigrams(_NAMES)  # a title is not part of a name
+
+
+def test_a_title_before_a_name_is_not_joined_to_it():
+    texts = ["Presiden Wirasena Putra tiba.", "Kata Presiden Wirasena Putra kemarin.",
+             "Presiden Wirasena Putra pulang."]
+    words = dict(top_words(texts, n=10))
+    assert words["wirasena putra"] == 3 and words["presiden"] == 3
+
+
+def test_names_need_evidence_from_sentence_case_text():
+    headlines = ["Harga Beras Naik Lagi", "Harga Beras Turun Lagi", "Harga Beras Stabil"]
+    assert name_bigrams(headlines) == {}
+    acronyms = ["Kantor BPBD Lombok tutup.", "Petugas BPBD Lombok siaga."]
+    assert name_bigrams(acronyms) == {}
+    once = ["Warga bertemu Wirasena Putra."]
+    assert name_bigrams(once) == {}  # once is not a pattern
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["menyatakan", "mencatat", "mengatakan", "menurut", "menjelaskan", "menambahkan",
+     "mengungkapkan", "menilai", "menyampaikan", "menegaskan", "memaparkan", "ujarnya"],
+)
+def test_verbs_of_reporting_are_stopwords(verb):
+    assert is_stopword(verb)
+    text = f"Kepala dinas {verb} jalan provinsi rusak."
+    assert verb not in dict(top_words([text, text]))
 
 
 def test_stopwords_are_lowercase_and_cover_news_boilerplate():
