@@ -117,7 +117,7 @@ def tempo(args) -> int:
     """Report on one half of the Tempo headline set, scored as the collectors score articles."""
     if args.shared:
         os.environ["PANTAU_SHARED"] = args.shared
-    sys.path.insert(0, str(ROOT / "tests" / "text"))
+    sys.path[:0] = [str(ROOT / "tests" / "text"), str(ROOT / "tests")]
     import headline_set
     from pantau.text.sentiment import get_article_scorer
 

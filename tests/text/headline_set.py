@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 from pathlib import Path
 
 import feedparser
 from pantau.text.normalize import plain_text
+from support.realdata import TEMPO
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS = Path(__file__).with_name("labels") / "tempo_headlines.csv"
 
 
 def tempo_dir() -> Path:
-    """Where the Tempo captures are: ``$PANTAU_SHARED/realdata/rss/tempo`` or ``../shared/...``."""
-    shared = Path(os.environ.get("PANTAU_SHARED", ROOT.parent / "shared"))
-    return shared / "realdata" / "rss" / "tempo"
+    """Where the Tempo captures are (``support.realdata.TEMPO``)."""
+    return TEMPO
 
 
 def key(link: str) -> str:
