@@ -93,6 +93,14 @@ class Web(Frozen):
     metrics_token: str | None = None
     """Bearer token that lets a non-loopback client read ``/metrics`` (give it as
     ``{$env: NAME}``); without it ``/metrics`` is served to loopback clients only."""
+    cache_mb: int = Field(64, ge=1, le=4096)
+    """Bytes the query cache of each web process may hold, in MB (least recently used out)."""
+    export_max_rows: int = Field(100_000, ge=100, le=1_048_575)
+    """Most rows an XLSX export (built whole in memory) may hold; larger ones are refused at
+    once, naming the step that fits. CSV streams and is bounded only by the API's points."""
+    heavy_requests: int = Field(2, ge=1, le=64)
+    """Files (XLSX, CSV, charts, PDF reports) made at once per web process; one more is
+    answered 429 at once, so /healthz and the wall keep their threads."""
 
 
 Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index"]

@@ -1,17 +1,153 @@
 """Tables of points as files: CSV in the import format, and XLSX with the filters used.
 
-``pantau export`` and the HTTP API both write through here, so they give the same data.
+``pantau export`` and the HTTP API both write through here, so they give the same data, the
+same escaping and the same limits:
+
+- every text cell a spreadsheet would run as a formula (``= + - @``, tab, CR first) is
+  written quoted (``'=1+1``), in CSV and XLSX alike (``escape_cell``);
+- CSV streams: ``csv_chunks`` / ``write_csv`` hold one chunk of rows at a time, and
+  ``raw_frames`` / ``bucket_frames`` read the store a window at a time, so an export of
+  any length costs constant memory;
+- an XLSX is built whole in memory, so it (and any answer that is not streamed) is refused
+  before reading when it would hold more than ``web.export_max_rows`` rows
+  (``check_rows``), naming the limit and the step that would fit.
 """
 
 from __future__ import annotations
 
+import csv
 import io
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
+from typing import IO
 from zoneinfo import ZoneInfo
 
 import pandas as pd
+from pantau.data import queries
+from pantau.data.buckets import nice_step
+from pantau.data.durations import format_duration
 from pantau.data.zones import zone_label
+
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+CSV_CHUNK = 64 * 1024
+WINDOW_ROWS = 20_000
+
+
+def escape_cell(value):
+    """``value``, with a text a spreadsheet would run as a formula quoted (``'=HYPERLINK(..)``):
+    a label or a feed's title must never become a live formula. Numbers written as text
+    (``-5``, ``+62``) stay as they are."""
+    if isinstance(value, str) and value[:1] in FORMULA_LEADS and not _numeric(value):
+        return "'" + value
+    return value
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+class ExportTooLarge(ValueError):
+    """An export that would hold more than the limit: its rows, the limit and a step that
+    fits (None when even the coarsest step would not)."""
+
+    def __init__(self, rows: int, limit: int, step: int | None):
+        self.rows, self.limit, self.step = rows, limit, step
+        fit = (f"use a step of at least {format_duration(step)} or a shorter period"
+               if step else "use a shorter period or fewer series")
+        super().__init__(f"the export would hold {rows:,} rows; at most {limit:,} "
+                         f"(web.export_max_rows): {fit}")
+
+
+def export_rows(store, metric: str, start: int, end: int, step: int | None,
+                filters=None) -> tuple[int, int]:
+    """``(rows, series)`` an export of ``metric`` would hold: raw samples counted in the
+    database when ``step`` is None, series x buckets otherwise."""
+    n = len(queries.series_labels(store, metric, filters))
+    if step is None:
+        return queries.count_points(store, metric, start, end, filters), n
+    return n * math.ceil((end - start) / step), n
+
+
+def check_rows(rows: int, limit: int, span: int, series: int) -> None:
+    """Raise ``ExportTooLarge`` when ``rows`` exceeds ``limit``, with the nice step at which
+    ``series`` series over ``span`` seconds would fit."""
+    if rows <= limit:
+        return
+    per_series = limit // max(1, series)
+    step = nice_step(span, per_series) if per_series >= 1 else None
+    raise ExportTooLarge(rows, limit, step)
+
+
+def csv_chunks(columns: list[str], rows: Iterable[Iterable]) -> Iterator[bytes]:
+    """UTF-8 CSV (header, then ``rows``) in chunks of about 64 KB; None and NaN are empty,
+    formula-like texts escaped (``escape_cell``)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow(["" if v is None or (isinstance(v, float) and math.isnan(v))
+                    else escape_cell(v) for v in row])
+        if buf.tell() >= CSV_CHUNK:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode("utf-8")
+
+
+def _iso(ts: int, zone: ZoneInfo) -> str:
+    return datetime.fromtimestamp(int(ts), UTC).astimezone(zone).isoformat()
+
+
+def frame_rows(frames: Iterable[pd.DataFrame], metric: str, tz: str,
+               names: list[str]) -> Iterator[list]:
+    """``[metric, ts, value, *labels]`` rows of ``frames`` (``ts`` ISO 8601 in ``tz``);
+    ``names``: the label columns, the same for every frame."""
+    zone = ZoneInfo(tz)
+    for df in frames:
+        labels = [df[n].to_numpy() if n in df.columns else [None] * len(df) for n in names]
+        for i, (ts, value) in enumerate(zip(df["ts"].to_numpy(), df["value"].to_numpy(),
+                                            strict=True)):
+            yield [metric, _iso(ts, zone), float(value), *(col[i] for col in labels)]
+
+
+def write_csv(fh: IO[bytes], frames: Iterable[pd.DataFrame], metric: str, tz: str,
+              names: list[str]) -> int:
+    """Stream ``frames`` to ``fh`` as import-format CSV; returns the rows written."""
+    count = 0
+
+    def counted():
+        nonlocal count
+        for row in frame_rows(frames, metric, tz, names):
+            count += 1
+            yield row
+
+    for chunk in csv_chunks(["metric", "ts", "value", *names], counted()):
+        fh.write(chunk)
+    return count
+
+
+def raw_frames(store, metric: str, start: int, end: int, filters=None) -> Iterator[pd.DataFrame]:
+    """The raw samples of an export, a window of rows at a time (``queries.points_chunks``)."""
+    yield from queries.points_chunks(store, metric, start, end, filters, WINDOW_ROWS)
+
+
+def bucket_frames(store, metric: str, start: int, end: int, step: int, agg: str, filters=None,
+                  origin: int = 0) -> Iterator[pd.DataFrame]:
+    """The buckets of an export, one series and ``WINDOW_ROWS`` buckets at a time, in the
+    order of ``queries.series`` (series, then time)."""
+    width = step * WINDOW_ROWS
+    for sid, labels in queries.series_labels(store, metric, filters).items():
+        lo = start
+        while lo < end:
+            hi = min(end, lo + width)
+            yield queries.series(store, metric, lo, hi, step, agg, origin=origin,
+                                 labels={sid: labels})
+            lo = hi
 
 
 def tidy(df: pd.DataFrame, metric: str, tz: str) -> pd.DataFrame:
@@ -28,15 +164,15 @@ def tidy(df: pd.DataFrame, metric: str, tz: str) -> pd.DataFrame:
         "value": df["value"].to_numpy(),
     })
     for name in names:
-        out[name] = df[name].to_numpy()
+        out[name] = [escape_cell(v) for v in df[name].to_numpy()]
     return out
 
 
 def to_csv(df: pd.DataFrame, metric: str, tz: str) -> bytes:
     """The points as UTF-8 CSV in the import format."""
-    buf = io.StringIO()
-    tidy(df, metric, tz).to_csv(buf, index=False)
-    return buf.getvalue().encode("utf-8")
+    names = df.attrs.get("label_names", [])
+    return b"".join(csv_chunks(["metric", "ts", "value", *names],
+                               frame_rows([df], metric, tz, names)))
 
 
 def tidy_many(frames, tz: str) -> pd.DataFrame:
@@ -95,7 +231,7 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
     made = created if created is not None else datetime.now(UTC).timestamp()
     meta = [
         ("Metrik" if key_id else "Metric", metric),
-        ("Judul" if key_id else "Title", title or metric),
+        ("Judul" if key_id else "Title", escape_cell(title or metric)),
         (("Dari" if key_id else "From") + zone_head, when(a.get("start"))),
         (("Sampai" if key_id else "To") + zone_head, when(a.get("end"))),
         ("Langkah (detik)" if key_id else "Step (seconds)", a.get("step") or "mentah / raw"),
@@ -103,7 +239,7 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
         ("Zona waktu" if key_id else "Time zone", f"{tz} ({zone_label(tz)})"),
         (("Dibuat" if key_id else "Created") + zone_head, when(made)),
     ]
-    meta += [(f"Filter {k}", ", ".join(v) if isinstance(v, list | tuple) else str(v))
+    meta += [(f"Filter {k}", escape_cell(", ".join(v) if isinstance(v, list | tuple) else str(v)))
              for k, v in filters.items()]
     for other, shift, _ in extra:
         meta.append(("Pembanding" if key_id else "Compared with",
@@ -115,7 +251,8 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
                                     "Value" if not key_id else "Nilai"]).to_excel(
             xl, sheet_name="Filter", index=False)
         heads = SOURCE_HEADERS["id" if key_id else "en"]
-        pd.DataFrame([[r.get(k, "") for k in ("id", "title", "kind", "url")] for r in sources],
+        pd.DataFrame([[escape_cell(r.get(k, "")) for k in ("id", "title", "kind", "url")]
+                      for r in sources],
                      columns=list(heads)).to_excel(
             xl, sheet_name="Sumber" if key_id else "Sources", index=False)
         _widen(xl)

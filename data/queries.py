@@ -8,7 +8,7 @@ rollups when the step allows it (``data.buckets.rollup_level``), from raw sample
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -164,18 +164,57 @@ def metric_names(store: Store) -> list[str]:
                                                 "ORDER BY metric"))]
 
 
+def _points_sql(labels: dict[int, dict], start: int, end: int) -> str:
+    ids = ",".join(str(int(s)) for s in labels)
+    return (f"SELECT series_id, ts, value FROM samples WHERE series_id IN ({ids}) "
+            f"AND ts >= {int(start)} AND ts < {int(end)} ORDER BY series_id, ts")
+
+
 def points(store: Store, metric: str, start: int, end: int,
            filters: Filters | None = None) -> pd.DataFrame:
     """Raw samples of the matching series in [start, end): for exports of stored values."""
     labels = series_labels(store, metric, filters)
     rows: list = []
     if labels:
-        ids = ",".join(str(int(s)) for s in labels)
-        sql = (f"SELECT series_id, ts, value FROM samples WHERE series_id IN ({ids}) "
-               f"AND ts >= {int(start)} AND ts < {int(end)} ORDER BY series_id, ts")
         with store.reader.connect() as conn:
-            rows = fetch_rows(conn, sql)
+            rows = fetch_rows(conn, _points_sql(labels, start, end))
     df = _frame(rows, labels)
     df.attrs.update(metric=metric, start=int(start), end=int(end), step=None, agg=None,
                     source="samples")
     return df
+
+
+def count_points(store: Store, metric: str, start: int, end: int,
+                 filters: Filters | None = None) -> int:
+    """How many raw samples ``points`` would return: to refuse an export before reading it."""
+    labels = series_labels(store, metric, filters)
+    if not labels:
+        return 0
+    ids = ",".join(str(int(s)) for s in labels)
+    with store.reader.connect() as conn:
+        rows = fetch_rows(conn, f"SELECT COUNT(*) FROM samples WHERE series_id IN ({ids}) "
+                                f"AND ts >= {int(start)} AND ts < {int(end)}")
+    return int(rows[0][0])
+
+
+def points_chunks(store: Store, metric: str, start: int, end: int,
+                  filters: Filters | None = None, rows: int = 20_000) -> Iterator[pd.DataFrame]:
+    """``points`` as frames of at most ``rows`` rows in the same order, read through one
+    cursor (server-side on PostgreSQL, whose ordinary cursor holds the whole result): an
+    export of any length in constant memory."""
+    labels = series_labels(store, metric, filters)
+    if not labels:
+        return
+    with store.reader.connect() as conn:
+        dbapi = conn.connection.driver_connection
+        cur = dbapi.cursor(name="pantau_points") if conn.dialect.name == "postgresql" \
+            else dbapi.cursor()
+        try:
+            cur.execute(_points_sql(labels, start, end))
+            while batch := cur.fetchmany(rows):
+                df = _frame(batch, labels)
+                df.attrs.update(metric=metric, start=int(start), end=int(end), step=None,
+                                agg=None, source="samples")
+                yield df
+        finally:
+            cur.close()

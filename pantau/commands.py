@@ -93,29 +93,44 @@ def cmd_export(args) -> int:
     if end <= start:
         raise UsageError("--to must be later than --from")
     filters = _labels(args.label)
-    store = open_store(cfg)
+    step = None
     if args.step:
         try:
             step = parse_duration(args.step)
         except ValueError as exc:
             raise UsageError(f"--step: {exc}") from None
-        df = queries.series(store, metric.name, start, end, step, args.agg or metric.agg,
-                            filters, origin=origin_for(step, utc_offset(start, tz)))
-    else:
-        df = queries.points(store, metric.name, start, end, filters)
-    if fmt == "xlsx":
-        from pantau.data.provenance import source_rows
-
-        lang = cfg.site.language
-        data = export.to_xlsx(df, metric.name, tz, filters, lang, metric.title_in(lang),
-                              sources=source_rows(cfg, [metric.name], lang))
-    else:
-        data = export.to_csv(df, metric.name, tz)
+    store = open_store(cfg)
+    agg = args.agg or metric.agg
+    origin = origin_for(step, utc_offset(start, tz)) if step else 0
     try:
-        Path(args.output).write_bytes(data)
+        if fmt == "xlsx":
+            # A workbook is built whole in memory: refused over web.export_max_rows.
+            rows, series = export.export_rows(store, metric.name, start, end, step, filters)
+            try:
+                export.check_rows(rows, cfg.web.export_max_rows, end - start, series)
+            except export.ExportTooLarge as exc:
+                raise UsageError(f"--format xlsx: {exc} (CSV has no such limit)") from None
+            df = (queries.series(store, metric.name, start, end, step, agg, filters, origin)
+                  if step else queries.points(store, metric.name, start, end, filters))
+            from pantau.data.provenance import source_rows
+
+            lang = cfg.site.language
+            Path(args.output).write_bytes(export.to_xlsx(
+                df, metric.name, tz, filters, lang, metric.title_in(lang),
+                sources=source_rows(cfg, [metric.name], lang)))
+            written = len(df)
+        else:
+            # CSV streams, a window of rows at a time: constant memory for any length.
+            frames = (export.bucket_frames(store, metric.name, start, end, step, agg, filters,
+                                           origin) if step
+                      else export.raw_frames(store, metric.name, start, end, filters))
+            names = sorted({k for lab in queries.series_labels(store, metric.name,
+                                                               filters).values() for k in lab})
+            with open(args.output, "wb") as fh:
+                written = export.write_csv(fh, frames, metric.name, tz, names)
     except OSError as exc:
         raise UsageError(f"-o {args.output}: {exc.strerror}") from None
-    print(f"{args.output}: {len(df)} rows of {metric.name}")
+    print(f"{args.output}: {written} rows of {metric.name}")
     return EXIT_OK
 
 

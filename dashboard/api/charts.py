@@ -8,8 +8,8 @@ file shows what the page shows.
 from __future__ import annotations
 
 from pantau.dashboard import fmt
-from pantau.dashboard.api.answers import series_answer, series_frames
-from pantau.dashboard.api.params import SeriesQuery, label_filters
+from pantau.dashboard.api.answers import cached_labels, series_answer, series_frames
+from pantau.dashboard.api.params import ApiError, SeriesQuery, label_filters
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.figures.explore_chart import explore_figure, local_ms, ticks
 from pantau.dashboard.figures.explore_report import PAGE, screen_figure, with_header
@@ -87,6 +87,20 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
     """The workbook of ``q``: raw stored points when no step was asked (as ``pantau
     export``), the aggregated buckets otherwise; compared series below; a Filter sheet."""
     spec = ctx.config.metric(q.metric)
+    jobs = [q.metric] if raw else \
+        [q.metric] + ([q.metric2] if q.metric2 else []) + ([q.metric] if q.shift else [])
+    rows = series = 0
+    for metric in jobs:
+        labels = cached_labels(ctx, metric)
+        mine = {k: v for k, v in q.filter_dict.items() if k in labels}
+        n, m = export.export_rows(ctx.store, metric, q.start, q.end, None if raw else q.step,
+                                  mine)
+        rows, series = rows + n, series + m
+    try:
+        export.check_rows(rows, ctx.config.web.export_max_rows, q.end - q.start, series)
+    except export.ExportTooLarge as exc:
+        raise ApiError(str(exc), "step", limit=exc.limit, rows=exc.rows,
+                       step_that_fits=format_duration(exc.step) if exc.step else None) from None
     if raw:
         frames = [(q.metric, None, queries.points(ctx.store, q.metric, q.start, q.end,
                                                   q.filter_dict))]

@@ -40,12 +40,14 @@ LABEL_PREFIX = "label."
 class ApiError(Exception):
     """A request the API refuses: HTTP ``status``, a message, and the parameter at fault."""
 
-    def __init__(self, message: str, parameter: str | None = None, status: int = 400):
+    def __init__(self, message: str, parameter: str | None = None, status: int = 400,
+                 headers: dict | None = None, **extra):
         super().__init__(message)
         self.message, self.parameter, self.status = message, parameter, status
+        self.headers, self.extra = headers or {}, extra
 
     def body(self) -> dict:
-        return {"error": self.message, "parameter": self.parameter}
+        return {"error": self.message, "parameter": self.parameter, **self.extra}
 
 
 @dataclass(frozen=True)

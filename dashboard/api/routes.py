@@ -12,11 +12,14 @@ from __future__ import annotations
 import gzip
 import logging
 import re
+import zlib
+from collections.abc import Iterable, Iterator
 
 import orjson
 from flask import Flask, Response, request
 from pantau.dashboard import fmt
 from pantau.dashboard.api import answers, params, tables
+from pantau.dashboard.api.heavy import HeavyGate
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
@@ -49,7 +52,9 @@ def json_response(body: dict, status: int = 200) -> Response:
     return Response(data, status=status, mimetype="application/json")
 
 
-def file_response(data: bytes, kind: str, filename: str, attachment: bool = True) -> Response:
+def file_response(data: bytes | Iterable[bytes], kind: str, filename: str,
+                  attachment: bool = True) -> Response:
+    """``data`` (bytes, or chunks to stream) as a file download named ``filename``."""
     resp = Response(data, mimetype=_MIMES[kind])
     disposition = "attachment" if attachment else "inline"
     resp.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -70,9 +75,14 @@ def file_name(ctx: AppContext, what: str, stem: str, ext: str, lang: str | None 
 def register(server: Flask, ctx: AppContext) -> None:
     """Add every ``/api/v1`` endpoint to ``server``."""
 
+    heavy = HeavyGate(ctx.config.web.heavy_requests)
+    server.extensions["pantau.heavy"] = heavy
+
     @server.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return json_response(exc.body(), exc.status)
+        resp = json_response(exc.body(), exc.status)
+        resp.headers.update(exc.headers)
+        return resp
 
     @server.after_request
     def _compress(resp: Response):
@@ -81,6 +91,12 @@ def register(server: Flask, ctx: AppContext) -> None:
         if resp.mimetype not in ("application/json", "text/csv", "image/svg+xml"):
             return resp
         if "gzip" not in request.headers.get("Accept-Encoding", "").lower():
+            return resp
+        if resp.is_streamed:
+            resp.response = _gzip_stream(resp.response)
+            resp.headers["Content-Encoding"] = "gzip"
+            resp.headers["Vary"] = "Accept-Encoding"
+            resp.headers.pop("Content-Length", None)
             return resp
         data = resp.get_data()
         if len(data) < GZIP_MIN or resp.headers.get("Content-Encoding"):
@@ -131,11 +147,11 @@ def register(server: Flask, ctx: AppContext) -> None:
         args = _args()
         q = params.series_query(ctx, args)
         kind = params.fmt(args)
-        answer = answers.series_answer(ctx, q)
         if kind == "csv":
-            return file_response(tables.series_csv(answer, ctx.tz), "csv",
-                                 file_name(ctx, "data", q.metric, "csv", q.lang))
-        return json_response(answer)
+            chunks = heavy.stream(lambda: tables.series_csv(answers.series_answer(ctx, q),
+                                                            ctx.tz))
+            return file_response(chunks, "csv", file_name(ctx, "data", q.metric, "csv", q.lang))
+        return json_response(answers.series_answer(ctx, q))
 
     @endpoint("/latest")
     def latest():
@@ -198,7 +214,8 @@ def register(server: Flask, ctx: AppContext) -> None:
         width = params.integer(args, "width", 200, 4000, 1200)
         height = params.integer(args, "height", 150, 3000, 600)
         q = params.series_query(ctx, args, default_points=width)
-        data = chart_bytes(ctx, q, kind, width, height)
+        with heavy.slot():
+            data = chart_bytes(ctx, q, kind, width, height)
         return file_response(data, kind, file_name(ctx, "chart", q.metric, kind, q.lang),
                              attachment=kind == "pdf" or "download" in args)
 
@@ -214,11 +231,13 @@ def register(server: Flask, ctx: AppContext) -> None:
                 raise ApiError(f"screen {screen_id!r} is not in config.yaml screens", "screen",
                                status=404)
             lang = params.language(ctx, args)
-            data = screen_report_bytes(ctx, screen, lang, args)
+            with heavy.slot():
+                data = screen_report_bytes(ctx, screen, lang, args)
             return file_response(data, "pdf", file_name(ctx, "report", screen.id, "pdf", lang))
         q = params.series_query(ctx, args)
-        return file_response(report_bytes(ctx, q), "pdf",
-                             file_name(ctx, "report", q.metric, "pdf", q.lang))
+        with heavy.slot():
+            data = report_bytes(ctx, q)
+        return file_response(data, "pdf", file_name(ctx, "report", q.metric, "pdf", q.lang))
 
     @endpoint("/export.xlsx")
     def export_xlsx():
@@ -227,8 +246,9 @@ def register(server: Flask, ctx: AppContext) -> None:
         args = _args()
         q = params.series_query(ctx, args)
         raw = not params.one(args, "step")
-        return file_response(xlsx_bytes(ctx, q, raw), "xlsx",
-                             file_name(ctx, "data", q.metric, "xlsx", q.lang))
+        with heavy.slot():
+            data = xlsx_bytes(ctx, q, raw)
+        return file_response(data, "xlsx", file_name(ctx, "data", q.metric, "xlsx", q.lang))
 
     @endpoint("/openapi.json")
     def openapi():
@@ -240,3 +260,18 @@ def register(server: Flask, ctx: AppContext) -> None:
     def unknown(rest: str):
         raise ApiError(f"no endpoint {PREFIX}/{rest[:100]}; see {PREFIX}/openapi.json",
                        None, status=404)
+
+
+def _gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """``chunks`` gzipped on the fly (a streamed CSV is never held whole to compress it)."""
+    z = zlib.compressobj(5, zlib.DEFLATED, 31)
+    try:
+        for chunk in chunks:
+            out = z.compress(chunk)
+            if out:
+                yield out
+        yield z.flush()
+    finally:
+        close = getattr(chunks, "close", None)
+        if close:
+            close()

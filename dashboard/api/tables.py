@@ -6,19 +6,17 @@ site zone), so ``pantau import`` reads an export back.
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from pantau.data.export import csv_chunks
+
 
 def write_csv(columns: list[str], rows: list[dict]) -> bytes:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
-    for row in rows:
-        w.writerow({k: ("" if row.get(k) is None else _cell(row.get(k))) for k in columns})
-    return buf.getvalue().encode("utf-8")
+    """``rows`` as CSV through the one writer of exports (``data.export.csv_chunks``, which
+    escapes formula-like texts)."""
+    return b"".join(csv_chunks(columns, ([_cell(row.get(k)) for k in columns] for row in rows)))
 
 
 def _cell(v):
@@ -28,32 +26,25 @@ def _cell(v):
         return ";".join(str(x) for x in v)
     if isinstance(v, dict):
         return ";".join(f"{k}={x}" for k, x in v.items())
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") and not _numeric(v):
-        return "'" + v  # a spreadsheet must not run a formula a feed slipped into a title
     return v
 
 
-def _numeric(v: str) -> bool:
-    try:
-        float(v)
-    except ValueError:
-        return False
-    return True
-
-
-def series_csv(answer: dict, tz: str) -> bytes:
-    """Every point of every series of a /series answer, one row each."""
+def series_csv(answer: dict, tz: str) -> Iterator[bytes]:
+    """Every point of every series of a /series answer, one row each, streamed in chunks."""
     zone = ZoneInfo(tz)
     names = sorted({k for s in answer["series"] for k in s["labels"]})
     shifted = any(s.get("shift") for s in answer["series"])
     columns = ["metric", "ts", "value", *(["shift"] if shifted else []), *names]
-    rows = []
-    for s in answer["series"]:
-        base = {"metric": s["metric"], "shift": s.get("shift", 0), **s["labels"]}
-        for ms, value in s["points"]:
-            when = datetime.fromtimestamp(ms / 1000, UTC).astimezone(zone).isoformat()
-            rows.append({**base, "ts": when, "value": value})
-    return write_csv(columns, rows)
+
+    def rows():
+        for s in answer["series"]:
+            head = [s["metric"]]
+            tail = ([s.get("shift", 0)] if shifted else []) + [s["labels"].get(n) for n in names]
+            for ms, value in s["points"]:
+                when = datetime.fromtimestamp(ms / 1000, UTC).astimezone(zone).isoformat()
+                yield [*head, when, value, *tail]
+
+    return csv_chunks(columns, rows())
 
 
 def latest_csv(answer: dict) -> bytes:
