@@ -89,3 +89,21 @@ def when(ts: float | None, lang: str, tz: str) -> str:
     if ts is None or (isinstance(ts, float) and not math.isfinite(ts)):
         return "–"
     return f"{date(ts, lang, tz)} {clock(ts, lang, tz)}"
+
+
+DURATION_UNITS = ((86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
+
+
+def duration(seconds: int, lang: str = "id") -> str:
+    """A duration in words for people: ``1 menit``, ``1 jam``, ``7 hari``, ``1 jam 30 menit``
+    (``1 minute``, ``2 hours`` in English); operators' spelling (``1h``) stays in URLs and
+    config (``data.durations``)."""
+    from pantau.dashboard.i18n import t
+
+    seconds, out = int(seconds), []
+    for size, unit in DURATION_UNITS:
+        n, seconds = divmod(seconds, size)
+        if n:
+            out.append(t(f"common.duration.{unit}", lang, n=n) if n == 1 or lang != "en"
+                       else t(f"common.duration.{unit}s", lang, n=n))
+    return " ".join(out) or t("common.duration.seconds", lang, n=0)

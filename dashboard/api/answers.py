@@ -102,7 +102,10 @@ def series_frames(ctx: AppContext, q: SeriesQuery, step: int | None = None
         if n * per_series > MAX_POINTS_TOTAL:
             raise ApiError(f"{n} series x {per_series} points exceeds {MAX_POINTS_TOTAL} "
                            f"points: use a longer step or narrow the label filters", "step")
-        df = queries.series(ctx.store, metric, start, end, step, q.agg, mine, origin, chosen)
+        # a compared metric combines over time by its own rule unless an agg was asked: the
+        # sum of five availability samples drew 500 %
+        agg = q.agg if not q.agg_auto or metric == q.metric else ctx.config.metric(metric).agg
+        df = queries.series(ctx.store, metric, start, end, step, agg, mine, origin, chosen)
         out.append((metric, shift, df))
     return out
 

@@ -17,7 +17,6 @@ from pantau.dashboard.i18n import t
 from pantau.dashboard.render import render
 from pantau.data import export, queries
 from pantau.data.buckets import nice_step
-from pantau.data.durations import format_duration
 from pantau.data.provenance import source_rows
 
 
@@ -59,12 +58,12 @@ def report_lines(ctx: AppContext, q: SeriesQuery, step: int | None = None) -> li
     lines = [
         f"{t('api.report.period', lang)}: {period_text(q.start, q.end, lang, ctx.tz)}",
         f"{t('api.report.filters', lang)}: {filter_text(q.filter_dict, lang)}",
-        f"{t('api.report.step', lang)}: {format_duration(step or q.step)} · "
+        f"{t('api.report.step', lang)}: {fmt.duration(step or q.step, lang)} · "
         f"{t('api.report.agg', lang)}: {t('explore.agg.' + q.agg, lang)}",
     ]
     if q.metric2 or q.shift:
         other = ctx.config.metric(q.metric2).title_in(lang) if q.metric2 else \
-            t("explore.shifted", lang, shift=format_duration(q.shift))
+            t("explore.shifted", lang, shift=fmt.duration(q.shift, lang))
         lines.append(f"{t('api.report.compare', lang)}: {other}")
     lines.append(f"{t('api.report.created', lang)}: {fmt.when(ctx.clock(), lang, ctx.tz)}")
     if ctx.config.site.demo:
@@ -136,7 +135,7 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
     from pantau.data.periods import last
     from pantau.data.shows import what_metric_shows
 
-    period = format_duration(tile.period)
+    period = fmt.duration(tile.period, lang)
     if tile.view == "headlines":
         df = articles(ctx.store, limit=min(tile.limit, 12))
         cells = [[fmt.when(p if p == p else f, lang, ctx.tz)

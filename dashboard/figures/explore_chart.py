@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import plotly.graph_objects as go
+from pantau.dashboard import fmt
 from pantau.dashboard.figures.style import FONT, separators, value_axis
 from pantau.dashboard.figures.time_axis import tick_times
 from pantau.dashboard.i18n import t
-from pantau.data.durations import format_duration
 from pantau.data.zones import zone_label
 
 PALETTE = ("#0d6efd", "#fd7e14", "#198754", "#d63384", "#6f42c1", "#20c997", "#dc3545",
@@ -51,7 +51,7 @@ def series_name(item: dict, answer: dict, metrics: Mapping, lang: str) -> str:
         spec = metrics.get(item["metric"])
         labels = f"{spec.title_in(lang) if spec else item['metric']}: {labels}"
     if item.get("shift"):
-        labels += " " + t("explore.shifted", lang, shift=format_duration(item["shift"]))
+        labels += " " + t("explore.shifted", lang, shift=fmt.duration(item["shift"], lang))
     return labels
 
 
@@ -69,7 +69,16 @@ def _trace(kind: str, x, y, name: str, color: str, axis: str, dashed: bool, hove
     return go.Scatter(x=x, y=y, name=name, mode="lines", yaxis=axis, hovertemplate=hover,
                       opacity=0.6 if dashed else 1,
                       line=dict(color=color, width=1.8, dash="dot" if dashed else "solid"),
-                      fill="tozeroy" if kind == "area" and not dashed else None)
+                      # only the first axis is filled: the second metric's area, on its own
+                      # scale, painted over the first as one solid block
+                      fill="tozeroy" if kind == "area" and not dashed and axis == "y" else None,
+                      fillcolor=_faint(color) if kind == "area" else None)
+
+
+def _faint(color: str) -> str:
+    """``color`` at low opacity: overlapping areas of several series stay readable."""
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},0.18)"
 
 
 def _hover(unit: str, zone: str) -> str:

@@ -10,7 +10,7 @@ and a shared link work), another draws from the URL.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import math
 from urllib.parse import urlencode
 
 import dash_ag_grid as dag
@@ -19,16 +19,15 @@ from dash import Input, Output, callback_context, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
 from pantau.dashboard.api.answers import series_answer
-from pantau.dashboard.api.params import AGGS, ApiError, series_query
+from pantau.dashboard.api.params import AGGS, MAX_POINTS_PER_SERIES, ApiError
 from pantau.dashboard.figures.explore_chart import explore_figure
 from pantau.dashboard.figures.explore_table import explore_table
 from pantau.dashboard.i18n import t
 from pantau.dashboard.pages import _explore_state as st
-from pantau.data.durations import format_duration
+from pantau.dashboard.pages._explore_fit import CHART_PX, error_text, fitted_answer, fitted_query
+from pantau.data.durations import format_duration, parse_duration
 
 ROUTE = "/explore"
-CHART_PX = 1200
-"""Lines carry at most this many points: about the chart's width in pixels."""
 CONTROLS = ("metric", "agg", "step", "chart", "range", "dates", "filters", "shift", "metric2")
 EXPORTS = ("png", "svg", "pdf", "report", "csv", "xlsx", "json")
 
@@ -49,12 +48,16 @@ def option_list(ctx, kind: str, lang: str, current: str | None) -> list[dict]:
         out = [{"label": t("explore.agg." + a, lang), "value": a} for a in AGGS]
     elif kind == "step":
         out = [{"label": t("explore.step_auto", lang), "value": ""}] + \
-            [{"label": v, "value": v} for v in st.STEPS]
+            [{"label": fmt.duration(parse_duration(v), lang), "value": v} for v in st.STEPS]
     else:
         out = [{"label": t("explore.shift.none", lang), "value": ""}] + \
             [{"label": t("explore.shift." + v, lang), "value": v} for v in st.SHIFTS]
     if current and current not in {o["value"] for o in out}:
-        out.append({"label": current, "value": current})
+        try:  # a step from the URL reads in words too
+            shown = fmt.duration(parse_duration(current), lang) if kind == "step" else current
+        except ValueError:
+            shown = current
+        out.append({"label": shown, "value": current})
     return out
 
 
@@ -150,11 +153,11 @@ def grid_texts(lang: str) -> dict[str, str]:
     return {k: t("explore.grid." + k, lang) for k in GRID_TEXTS}
 
 
-def export_urls(q, lang: str) -> dict[str, str]:
-    """API links that give the files of the view ``q`` (the step always spelled out, so the
-    files hold the buckets on screen)."""
-    base = [p for p in q.params() if p[0] != "step"] + [("step", format_duration(q.step)),
-                                                       ("lang", lang)]
+def export_urls(q, lang: str, step: int | None = None) -> dict[str, str]:
+    """API links that give the files of the view ``q`` (the step always spelled out: ``step``,
+    else the buckets on screen)."""
+    base = [p for p in q.params() if p[0] != "step"] + [
+        ("step", format_duration(step or q.step)), ("lang", lang)]
     size = [("width", str(CHART_PX)), ("height", "600")]
     return {
         "png": "/api/v1/chart.png?" + urlencode(base + size),
@@ -215,12 +218,10 @@ def register(app, ctx) -> None:
         args.setdefault("metric", [st.default_metric(ctx)] if ctx.config.metrics else [])
         args = {k: v for k, v in args.items() if k != "lang"}
         try:
-            q = series_query(ctx, {**args, "lang": [lang]})
-            if q.chart != "bar":
-                q = replace(q, max_points=CHART_PX)
-            answer = series_answer(ctx, q)
+            q, asked = fitted_query(ctx, {**args, "lang": [lang]})
+            answer, q, asked = fitted_answer(ctx, q, asked, lambda q: series_answer(ctx, q))
         except ApiError as exc:
-            msg = t("explore.error", lang, message=exc.message)
+            msg = t("explore.error", lang, message=error_text(exc, lang))
             return [explore_figure({"metric": "", "series": []}, {}, lang, ctx.tz), [], [],
                     "", "", msg, True, no_update] + ["#"] * len(EXPORTS)
         metrics = {m.name: m for m in ctx.config.metrics}
@@ -228,7 +229,7 @@ def register(app, ctx) -> None:
         columns, rows = explore_table(answer, metrics, lang, ctx.tz)
         points = sum(len(s["points"]) for s in answer["series"])
         summary = t("explore.summary", lang, start=fmt.when(q.start, lang, ctx.tz),
-                    end=fmt.when(q.end, lang, ctx.tz), step=format_duration(answer["step"]),
+                    end=fmt.when(q.end, lang, ctx.tz), step=fmt.duration(answer["step"], lang),
                     agg=t("explore.agg." + q.agg, lang), n=len(answer["series"]),
                     points=fmt.number(points, lang, 0))
         reduced = [s["downsampled"] for s in answer["series"] if s.get("downsampled")]
@@ -236,10 +237,20 @@ def register(app, ctx) -> None:
                                                               lang, 0),
                  total=fmt.number(sum(r["from"] for r in reduced), lang, 0)) if reduced else ""
         if answer.get("step_asked"):
-            note = t("explore.coarsened", lang, asked=format_duration(answer["step_asked"]),
-                     step=format_duration(answer["step"]), shown=fmt.number(points, lang, 0),
+            note = t("explore.coarsened", lang, asked=fmt.duration(answer["step_asked"], lang),
+                     step=fmt.duration(answer["step"], lang), shown=fmt.number(points, lang, 0),
                      total=fmt.number(reduced[0]["from"] if reduced else 0, lang, 0))
-        urls = export_urls(q, lang)
+        if asked:
+            fits = "explore.fitted_bars" if q.chart == "bar" else "explore.fitted"
+            note = " ".join(filter(None, [t(fits, lang, asked=fmt.duration(asked, lang),
+                                            step=fmt.duration(q.step, lang),
+                                            total=fmt.number(math.ceil((q.end - q.start) / asked),
+                                                             lang, 0)), note]))
+        # Files hold the asked step when the API can give it (bars coarsened to be read), the
+        # drawn one when it cannot (a year at 1 minute).
+        exported = asked if asked and math.ceil((q.end - q.start) / asked) <= \
+            MAX_POINTS_PER_SERIES else None
+        urls = export_urls(q, lang, exported)
         agg_hint = t("explore.agg_auto", lang,
                      agg=t("explore.agg." + ctx.config.metric(q.metric).agg, lang))
         return [fig, columns, rows, summary, note, "", False, agg_hint] + \

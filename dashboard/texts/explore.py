@@ -64,6 +64,33 @@ TEXTS = {
         "en": "Step {asked} gives {total} points per series, more than the chart is wide; "
               "shown per {step} ({shown} points), computed in the database. CSV/XLSX exports "
               "hold step {asked}."},
+    "explore.fitted": {
+        "id": "Langkah {asked} memberi {total} titik per seri, melebihi batas; ditampilkan "
+              "per {step}, langkah terhalus yang muat.",
+        "en": "Step {asked} gives {total} points per series, past the limit; shown per "
+              "{step}, the finest step that fits."},
+    "explore.fitted_bars": {
+        "id": "Batang per {asked} terlalu rapat untuk dibaca ({total} batang per seri); "
+              "ditampilkan per {step}. Ekspor CSV/XLSX memuat langkah {asked}.",
+        "en": "Bars per {asked} are too thin to read ({total} bars per series); shown per "
+              "{step}. CSV/XLSX exports hold step {asked}."},
+    "explore.error.metric": {"id": "metrik tidak dikenal atau belum dipilih.",
+                             "en": "unknown metric."},
+    "explore.error.metric2": {"id": "metrik pembanding tidak dikenal.",
+                              "en": "unknown second metric."},
+    "explore.error.from": {"id": "awal rentang waktu tidak dapat dibaca atau di luar masa "
+                                 "simpan data.", "en": "the start of the range is invalid."},
+    "explore.error.to": {"id": "akhir rentang waktu harus sesudah awalnya dan dalam masa "
+                               "simpan data.", "en": "the end of the range is invalid."},
+    "explore.error.step": {"id": "langkah waktu tidak dapat dipakai (contoh: 5m, 1h, 1d).",
+                           "en": "the step cannot be used."},
+    "explore.error.agg": {"id": "agregasi tidak dikenal.", "en": "unknown aggregation."},
+    "explore.error.shift": {"id": "pembanding periode tidak dapat dipakai (tidak bersama "
+                                  "metrik pembanding, tidak melebihi masa simpan data).",
+                            "en": "the period comparison cannot be used."},
+    "explore.error.chart": {"id": "jenis grafik tidak dikenal.", "en": "unknown chart type."},
+    "explore.error.label": {"id": "filter “{name}” bukan label metrik ini atau nilainya tidak "
+                                  "dikenal.", "en": "unknown label filter {name}."},
     "explore.error": {"id": "Tidak dapat menampilkan data: {message}",
                       "en": "Cannot show the data: {message}"},
     "explore.label_option": {"id": "{name} = {value}", "en": "{name} = {value}"},

@@ -62,22 +62,22 @@ def test_explore_bad_url_shows_the_error_and_english(page, ex_app, artifacts):
     assert "step" in page.locator("#ex-error").inner_text()
     page.goto(ex_app + "/explore?metric=service_up&from=now-1d&shift=1d&lang=en")
     wait_drawn(page)
-    assert "1d earlier" in page.locator("#ex-grid .ag-header").inner_text()
+    assert "1 day earlier" in page.locator("#ex-grid .ag-header").inner_text()
     page.screenshot(path=str(artifacts / "explore-compare-en.png"), full_page=True)
     assert not page.errors
 
 
 def test_bars_finer_than_the_chart_are_aggregated_and_said_so(page, ex_app, artifacts):
     """2 days at 1 minute is 2,880 bars per region: the chart shows the smallest nice step
-    that fits its width (computed in the database), the table the same points, and the note
-    says what was asked; the CSV link keeps the asked step."""
+    that gives at most 100 readable bars (computed in the database), the table the same
+    points, and the note says what was asked; the CSV link keeps the asked step."""
     page.goto(ex_app + "/explore?metric=lapor_count&from=now-2d&to=now&step=1m&chart=bar"
               "&region=52.71")
     page.wait_for_selector("#ex-chart .barlayer .trace", timeout=20000)
     page.wait_for_selector("#ex-grid .ag-row", timeout=20000)
     note = page.locator("#ex-note").inner_text()
-    assert "Langkah 1m" in note and "per 5m" in note and "2.880" in note
-    assert "langkah 5m" in page.locator("#ex-summary").inner_text()
+    assert "Batang per 1 menit" in note and "per 30 menit" in note and "2.880" in note
+    assert "langkah 30 menit" in page.locator("#ex-summary").inner_text()
     assert "step=1m" in page.locator("#ex-dl-csv").get_attribute("href")
     page.screenshot(path=str(artifacts / "explore-coarsened.png"), full_page=True)
     assert not page.errors

@@ -66,4 +66,4 @@ def test_table_holds_exactly_the_points_drawn(ctx):
         shown = [r[field] for r in rows if field in r]
         assert len(drawn) == len(shown) <= 400  # LTTB: no more points than asked
         assert [v for _, v in drawn] == shown
-    assert "(1d sebelumnya)" in columns[-1]["headerName"]
+    assert "(1 hari sebelumnya)" in columns[-1]["headerName"]
