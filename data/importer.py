@@ -8,7 +8,7 @@ reported with its line number and skipped; the good rows land.
 from __future__ import annotations
 
 import csv
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -63,8 +63,10 @@ def _parse_ts(raw: pd.Series, tz: str) -> pd.Series:
 
 
 def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: str = "UTC",
-               now: int | None = None, chunk_rows: int = 250_000) -> ImportReport:
-    """Load ``path`` into ``store``; return counts and every refused row with its line."""
+               now: int | None = None, chunk_rows: int = 250_000,
+               on_rows: Callable[[int], None] | None = None) -> ImportReport:
+    """Load ``path`` into ``store``; return counts and every refused row with its line.
+    ``on_rows(n)`` is called after each chunk of ``n`` rows is done (a progress bar)."""
     now = int(store.clock() if now is None else now)
     oldest = now - store.retention_days * 86400
     report = ImportReport()
@@ -120,6 +122,8 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
                                         f"metric not in the catalogue ({metrics[i]!r})"))
         good = df[~bad]
         if good.empty:
+            if on_rows is not None:
+                on_rows(n)
             continue
         good = good.assign(_ts=ts[~bad].astype("int64"), _v=values[~bad].astype("float64"))
         groups = []
@@ -129,4 +133,6 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
             lab = {k: v for k, v in zip(labels, key[1:], strict=True) if v != ""}
             groups.append((key[0], lab, part["_ts"].tolist(), part["_v"].tolist()))
         report.written += store.write_points(groups)
+        if on_rows is not None:
+            on_rows(n)
     return report

@@ -48,9 +48,17 @@ def cmd_import(args) -> int:
 
     cfg = load_or_fail(args.config)
     store = open_store(cfg)
+    from pantau.progress import count_lines, progress
+
     started = time.perf_counter()
     try:
-        report = import_csv(store, args.file, {m.name for m in cfg.metrics}, cfg.site.timezone)
+        total = max(0, count_lines(args.file) - 1)  # less the header
+    except OSError:
+        total = None  # import_csv names the problem
+    try:
+        with progress(f"import {Path(args.file).name}", total, "rows") as advance:
+            report = import_csv(store, args.file, {m.name for m in cfg.metrics},
+                                cfg.site.timezone, on_rows=advance)
     except ImportError_ as exc:
         raise UsageError(str(exc)) from None
     for line, reason in report.problems[:50]:

@@ -1,0 +1,87 @@
+"""Progress of long work: ``pantau import`` of a million rows at a terminal (a pseudo-terminal
+here) draws a bar with rows per second and time left; without a terminal, plain lines."""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+
+import pytest
+from ops_helpers import env, write_config
+
+from pantau.progress import count_lines, progress
+
+ROWS = 1_000_000
+
+
+def _big_csv(path, now: int) -> None:
+    start = now - ROWS * 60 // 10
+    with path.open("w") as fh:
+        fh.write("metric,ts,value,host\n")
+        fh.writelines(f"server_load,{start + (i // 10) * 60},{i % 97}.5,h{i % 10}\n"
+                      for i in range(ROWS))
+
+
+@pytest.mark.slow
+def test_import_of_a_million_rows_at_a_terminal_shows_progress(tmp_path):
+    cfg = write_config(tmp_path)
+    src = tmp_path / "big.csv"
+    _big_csv(src, int(time.time()))
+    master, slave = pty.openpty()
+    began = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "pantau", "import", str(src), "-c", str(cfg)],
+                            stdin=slave, stdout=slave, stderr=slave, env=env(COLUMNS="100"),
+                            cwd=tmp_path)
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 1.0)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other side closed: the command ended
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif proc.poll() is not None:
+            break
+    code = proc.wait(300)
+    took = time.monotonic() - began
+    os.close(master)
+    text = out.decode(errors="replace")
+    assert code == 0, text
+    assert f"{ROWS} rows, {ROWS} written, 0 rejected" in text
+    frames = [f for f in text.replace("\r\n", "\n").split("\r") if "import big.csv" in f]
+    assert len(frames) >= 2, text            # the bar was redrawn as the rows went in
+    assert "rows/s" in text and "1.00M/1.00M" in text, text
+    assert any("<" in f and "%" in f for f in frames), text   # time left, share done
+    print(f"\nimport of {ROWS:,} rows under a pty: {len(frames)} bar frames in {took:.1f} s; "
+          f"last: {frames[-1].strip()[:90]}")
+
+
+def test_without_a_terminal_progress_is_plain_lines():
+    out = io.StringIO()
+    with progress("import x.csv", total=1000, unit="rows", stream=out, every=0) as advance:
+        for _ in range(4):
+            advance(250)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 4 and "\r" not in out.getvalue()
+    assert lines[0].startswith("import x.csv: 250 / 1,000 rows (25%), ")
+    assert "rows/s" in lines[0] and lines[0].endswith(" left")
+    assert lines[-1].startswith("import x.csv: 1,000 / 1,000 rows (100%)")
+
+
+def test_count_lines(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_bytes(b"h\n1\n2")
+    assert count_lines(p) == 3
+    p.write_bytes(b"h\n1\n2\n")
+    assert count_lines(p) == 3
+    p.write_bytes(b"")
+    assert count_lines(p) == 0
