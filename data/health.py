@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -94,3 +95,45 @@ def stale_limits(cfg: Config) -> dict[str, int]:
 def config_health(store: Store, cfg: Config, now: float) -> pd.DataFrame:
     """``source_health`` of every source of ``cfg``, with the metrics' ``stale_after``."""
     return source_health(store, cfg.sources, now, cfg.site.timezone, stale_limits(cfg))
+
+
+FAILING = ("DOWN", "PENDING")
+"""Health statuses of a source whose last run failed."""
+
+
+def failing(row: Mapping) -> bool:
+    """Whether a source's data stopped: stale, or DOWN/PENDING without delivering samples
+    (a probe that reports a service down still delivers samples: the service failed, not
+    the data). ``row`` is one row of ``source_health``."""
+    return bool(row.get("stale")) or (row.get("status") in FAILING and not row.get("samples"))
+
+
+def health_rows(store: Store, cfg: Config, now: float) -> dict[str, dict]:
+    """``{source id: health row}`` of every configured source (``config_health``), with
+    missing values as None."""
+    if not cfg.sources:
+        return {}
+    df = config_health(store, cfg, now)
+    rows = df.astype(object).where(pd.notna(df), None).to_dict("records")
+    return {r["source_id"]: r for r in rows}
+
+
+@dataclass(frozen=True)
+class Delay:
+    """The sources of a metric whose data stopped, and since when (their oldest last
+    success; None when one never succeeded)."""
+
+    sources: tuple[str, ...]
+    since: float | None
+
+
+def metric_delay(cfg: Config, rows: Mapping[str, Mapping], metric: str) -> Delay | None:
+    """The ``Delay`` of the enabled sources that emit ``metric`` and are ``failing``, or None
+    when every one delivers. ``rows`` is ``health_rows``' answer."""
+    ids = metric_sources(cfg).get(metric, [])
+    bad = [rows[i] for i in ids if i in rows and rows[i].get("enabled", True)
+           and failing(rows[i])]
+    if not bad:
+        return None
+    seen = [r["last_success_ts"] for r in bad if r.get("last_success_ts")]
+    return Delay(tuple(r["source_id"] for r in bad), min(seen) if seen else None)

@@ -79,6 +79,17 @@ def note_text(card: CardData, lang: str, tz: str) -> str | None:
     return None
 
 
+def delay_text(card: CardData, lang: str, tz: str) -> str | None:
+    """``DATA TERTUNDA · sejak 27 Nov 2026 09:15 WITA`` when the metric's sources fail (the
+    wall's words), else None."""
+    if card.delay is None:
+        return None
+    text = t("wall.delayed", lang)
+    if card.delay.since is not None:
+        text += " · " + t("wall.since", lang, time=fmt.when(card.delay.since, lang, tz))
+    return text
+
+
 def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
              link: bool = True) -> html.Div:
     """The card as Dash components; the whole card links to ``href`` when ``link``."""
@@ -101,6 +112,7 @@ def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
                            className="kpi-spark", responsive=True,
                            style={"height": "56px"})]
     note = note_text(card, lang, tz)
+    delayed = delay_text(card, lang, tz)
     fresh = t("overview.last_data", lang, when=fmt.when(card.last_ts, lang, tz)) \
         if card.last_ts is not None and card.as_of is None else None
     body = html.Div([
@@ -119,9 +131,10 @@ def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
         *spark,
         html.Div(note, className="kpi-note") if note else None,
         html.Div(fresh, className="kpi-fresh") if fresh else None,
+        html.Div(delayed, className="kpi-delayed", role="status") if delayed else None,
     ], className="card-body")
-    classes = f"kpi-card card h-100 status-{key}"
-    attrs = {"data-metric": m.name, "data-status": key}
+    classes = f"kpi-card card h-100 status-{key}" + (" is-delayed" if delayed else "")
+    attrs = {"data-metric": m.name, "data-status": key, "data-delayed": "1" if delayed else "0"}
     if link:
         return html.Div(dcc.Link(body, href=href, className="kpi-link",
                                  title=t("overview.open", lang, title=m.title.get(lang))),

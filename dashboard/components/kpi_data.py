@@ -15,6 +15,7 @@ import pandas as pd
 from pantau.dashboard.context import AppContext
 from pantau.data.buckets import nice_step, origin_for
 from pantau.data.config_models import Metric
+from pantau.data.health import Delay, health_rows, metric_delay
 from pantau.data.kpi import combine, delta, delta_pct
 from pantau.data.periods import window
 from pantau.data.queries import series
@@ -40,6 +41,8 @@ class CardData:
     """Set when ``value`` is the latest known value, older than the period."""
     target: float | None = None
     """The target for this place and period (None: none, or not this place's)."""
+    delay: Delay | None = None
+    """Set when sources of the metric are failing (``data.health.metric_delay``)."""
     spark: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["ts", "value"]))
 
     @property
@@ -73,6 +76,16 @@ def spark_frame(ctx: AppContext, metric: Metric, start: int, end: int,
     return combined_series(df, metric)
 
 
+HEALTH_TTL = 5
+"""Seconds one reading of source health serves every card (as the wall's buckets)."""
+
+
+def cached_health(ctx: AppContext, now: float) -> dict[str, dict]:
+    """``data.health.health_rows`` through the query cache, one reading per few seconds."""
+    return ctx.cache.get_or_set(f"card:health:{int(now) // HEALTH_TTL}", HEALTH_TTL,
+                                lambda: health_rows(ctx.store, ctx.config, now))
+
+
 def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
               now: float | None = None) -> CardData:
     """Everything one KPI card shows for ``metric`` over ``period`` in ``region``."""
@@ -84,4 +97,5 @@ def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
     return CardData(metric=metric, period=period, region=region, start=start, end=end,
                     value=shown.value, previous=shown.previous, status=shown.status,
                     last_ts=shown.last_ts, province_wide=shown.province_wide,
-                    as_of=shown.as_of, target=shown.target, spark=spark)
+                    as_of=shown.as_of, target=shown.target, spark=spark,
+                    delay=metric_delay(ctx.config, cached_health(ctx, now), metric.name))

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
 from pantau.dashboard import fmt
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
+from pantau.data import health as _health
 from pantau.data.config import metric_sources
 from pantau.data.config_models import Config, Tile
-from pantau.data.health import config_health
+from pantau.data.health import failing
 
 LATE_FACTOR = 1.5
 GRACE = 60
 NEWS_METRIC = "news_articles_count"
-FAILING = ("DOWN", "PENDING")
 
 
 @dataclass(frozen=True)
@@ -39,12 +38,7 @@ class Freshness:
 
 def health_rows(ctx: AppContext, now: float) -> dict[str, dict]:
     """``{source id: health row}`` of every configured source (see ``data.health``)."""
-    cfg = ctx.config
-    if not cfg.sources:
-        return {}
-    df = config_health(ctx.store, cfg, now)
-    rows = df.astype(object).where(pd.notna(df), None).to_dict("records")
-    return {r["source_id"]: r for r in rows}
+    return _health.health_rows(ctx.store, ctx.config, now)
 
 
 def tile_sources(cfg: Config, tile: Tile) -> list[str]:
@@ -56,26 +50,22 @@ def tile_sources(cfg: Config, tile: Tile) -> list[str]:
     return list(metric_sources(cfg).get(tile.metric or "", []))
 
 
-def _failing(row: dict) -> bool:
-    return bool(row.get("stale")) or (row.get("status") in FAILING and not row.get("samples"))
-
-
 def freshness(cfg: Config, tile: Tile, health: dict[str, dict] | None, last_ts: int | None,
               now: float) -> Freshness:
     """The freshness mark of ``tile`` whose newest data is at ``last_ts``."""
     rows = [health[i] for i in tile_sources(cfg, tile)
             if health and i in health and health[i].get("enabled", True)]
-    failing = [r for r in rows if _failing(r)]
+    failing_rows = [r for r in rows if failing(r)]
     pooled = tile.view in ("headlines", "topics")  # many feeds: one failing is only late
-    if failing and (not pooled or len(failing) == len(rows)):
-        since = [r["last_success_ts"] for r in failing if r.get("last_success_ts")]
+    if failing_rows and (not pooled or len(failing_rows) == len(rows)):
+        since = [r["last_success_ts"] for r in failing_rows if r.get("last_success_ts")]
         return Freshness("delayed", int(min(since)) if since else last_ts)
     if last_ts is None:
         return Freshness("waiting")
     ok = [r for r in rows if r.get("last_success_ts")]
     if ok:
         seen = int(min(r["last_success_ts"] for r in ok))
-        if failing:
+        if failing_rows:
             return Freshness("late", seen)
         interval = min(r.get("interval_s") or 0 for r in ok) or 0
         if interval and now - seen > LATE_FACTOR * interval + GRACE:

@@ -261,3 +261,46 @@ def test_screenshots(app_url, browser, artifacts, size):
         page.screenshot(path=str(artifacts / f"ov-{name}-{tag}.png"), full_page=True)
     ctx.close()
     assert errors == []
+
+
+def test_a_card_whose_source_fails_says_so(sqlite_store, config_from, live_app, page,
+                                           artifacts):
+    """Issue 17 item 5: LAPOR's source is DOWN without delivering: its cards on ``/`` and
+    ``/metric`` say "DATA TERTUNDA" since its last success (as the wall's tiles do); the
+    other cards, fed by no failing source, do not."""
+    from ov_seed import raw_config
+    from pantau.data.runs import RunStatus
+    from pantau.data.store import RunRecord
+
+    raw = raw_config()
+    raw["sources"] = [{"id": "lapor_ntb", "kind": "http_json", "every": "15m", "retries": 1,
+                       "options": {"url": "http://127.0.0.1:9/api", "values": [
+                           {"metric": "lapor_complaints_received_count",
+                            "path": "data[].masuk",
+                            "labels": {"region": "data[].kode_wilayah"}}]}}]
+    cfg = config_from(raw)
+    seed(sqlite_store, cfg)
+    ok_at = T - 3 * 3600
+    sqlite_store.record_run(RunRecord("lapor_ntb", ok_at - 2, ok_at, RunStatus.UP, 40))
+    for k in (1, 2, 3):
+        at = ok_at + k * 900
+        sqlite_store.record_run(RunRecord("lapor_ntb", at, at + 1, RunStatus.DOWN, 0, 0,
+                                          "ConnectError: refused"))
+    base = live_app(cfg, sqlite_store, clock=lambda: T)
+    since = fmt.when(ok_at, "id", TZ)
+    page.goto(base + "/")
+    lapor = card(page, "lapor_complaints_received_count")
+    lapor.locator(".kpi-delayed").wait_for()
+    assert lapor.locator(".kpi-delayed").inner_text() == f"DATA TERTUNDA · sejak {since}"
+    assert lapor.get_attribute("data-delayed") == "1"
+    assert card(page, "service_up").get_attribute("data-delayed") == "0"
+    assert card(page, "service_up").locator(".kpi-delayed").count() == 0
+    page.screenshot(path=str(artifacts / "overview-delayed.png"), full_page=True)
+    page.goto(base + "/metric/lapor_complaints_received_count?lang=en")
+    summary = page.locator("#metric-summary")
+    summary.locator(".kpi-delayed").wait_for()
+    assert summary.locator(".kpi-delayed").inner_text() == \
+        f"DATA DELAYED · since {fmt.when(ok_at, 'en', TZ)}"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(artifacts / "metric-delayed-phone.png"))
+    assert page.errors == []
