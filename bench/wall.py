@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "wall"))
+sys.path[:0] = [str(ROOT / "tests" / "wall"), str(ROOT / "tests")]  # wall_seed, support
 
 from pantau.dashboard.app import create_app  # noqa: E402
 from pantau.data.batch import Article, Batch  # noqa: E402

@@ -112,14 +112,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def config_from(raw: dict):
-    """A validated Config from a dict shaped like config.yaml (kinds from the registry)."""
-    from pantau.collectors.registry import option_models
-    from pantau.data.config import parse_config
-
-    return parse_config(raw, kinds=option_models(), env={})
-
-
 @pytest.fixture
 def live_app():
     """``start(config, store, clock=None) -> base URL``: the Dash app served on a free port of

@@ -1,9 +1,9 @@
-"""Fixtures of the API tests: the fixed world of ``api_seed`` in a store, and the app."""
+"""Fixtures of the API tests: the fixed world of ``support.api_seed`` in a store, and the app."""
 
 from __future__ import annotations
 
 import pytest
-from api_seed import NOW, make_config, seed
+from support.api_seed import NOW, make_config, seed
 
 
 @pytest.fixture
@@ -12,14 +12,15 @@ def api_config():
 
 
 @pytest.fixture
-def seeded(store):
+def api_world(store):
     """The parametrised store (SQLite and PostgreSQL) holding the fixed world."""
     seed(store)
     return store
 
 
 @pytest.fixture
-def seeded_sqlite(sqlite_store):
+def api_world_sqlite(sqlite_store):
+    """A SQLite store holding the fixed world."""
     seed(sqlite_store)
     return sqlite_store
 
@@ -32,12 +33,12 @@ def _client(config, store):
 
 
 @pytest.fixture
-def client(api_config, seeded):
+def client(api_config, api_world):
     """A Flask test client of the app over the seeded store (both backends)."""
-    return _client(api_config, seeded)
+    return _client(api_config, api_world)
 
 
 @pytest.fixture
-def sqlite_client(api_config, seeded_sqlite):
+def sqlite_client(api_config, api_world_sqlite):
     """The same on SQLite only (for tests of behaviour that does not depend on the backend)."""
-    return _client(api_config, seeded_sqlite)
+    return _client(api_config, api_world_sqlite)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from api_seed import row_counts
+from support.api_seed import row_counts
 
 S = "/api/v1/series?metric=lapor_count"
 BAD = [
@@ -61,9 +61,9 @@ BAD = [
 ]
 
 
-def test_bad_inputs_are_refused_by_name_and_change_nothing(client, seeded):
+def test_bad_inputs_are_refused_by_name_and_change_nothing(client, api_world):
     assert len(BAD) >= 20
-    before = row_counts(seeded)
+    before = row_counts(api_world)
     problems = []
     for url, status, parameter in BAD:
         resp = client.get(url)
@@ -74,7 +74,7 @@ def test_bad_inputs_are_refused_by_name_and_change_nothing(client, seeded):
         elif resp.mimetype != "application/json":
             problems.append(f"{url}: {resp.mimetype}")
     assert not problems, "\n".join(problems)
-    assert row_counts(seeded) == before
+    assert row_counts(api_world) == before
 
 
 def test_errors_say_what_is_wrong(sqlite_client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from api_seed import NOW
+from support.api_seed import NOW
 
 
 def test_metrics_catalogue(client):
@@ -75,10 +75,10 @@ def test_openapi_describes_every_endpoint(client):
                                         "empty_metric"]
 
 
-def test_answers_are_cached_by_normalised_query(sqlite_client, seeded_sqlite):
+def test_answers_are_cached_by_normalised_query(sqlite_client, api_world_sqlite):
     a = sqlite_client.get("/api/v1/series?metric=lapor_count&from=now-1d&region=52.71"
                           "&step=1h").get_json()
-    seeded_sqlite.write_points([("lapor_count", {"region": "52.71"}, [NOW - 60], [1e6])])
+    api_world_sqlite.write_points([("lapor_count", {"region": "52.71"}, [NOW - 60], [1e6])])
     # the same question spelled otherwise is answered from the cache (ttl 10 s)
     b = sqlite_client.get("/api/v1/series?step=3600&region=52.71&from=now-24h"
                           "&metric=lapor_count").get_json()
@@ -112,14 +112,14 @@ def test_lttb_keeps_ends_and_peaks():
     assert list(lttb_indices([1, 2, 3], [1, 2, 3], 10)) == [0, 1, 2]
 
 
-def test_report_header_names_site_period_zone_and_filters(api_config, seeded_sqlite):
+def test_report_header_names_site_period_zone_and_filters(api_config, api_world_sqlite):
     from pantau.dashboard.api.charts import report_lines
     from pantau.dashboard.api.params import series_query
     from pantau.dashboard.cache import Cache
     from pantau.dashboard.context import AppContext
     from pantau.dashboard.figures.explore_report import PAGE, with_header
 
-    ctx = AppContext(api_config, seeded_sqlite, clock=lambda: NOW, cache=Cache())
+    ctx = AppContext(api_config, api_world_sqlite, clock=lambda: NOW, cache=Cache())
     q = series_query(ctx, {"metric": ["lapor_count"], "from": ["2026-09-14"],
                            "to": ["2026-09-21"], "region": ["52.71"]})
     lines = report_lines(ctx, q)
@@ -133,12 +133,12 @@ def test_report_header_names_site_period_zone_and_filters(api_config, seeded_sql
 
 
 @pytest.mark.parametrize("lang,word", [("id", "jumlah"), ("en", "sum")])
-def test_report_lines_follow_language(api_config, seeded_sqlite, lang, word):
+def test_report_lines_follow_language(api_config, api_world_sqlite, lang, word):
     from pantau.dashboard.api.charts import report_lines
     from pantau.dashboard.api.params import series_query
     from pantau.dashboard.cache import Cache
     from pantau.dashboard.context import AppContext
 
-    ctx = AppContext(api_config, seeded_sqlite, clock=lambda: NOW, cache=Cache())
+    ctx = AppContext(api_config, api_world_sqlite, clock=lambda: NOW, cache=Cache())
     q = series_query(ctx, {"metric": ["lapor_count"], "lang": [lang]})
     assert word in report_lines(ctx, q)[2]

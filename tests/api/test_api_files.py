@@ -8,7 +8,7 @@ import re
 import struct
 
 import pytest
-from api_seed import NOW
+from support.api_seed import NOW
 
 
 def test_xlsx_holds_the_same_numbers_and_the_filters(client):
@@ -61,14 +61,14 @@ def test_xlsx_lists_the_sources_of_the_data_without_credentials(client):
     assert list(wb["Sources"].iter_rows(values_only=True)) == [("id", "title", "kind", "URL")]
 
 
-def test_xlsx_without_step_holds_raw_points_in_english(sqlite_client, seeded_sqlite):
+def test_xlsx_without_step_holds_raw_points_in_english(sqlite_client, api_world_sqlite):
     import openpyxl
 
     resp = sqlite_client.get("/api/v1/export.xlsx?metric=queue_depth&from=now-1d&lang=en")
     wb = openpyxl.load_workbook(io.BytesIO(resp.data))
     rows = list(wb["Data"].iter_rows(values_only=True))
     assert rows[0] == ("metric", "ts (WITA)", "value")
-    with seeded_sqlite.reader.connect() as conn:
+    with api_world_sqlite.reader.connect() as conn:
         import sqlalchemy as sa
 
         raw = conn.execute(sa.text(

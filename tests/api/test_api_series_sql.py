@@ -9,8 +9,8 @@ from datetime import datetime
 import numpy as np
 import pytest
 import sqlalchemy as sa
-from api_seed import NOW, TZ
 from pantau.data.timeparse import parse_time
+from support.api_seed import NOW, TZ
 
 AGG_SQL = {"sum": "SUM(x.value)", "avg": "AVG(x.value)", "min": "MIN(x.value)",
            "max": "MAX(x.value)"}
@@ -70,14 +70,14 @@ CASES = [
 
 @pytest.mark.parametrize("qs,metric,agg,step,frm,to,filters", CASES,
                          ids=[c[0].split("&", 1)[1] for c in CASES])
-def test_series_equals_sql(client, seeded, qs, metric, agg, step, frm, to, filters):
+def test_series_equals_sql(client, api_world, qs, metric, agg, step, frm, to, filters):
     resp = client.get("/api/v1/series?" + qs)
     assert resp.status_code == 200, resp.get_json()
     body = resp.get_json()
     assert body["step"] == step and body["agg"] == agg and body["metric"] == metric
     start, end = parse_time(frm, NOW, TZ), parse_time(to, NOW, TZ)
     origin = (-8 * 3600) % step if step >= 86400 else 0  # WITA midnight for days
-    want = direct(seeded, metric, start, end, step, agg, origin, filters)
+    want = direct(api_world, metric, start, end, step, agg, origin, filters)
     got = from_api(body)
     assert want, "the case must select data"
     assert got.keys() == want.keys()
@@ -100,7 +100,7 @@ def test_default_step_keeps_about_1000_points(client):
     assert all(len(s["points"]) <= 1000 for s in body["series"])
 
 
-def test_a_step_finer_than_pixels_is_aggregated_in_the_database(client, seeded):
+def test_a_step_finer_than_pixels_is_aggregated_in_the_database(client, api_world):
     """9 days at 5 min is 2,592 points per series: the JSON answer holds the smallest nice
     multiple that fits in 1000 (15 min), computed by the database at that step, and says so;
     CSV keeps the asked step; max_points keeps it too and reduces lines by LTTB."""
@@ -110,7 +110,7 @@ def test_a_step_finer_than_pixels_is_aggregated_in_the_database(client, seeded):
     series = body["series"][0]
     assert series["downsampled"] == {"from": 2592, "to": len(series["points"]),
                                      "method": "step"}
-    want = direct(seeded, "lapor_count", parse_time("now-9d", NOW, TZ), NOW, 900, "sum", 0,
+    want = direct(api_world, "lapor_count", parse_time("now-9d", NOW, TZ), NOW, 900, "sum", 0,
                   {"region": "52.71"})
     got = from_api(body)
     assert got.keys() == want.keys()
@@ -137,17 +137,17 @@ def test_csv_holds_the_json_numbers(client):
     assert lines[1].split(",")[1].endswith("+08:00")
 
 
-def test_live_server_gzip_same_numbers(api_config, seeded, live_app):
+def test_live_server_gzip_same_numbers(api_config, api_world, live_app):
     import httpx
 
-    base = live_app(api_config, seeded, clock=lambda: NOW)
+    base = live_app(api_config, api_world, clock=lambda: NOW)
     qs = "metric=lapor_count&from=now-7d&step=1h"
     resp = httpx.get(f"{base}/api/v1/series?{qs}", headers={"Accept-Encoding": "gzip"})
     assert resp.status_code == 200
     assert resp.headers["content-encoding"] == "gzip"
     assert int(resp.headers["content-length"]) < len(resp.content) / 3
     start = parse_time("now-7d", NOW, TZ)
-    want = direct(seeded, "lapor_count", start, NOW, 3600, "sum", 0, {})
+    want = direct(api_world, "lapor_count", start, NOW, 3600, "sum", 0, {})
     got = from_api(resp.json())
     assert {k: sorted(v.items()) for k, v in got.items()} == \
         {k: sorted((t, pytest.approx(x)) for t, x in v.items()) for k, v in want.items()}

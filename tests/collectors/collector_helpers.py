@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.config import config_from
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).with_name("fixtures")
 
@@ -26,14 +28,11 @@ METRICS = [
 
 def build_config(sources: list[dict], metrics: list[dict] | None = None, **sections):
     """A validated Config (kinds from the registry) with the test catalogue."""
-    from pantau.collectors.registry import option_models
-    from pantau.data.config import parse_config
-
     raw = {"site": {"timezone": "Asia/Makassar"},
            "store": {"retention_days": 3650},
            "metrics": METRICS if metrics is None else metrics, "sources": sources}
     raw.update(sections)
-    return parse_config(raw, kinds=option_models(), env={})
+    return config_from(raw)
 
 
 

@@ -1,15 +1,9 @@
-"""Fixtures of the explorer tests: the fixed world of ``tests/api/api_seed``."""
+"""Fixtures of the explorer tests: the fixed world of ``support.api_seed``."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-
-from api_seed import NOW, make_config, seed  # noqa: E402
+from support.api_seed import NOW, make_config, seed
 
 
 @pytest.fixture

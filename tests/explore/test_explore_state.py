@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from api_seed import NOW
 from pantau.dashboard.cache import Cache
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.pages import _explore_state as st
+from support.api_seed import NOW
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pantau.data.batch import Article, Batch
 from pantau.text.normalize import plain_text
 from pantau.text.sentiment import classify
 from pantau.text.topics import match_topics
+from support.config import config_from
 from support.realdata import realdata_path
 
 # The standing queries of the NTB example config (config.yaml, media.topics).
@@ -60,10 +61,7 @@ def load_tempo(store) -> int:
 
 def media_config(**extra):
     """A validated Config with the NTB topics (kinds from the collectors registry)."""
-    from pantau.collectors.registry import option_models
-    from pantau.data.config import parse_config
-
     raw = {"site": {"name": "Command Center NTB", "timezone": "Asia/Makassar"},
            "media": {"topics": TOPICS}}
     raw.update(extra)
-    return parse_config(raw, kinds=option_models(), env={})
+    return config_from(raw)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 from ov_seed import raw_config
+from support import config
 
 
 @pytest.fixture
 def config_from():
-    """``config_from(raw) -> Config`` with the registered collector kinds."""
-    def build(raw: dict):
-        from pantau.collectors.registry import option_models
-        from pantau.data.config import parse_config
-
-        return parse_config(raw, kinds=option_models(), env={})
-    return build
+    """``config_from(raw) -> Config`` with the registered collector kinds
+    (``support.config.config_from``)."""
+    return config.config_from
 
 
 @pytest.fixture

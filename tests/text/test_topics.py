@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import feedparser
 import pytest
 from pantau.text.normalize import plain_text
 from pantau.text.stopwords import STOPWORDS, is_stopword
 from pantau.text.topics import match_key, match_topics, name_bigrams, top_words
+from support.config import repo_yaml
 from support.realdata import realdata_path
 
 
@@ -74,10 +73,7 @@ def test_phrases_match_consecutive_words_only():
 
 @pytest.mark.parametrize("path", ["config.yaml", "demo/config.yaml"])
 def test_the_shipped_topics_still_find_their_news(path):
-    import yaml
-
-    root = Path(__file__).resolve().parents[2]
-    topics = yaml.safe_load((root / path).read_text(encoding="utf-8"))["media"]["topics"]
+    topics = repo_yaml(path)["media"]["topics"]
     for title, wanted in [
         ("Kunjungan wisatawan ke Mandalika naik", "pariwisata"),
         ("Desa wisata di Lombok Tengah ramai", "pariwisata"),

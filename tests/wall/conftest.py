@@ -1,4 +1,5 @@
-"""Fixtures of the wall's tests: a seeded store and the wall served from it."""
+"""Fixtures of the wall's tests: ``ntb_history`` (a store seeded with 45 days of NTB history)
+and the wall served from it."""
 
 from __future__ import annotations
 
@@ -7,18 +8,18 @@ from wall_seed import seed, wall_config
 
 
 @pytest.fixture
-def seeded(sqlite_store):
+def ntb_history(sqlite_store):
     """A SQLite store holding 45 days of NTB history, articles and fresh runs."""
     seed(sqlite_store)
     return sqlite_store
 
 
 @pytest.fixture
-def wall_url(live_app, seeded):
+def wall_url(live_app, ntb_history):
     """``start(**config sections) -> base URL`` of the wall on the seeded store."""
 
     def start(**sections):
-        return live_app(wall_config(**sections), seeded)
+        return live_app(wall_config(**sections), ntb_history)
 
     return start
 

@@ -114,14 +114,14 @@ def test_every_tile_shows_a_freshness_mark(page, wall_url):
     assert page.errors == []
 
 
-def test_failing_source_shows_data_tertunda_within_one_refresh(page, wall_url, seeded):
+def test_failing_source_shows_data_tertunda_within_one_refresh(page, wall_url, ntb_history):
     base = wall_url()  # refresh 2 s, web.min_refresh 1 s
     open_wall(page, f"{base}/wall?playlist=layanan&rotate=600")
     tile = page.locator(".wall-tile--kpi").first
     value = tile.locator(".wall-kpi-value").inner_text()
     assert "is-live" in tile.get_attribute("class")
     failed_at = time.time()
-    fail_source(seeded, "lapor_ntb")
+    fail_source(ntb_history, "lapor_ntb")
     t0 = time.monotonic()
     page.wait_for_function("""() => {
         const t = document.querySelector('.wall-tile--kpi');
@@ -146,16 +146,16 @@ def test_failing_source_shows_data_tertunda_within_one_refresh(page, wall_url, s
     # tiles fed by other sources stay live
     assert "is-live" in page.locator(".wall-tile--line").get_attribute("class")
     # and it recovers by itself
-    runs_ok(seeded, sources=["lapor_ntb"])
+    runs_ok(ntb_history, sources=["lapor_ntb"])
     page.wait_for_function("""() => document.querySelector('.wall-tile--kpi')
         .classList.contains('is-live')""", timeout=8000)
     page.wait_for_selector("#wall-down:not(.is-shown)", state="attached", timeout=5000)
     assert page.errors == []
 
 
-def test_feed_text_is_never_rendered_as_html(page, wall_url, seeded):
+def test_feed_text_is_never_rendered_as_html(page, wall_url, ntb_history):
     now = int(time.time())
-    seeded.write(Batch(articles=[Article(
+    ntb_history.write(Batch(articles=[Article(
         url="https://contoh.example.id/berita/xss",
         title='<img src=x onerror="window.__pwned=1">Banjir <b>rob</b> di Bima',
         outlet="<i>Outlet</i>", channel="media_massa", published_ts=now - 60,

@@ -3,6 +3,7 @@ is lost, and shows live data again by itself, without a reload."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -26,7 +27,10 @@ def _free_port() -> int:
 
 
 def _start(url: str, port: int) -> subprocess.Popen:
+    # The server imports wall_seed (its own folder) and support (tests/, as pytest's pythonpath).
+    path = os.pathsep.join(p for p in (str(ROOT / "tests"), os.environ.get("PYTHONPATH")) if p)
     proc = subprocess.Popen([sys.executable, str(SERVER), url, str(port)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": path},
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout.readline().strip() == "ready"
     deadline = time.monotonic() + 30
@@ -50,9 +54,9 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, seeded):
+def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, ntb_history):
     port = _free_port()
-    proc = _start(seeded.url, port)
+    proc = _start(ntb_history.url, port)
     try:
         open_wall(page, f"http://127.0.0.1:{port}/wall?playlist=layanan&rotate=600")
         page.evaluate("window.__marker = 'same page'")
@@ -71,13 +75,13 @@ def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, seeded):
 
         # meanwhile new complaints arrive in the store
         now = int(time.time())
-        seeded.write_points([("lapor_complaints_received_count", {"region": "52.71"},
+        ntb_history.write_points([("lapor_complaints_received_count", {"region": "52.71"},
                               [now - now % 3600], [400.0])])
         page.wait_for_timeout(max(0, 30 - (time.monotonic() - stopped)) * 1000)
         assert page.inner_text("#wall-conn") == "koneksi terputus"
         assert kpi.inner_text() == before
 
-        proc = _start(seeded.url, port)
+        proc = _start(ntb_history.url, port)
         page.wait_for_function("document.getElementById('wall-conn').textContent === ''",
                                timeout=20000)
         page.wait_for_function(f"""() => document.querySelector(

@@ -30,13 +30,13 @@ def _outputs(ctx, playlist: list[str]) -> list:
             for part in ("tile", "fresh", "body", "graph")]
 
 
-def test_ten_screens_asking_the_same_thing_cost_one_query(seeded):
+def test_ten_screens_asking_the_same_thing_cost_one_query(ntb_history):
     now = [time.time() // 10 * 10 + 0.1]  # the start of a 10 s (min_refresh) window
-    app = create_app(wall_config(web={"min_refresh": "10s"}), seeded, clock=lambda: now[0],
+    app = create_app(wall_config(web={"min_refresh": "10s"}), ntb_history, clock=lambda: now[0],
                      cache=Cache())
     ctx = app.ctx
     out = _outputs(ctx, ["layanan", "media"])
-    queries = _count_queries(seeded)
+    queries = _count_queries(ntb_history)
     first = wall_page.refresh_outputs(ctx, out, {"lang": "id", "theme": "dark"}, {})
     assert queries, "the first screen must ask the store"
     asked = len(queries)
@@ -56,15 +56,15 @@ def test_ten_screens_asking_the_same_thing_cost_one_query(seeded):
     assert len(queries) > asked
 
 
-def test_a_figure_is_sent_again_only_when_its_data_changes(seeded):
+def test_a_figure_is_sent_again_only_when_its_data_changes(ntb_history):
     now = [time.time()]
-    ctx = create_app(wall_config(web={"min_refresh": "10s"}), seeded, clock=lambda: now[0],
+    ctx = create_app(wall_config(web={"min_refresh": "10s"}), ntb_history, clock=lambda: now[0],
                      cache=Cache()).ctx
     out = _outputs(ctx, ["pembangunan"])
     first = wall_page.refresh_outputs(ctx, out, {"lang": "id", "theme": "dark"}, {})
     assert all(isinstance(f, dict) for f in first[3])
     now[0] += 70  # the sources ran again: every mark moves on, the maps' data does not
-    runs_ok(seeded, now[0])
+    runs_ok(ntb_history, now[0])
     second = wall_page.refresh_outputs(ctx, out, {"lang": "id", "theme": "dark"}, first[4])
     graphs = [o["id"]["index"] for o in out[3]]
     maps = [i for i, key in enumerate(graphs) if key in ("pembangunan:0", "pembangunan:1")]
@@ -72,20 +72,20 @@ def test_a_figure_is_sent_again_only_when_its_data_changes(seeded):
     assert all(f is not dash.no_update for f in second[1])  # "Diperbarui" with the new time
 
 
-def test_store_errors_keep_the_last_good_value(seeded):
+def test_store_errors_keep_the_last_good_value(ntb_history):
     now = time.time()
-    app = create_app(wall_config(), seeded, clock=lambda: now, cache=Cache())
+    app = create_app(wall_config(), ntb_history, clock=lambda: now, cache=Cache())
     ctx = app.ctx
     out = _outputs(ctx, ["layanan"])
     good = wall_page.refresh_outputs(ctx, out, {"lang": "id", "theme": "dark"}, {})
     assert all("is-live" in c for c in good[0])
     ctx.cache.clear()
     broken = create_engine("sqlite:////nonexistent/dir/pantau.db")
-    seeded.reader, kept = broken, seeded.reader
+    ntb_history.reader, kept = broken, ntb_history.reader
     try:
         bad = wall_page.refresh_outputs(ctx, out, {"lang": "id", "theme": "dark"}, good[4])
     finally:
-        seeded.reader = kept
+        ntb_history.reader = kept
     classes, fresh, bodies, figures, _hashes, strip, strip_cls, ticker = bad
     assert all("is-delayed" in c for c in classes)
     assert all("DATA TERTUNDA" in texts(f) for f in fresh)
@@ -98,16 +98,16 @@ def test_store_errors_keep_the_last_good_value(seeded):
     assert all("is-live" in c for c in again[0])
 
 
-def test_a_failed_source_marks_its_tiles_and_the_strip(seeded):
-    ctx = create_app(wall_config(), seeded, cache=Cache()).ctx
-    fail_source(seeded, "lapor_ntb")
+def test_a_failed_source_marks_its_tiles_and_the_strip(ntb_history):
+    ctx = create_app(wall_config(), ntb_history, cache=Cache()).ctx
+    fail_source(ntb_history, "lapor_ntb")
     out = _outputs(ctx, ["layanan"])
     res = wall_page.refresh_outputs(ctx, out, {"lang": "id", "theme": "dark"}, {})
     by_key = dict(zip([o["id"]["index"] for o in out[0]], res[0], strict=True))
     assert "is-delayed" in by_key["layanan:0"] and "is-delayed" in by_key["layanan:4"]
     assert "is-live" in by_key["layanan:2"] and "is-live" in by_key["layanan:5"]
     assert res[5] == "Sumber data mati: lapor_ntb" and "is-shown" in res[6]
-    runs_ok(seeded, sources=["lapor_ntb"])
+    runs_ok(ntb_history, sources=["lapor_ntb"])
     ctx.cache.clear()
     answers = tile_answers(ctx, ["layanan:0", "nope:1", "layanan:99"], "id", "dark",
                            time.time(), {})
@@ -115,11 +115,11 @@ def test_a_failed_source_marks_its_tiles_and_the_strip(seeded):
     assert set(answers) == {"layanan:0"}  # keys of a stale page that name no tile: ignored
 
 
-def test_layout_is_frames_and_the_first_refresh_fills_them(seeded):
+def test_layout_is_frames_and_the_first_refresh_fills_them(ntb_history):
     ctx = create_app(wall_config(site={"name": "CC NTB", "timezone": "Asia/Makassar",
-                                       "region": "52", "demo": True}), seeded,
+                                       "region": "52", "demo": True}), ntb_history,
                      cache=Cache()).ctx
-    queries = _count_queries(seeded)
+    queries = _count_queries(ntb_history)
     layout = wall_page.layout(ctx, "id", {"playlist": "layanan", "theme": "light"}, "/wall")
     raw = as_json(layout)
     assert "wall wall--light" in raw and "DEMO" in raw and '"data-zone": "WITA"' in raw

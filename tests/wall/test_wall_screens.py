@@ -78,8 +78,8 @@ def test_screens_fill_the_tv_legibly(browser, wall_url, artifacts, size, theme):
         ctx.close()
 
 
-def test_delayed_source_screenshot(browser, wall_url, seeded, artifacts):
-    fail_source(seeded, "lapor_ntb")
+def test_delayed_source_screenshot(browser, wall_url, ntb_history, artifacts):
+    fail_source(ntb_history, "lapor_ntb")
     base = wall_url()
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = ctx.new_page()

@@ -13,16 +13,13 @@ import json
 import math
 import random
 import time
-from pathlib import Path
 
-import yaml
 from pantau.data.batch import Article, Batch
-from pantau.data.config import parse_config
 from pantau.data.reference import indicator_samples, regions
 from pantau.data.store import RunRecord, Store
 from pydantic import BaseModel, ConfigDict
+from support.config import config_from, repo_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
 PROBES = ("portal_ntbprov", "ppid_ntb", "satudata_ntb")
 PROBE_TITLES = {"portal_ntbprov": {"id": "Portal Pemprov NTB", "en": "NTB government portal"},
                 "ppid_ntb": {"id": "PPID NTB", "en": "NTB information desk"},
@@ -48,7 +45,7 @@ HEADLINES = (
 
 def production_raw() -> dict:
     """``config.yaml`` of the repository as a dict."""
-    return yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    return repo_yaml("config.yaml")
 
 
 def _values(*metrics: str, labels: dict | None = None, static: dict | None = None) -> list:
@@ -127,7 +124,7 @@ how each kind validates its options (that is the collectors' tests' business).""
 
 def wall_config(**sections):
     """The validated ``Config`` of :func:`wall_raw`."""
-    return parse_config(wall_raw(**sections), kinds=KINDS, env={})
+    return config_from(wall_raw(**sections), kinds=KINDS)
 
 
 def seed(store: Store, now: float | None = None, days: int = 45) -> int:

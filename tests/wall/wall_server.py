@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from pantau.dashboard.app import create_app  # noqa: E402
-from pantau.data.store import Store  # noqa: E402
-from wall_seed import wall_config  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
+# Run as a script, Python puts this file's folder first on sys.path: wall_seed is found there;
+# support (which wall_seed uses) through PYTHONPATH=tests, as test_wall_reconnect starts it.
+from pantau.dashboard.app import create_app
+from pantau.data.store import Store
+from wall_seed import wall_config
+from werkzeug.serving import make_server
 
 
 def main() -> None:

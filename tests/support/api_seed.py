@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from support.config import config_from
+
 NOW = 1_790_000_000  # 2026-09-21 22:13:20 WITA
 TZ = "Asia/Makassar"
 REGIONS = ("52.01", "52.71", "52.72")
@@ -46,10 +48,8 @@ RAW = {
 
 
 def make_config(raw: dict | None = None):
-    from pantau.collectors.registry import option_models
-    from pantau.data.config import parse_config
-
-    return parse_config(raw or RAW, kinds=option_models(), env={})
+    """The validated config of ``raw`` (default this world's ``RAW``)."""
+    return config_from(raw or RAW)
 
 
 def count_value(i: int, r: int) -> float:
