@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import openpyxl
 import pytest
-from api_seed import NOW, RAW, make_config
+from support.api_seed import NOW, RAW, make_config
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = ["=HYPERLINK(\"http://x.example\",\"klik\")", "+62 812", "@SUM(A1)", "-cmd|' /C calc'!A0"]

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import pytest
 from overview.ov_seed import PROVINCE, T, raw_config, seed
-from pantau.collectors.registry import option_models
 from pantau.dashboard.api.charts import _panel
 from pantau.dashboard.app import create_app
 from pantau.dashboard.components.kpi_data import card_data
 from pantau.dashboard.wall.tiledata import tile_data
-from pantau.data.config import parse_config
 from pantau.data.config_models import Tile
 from pantau.data.reference import indicator_samples
+from support.config import config_from
 
 PERIODS = {"7d": 7 * 86400, "30d": 30 * 86400, "90d": 90 * 86400}
 
 
 @pytest.fixture
 def app(store):
-    cfg = parse_config(raw_config(), kinds=option_models(), env={})
+    cfg = config_from(raw_config())
     seed(store, cfg)
     return create_app(cfg, store, clock=lambda: T)
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from api_seed import NOW
+from support.api_seed import NOW
 
 VIEW = "/explore?metric=lapor_count&from=now-2d&to=now&region=52.71"
 LOCAL = datetime.fromtimestamp(NOW, ZoneInfo("Asia/Makassar")).strftime("%Y%m%d-%H%M")
