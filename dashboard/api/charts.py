@@ -17,6 +17,7 @@ from pantau.dashboard.i18n import t
 from pantau.dashboard.render import render
 from pantau.data import export, queries
 from pantau.data.buckets import nice_step
+from pantau.data.durations import format_duration
 from pantau.data.provenance import source_rows
 
 
