@@ -84,11 +84,11 @@ def clock(ts: float, lang: str, tz: str, seconds: bool = False) -> str:
     return f"{format_time(local(ts, tz), format=fmt, locale=_locale(lang))} {zone_label(tz)}"
 
 
-def when(ts: float | None, lang: str, tz: str) -> str:
-    """``27 Nov 2026 09:15 WITA``; ``–`` for None."""
+def when(ts: float | None, lang: str, tz: str, seconds: bool = False) -> str:
+    """``27 Nov 2026 09:15 WITA`` (``09:15:30`` with ``seconds``); ``–`` for None."""
     if ts is None or (isinstance(ts, float) and not math.isfinite(ts)):
         return "–"
-    return f"{date(ts, lang, tz)} {clock(ts, lang, tz)}"
+    return f"{date(ts, lang, tz)} {clock(ts, lang, tz, seconds)}"
 
 
 DURATION_UNITS = ((86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))

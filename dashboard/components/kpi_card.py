@@ -25,7 +25,7 @@ def status_key(card: CardData) -> str:
 
 
 def status_text(card: CardData, lang: str) -> str:
-    return t(f"overview.status.{status_key(card)}", lang)
+    return t(f"kpi.status.{status_key(card)}", lang)
 
 
 def delta_tone(card: CardData) -> str:
@@ -63,7 +63,7 @@ def target_text(card: CardData, lang: str) -> str:
     m = card.metric
     if card.target is None:
         return t("overview.no_target", lang)
-    text = t("overview.target", lang, value=fmt.value(card.target, m.unit, lang))
+    text = t("kpi.target", lang, value=fmt.value(card.target, m.unit, lang))
     if card.attainment is not None:
         pct = fmt.number(card.attainment, lang, 1) + "%"
         text += " · " + t("overview.attainment", lang, pct=pct)

@@ -23,9 +23,22 @@ from pantau.data.health import config_health, stale_limits
 
 ROUTE = "/sources"
 COLOURS = {"UP": "success", "PENDING": "warning", "DOWN": "danger", "NEW": "secondary",
-           "DISABLED": "light"}
-ORDER = {"DOWN": 0, "PENDING": 1, "NEW": 3, "UP": 4, "DISABLED": 5}
+           "DISABLED": "light", "STALE": "danger"}
+ORDER = {"DOWN": 0, "STALE": 1, "PENDING": 2, "NEW": 3, "UP": 4, "DISABLED": 5}
+"""Worst first; also the order of the counts above the table."""
 ERROR_CHARS = 160
+SECONDS_BELOW = 300
+"""Sources that run more often than this show their times to the second: the next retry of
+a 30-second source must be tellable from the last."""
+
+
+def state(status: str, stale: bool) -> str:
+    """A source's one status on this page: DOWN stays DOWN; a source with no success for too
+    long is STALE whatever its last run said (old data is what the viewer must know); else
+    its run status. Each source has exactly one, so the counts add up to the sources."""
+    if status in ("DOWN", "DISABLED") or not stale:
+        return status
+    return "STALE"
 
 
 def health(ctx: AppContext) -> pd.DataFrame:
@@ -34,9 +47,11 @@ def health(ctx: AppContext) -> pd.DataFrame:
     df = config_health(ctx.store, cfg, ctx.clock())
     if df.empty:
         return df
-    # A stale source (no success for too long: is the worker running?) goes before the
-    # sources that are merely new.
-    rank = df["status"].map(ORDER).fillna(2) - df["stale"].astype(int) * 1.5
+    # A stale source (no success for too long: is the worker running?) goes right after the
+    # sources that are down.
+    one = [state(s, bool(x)) for s, x in zip(df["status"], df["stale"], strict=True)]
+    df = df.assign(state=one)
+    rank = df["state"].map(ORDER).fillna(2)
     return df.assign(_rank=rank).sort_values(["_rank", "source_id"]).drop(columns="_rank")
 
 
@@ -44,8 +59,8 @@ def _missing(v) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
-def _when(ts, lang: str, tz: str) -> str:
-    return fmt.when(None if _missing(ts) else float(ts), lang, tz)
+def _when(ts, lang: str, tz: str, seconds: bool = False) -> str:
+    return fmt.when(None if _missing(ts) else float(ts), lang, tz, seconds)
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -65,19 +80,19 @@ def row(r, ctx: AppContext, lang: str):
     """One table row for the health record ``r``."""
     tz = ctx.tz
     sid = r["source_id"]
-    status = r["status"]
+    status, one = r["status"], r["state"]
     src = ctx.config.source(sid)
-    badge = dbc.Badge(t(f"status.{status}", lang), color=COLOURS.get(status, "secondary"),
-                      text_color="dark" if status in ("PENDING", "DISABLED") else None,
-                      className=f"src-status src-status-{status.lower()}",
-                      id=f"src-status-{sid}")
-    status_cell = [badge]
-    if bool(r["stale"]):
+    hint = t(f"status.{status}", lang)
+    if one == "STALE":
         limit = stale_limits(ctx.config).get(sid) or 2 * int(r["interval_s"])
-        status_cell.append(dbc.Badge(t("sources.stale", lang), color="danger",
-                                     className="src-stale ms-1", id=f"src-stale-{sid}",
-                                     title=t("sources.stale.hint", lang,
-                                             limit=format_duration(limit))))
+        hint = t("sources.stale.hint", lang, limit=format_duration(limit)) + \
+            " · " + t("sources.last_run_said", lang, status=hint)
+    badge = dbc.Badge(t(f"status.{one}", lang), color=COLOURS.get(one, "secondary"),
+                      text_color="dark" if one in ("PENDING", "DISABLED") else None,
+                      className=f"src-status src-status-{one.lower()}",
+                      id=f"src-status-{sid}", title=hint)
+    status_cell = [badge]
+    secs = int(r["interval_s"] or 0) < SECONDS_BELOW
     success = r["last_success_ts"]
     error = r["last_error"]
     error_cell = ""
@@ -89,42 +104,44 @@ def row(r, ctx: AppContext, lang: str):
             [t("sources.error.earlier", lang) if earlier else "", shown], title=text,
             className="src-error" + (" src-error-earlier" if earlier else ""))
     duration = r["duration_s"]
+    def cell(col: str, children, className: str | None = None):
+        # the column's name rides along for phones, where each row stacks as a card
+        return html.Td(children, className=className,
+                       **{"data-label": t(f"sources.col.{col}", lang)})
+
     return html.Tr([
-        html.Td([html.Div(sid, className="src-id"),
-                 html.Div(f"{_kind(r['kind'], lang)} · {_schedule(src, lang)}",
-                          className="src-kind")]),
-        html.Td(status_cell),
-        html.Td(_when(r["last_run_ts"], lang, tz), className="src-time"),
-        html.Td(_when(success, lang, tz) if not _missing(success) or _missing(r["last_run_ts"])
-                else t("sources.never", lang),
-                className="src-time" + (" src-never" if _missing(success)
-                                        and not _missing(r["last_run_ts"]) else "")),
-        html.Td(_when(r["next_due_ts"], lang, tz), className="src-time"),
-        html.Td([fmt.number(int(r["samples"] or 0), lang, 0), " / ",
-                 html.Span(fmt.number(int(r["rejected"] or 0), lang, 0),
-                           className="src-rejected" if r["rejected"] else None)],
-                className="text-end text-nowrap"),
-        html.Td("–" if _missing(duration) else fmt.value(float(duration), "seconds", lang),
-                className="text-end text-nowrap"),
-        html.Td(error_cell),
-    ], id=f"src-row-{sid}", className=f"src-row src-row-{status.lower()}")
+        cell("source", [html.Div(src.title_in(lang) if src else sid, className="src-id"),
+                        html.Div(sid, className="src-sid") if src and src.title else None,
+                        html.Div(f"{_kind(r['kind'], lang)} · {_schedule(src, lang)}",
+                                 className="src-kind")]),
+        cell("status", status_cell),
+        cell("last_run", _when(r["last_run_ts"], lang, tz, secs), "src-time"),
+        cell("last_success", _when(success, lang, tz, secs) if not _missing(success) or
+             _missing(r["last_run_ts"]) else t("sources.never", lang),
+             "src-time" + (" src-never" if _missing(success)
+                           and not _missing(r["last_run_ts"]) else "")),
+        cell("next_run", _when(r["next_due_ts"], lang, tz, secs), "src-time"),
+        cell("counts", html.Span([fmt.number(int(r["samples"] or 0), lang, 0), " / ",
+                                  html.Span(fmt.number(int(r["rejected"] or 0), lang, 0),
+                                            className="src-rejected" if r["rejected"]
+                                            else None)]), "text-end text-nowrap"),
+        cell("duration", "–" if _missing(duration) else
+             fmt.value(float(duration), "seconds", lang), "text-end text-nowrap"),
+        cell("error", error_cell, "src-error-cell" if error_cell else "src-error-cell is-empty"),
+    ], id=f"src-row-{sid}", className=f"src-row src-row-{one.lower()}")
 
 
 def summary(df: pd.DataFrame, lang: str):
-    """Counts per status, and of stale sources, as badges."""
-    counts = df["status"].value_counts().to_dict() if not df.empty else {}
+    """Counts per status (each source once, by its one ``state``), as badges, worst first."""
+    counts = df["state"].value_counts().to_dict() if not df.empty else {}
     parts = []
-    for status in ("DOWN", "PENDING", "UP", "NEW", "DISABLED"):
+    for status in sorted(ORDER, key=ORDER.get):
         n = int(counts.get(status, 0))
         if n:
             parts.append(dbc.Badge(t(f"sources.summary.{status}", lang, n=n),
                                    color=COLOURS[status], className="me-2 src-count",
                                    text_color="dark" if status in ("PENDING", "DISABLED")
                                    else None, id=f"src-count-{status.lower()}"))
-    stale = int(df["stale"].sum()) if not df.empty else 0
-    if stale:
-        parts.append(dbc.Badge(t("sources.summary.stale", lang, n=stale), color="danger",
-                               className="me-2 src-count", id="src-count-stale"))
     return html.Div(parts, className="src-summary mb-3")
 
 

@@ -20,6 +20,7 @@ from pantau.dashboard.wall.tiledata import TileData
 from pantau.data.config_models import Config, Tile
 from pantau.data.labels import value_names
 from pantau.data.reference import load_geojson
+from pantau.data.shows import target_for
 
 CHARTS = ("line", "area", "bar", "map")
 GRAPH_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}
@@ -67,10 +68,19 @@ def title(cfg: Config, tile: Tile, lang: str) -> str:
     return metric.title_in(lang) if metric else (tile.metric or "")
 
 
-def subtitle(tile: Tile, lang: str) -> str:
+def subtitle(cfg: Config, tile: Tile, lang: str) -> str:
+    """The period, then what the tile is split by, or a KPI's target for that period: the
+    target sits here, in a line of its own, so a narrow tile never drops it."""
     if tile.view == "headlines":
         return ""
     parts = [t("wall.period.last", lang, period=period_text(tile.period, lang))]
+    metric = cfg.metric(tile.metric or "")
+    # the wall shows the site's own area: its target by data.shows' rule, for the period
+    target = target_for(metric, None, cfg.site.region, tile.period) \
+        if tile.view == "kpi" and metric is not None else None
+    if target is not None:
+        parts.append(t("kpi.target", lang, value=fmt.value(target, metric.unit, lang,
+                                                          short=True)))
     by = tile.by or ("region" if tile.view == "map" else None)
     if by and tile.view != "kpi":
         key = f"wall.label.{by}"
@@ -91,7 +101,7 @@ def shell(cfg: Config, tile: Tile, key: str, lang: str, view: TileView | None) -
         html.Div(t("wall.loading", lang), className="wall-calm")
     children = [
         html.Div([html.Div(title(cfg, tile, lang), className="wall-tile-title"),
-                  html.Div(subtitle(tile, lang), className="wall-tile-sub")],
+                  html.Div(subtitle(cfg, tile, lang), className="wall-tile-sub")],
                  className="wall-tile-head"),
         html.Div(body, id=i["body"], className="wall-tile-body"),
     ]
@@ -120,13 +130,13 @@ def _calm(lang: str) -> html.Div:
 
 
 def _kpi_body(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str) -> Any:
-    """The value; then the status, the change and the target; then what the change compares
-    with and the date of a value older than the period."""
+    """The value; then the status and the change; then what the change compares with and the
+    date of a value older than the period (the target is in the subtitle)."""
     metric = cfg.metric(tile.metric or "")
     period = period_text(tile.period, lang)
     change, context = [], []
     if d.status in ("ok", "warn", "crit"):
-        change.append(html.Span(t(f"wall.status.{d.status}", lang),
+        change.append(html.Span(t(f"kpi.status.{d.status}", lang),
                                 className=f"wall-kpi-status wall-kpi-status--{d.status}"))
     pct = d.delta_pct
     if pct is not None:
@@ -137,10 +147,6 @@ def _kpi_body(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str) -> Any:
         change.append(html.Span(f"{sign} {fmt.number(abs(pct), lang, 1)}%",
                                 className=f"wall-delta wall-delta--{good}"))
         context.append(t("wall.vs_prev", lang, period=period))
-    if d.target is not None:
-        change.append(html.Span(t("wall.target", lang, value=fmt.value(
-            d.target, metric.unit, lang, short=True)),
-            className="wall-kpi-target"))
     if d.anchored and d.last_ts:
         context.append(t("wall.as_of", lang, date=fmt.date(d.last_ts, lang, tz)))
     return html.Div([

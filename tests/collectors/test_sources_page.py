@@ -3,6 +3,7 @@ a fixed clock), worst first, times in WITA, stale flags, errors, and a self-refr
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 
@@ -95,17 +96,17 @@ def test_health_rows_worst_first(store, scene, clock):
 
     ctx = AppContext(config=scene, store=store, clock=clock)
     df = sources.health(ctx)
-    got = list(zip(df["source_id"], df["status"], df["stale"], strict=True))
+    got = list(zip(df["source_id"], df["status"], df["stale"], df["state"], strict=True))
     assert got == [
-        ("ppid_ntb", "DOWN", True),                  # never succeeded: stale as well
-        ("satudata_db", "PENDING", True),
-        ("satudata_ntb", "PENDING", True),
-        ("suara_ntb", "UP", True),                  # 40 minutes without a run, every 10m
-        ("pusat_data", "NEW", False),
-        ("indikator_ntb", "UP", False),
-        ("lapor_ntb", "UP", False),
-        ("portal_ntbprov", "UP", False),
-        ("diskominfotik_ntb", "DISABLED", False),
+        ("ppid_ntb", "DOWN", True, "DOWN"),          # never succeeded: down is what counts
+        ("satudata_db", "PENDING", True, "STALE"),
+        ("satudata_ntb", "PENDING", True, "STALE"),
+        ("suara_ntb", "UP", True, "STALE"),          # 40 minutes without a run, every 10m
+        ("pusat_data", "NEW", False, "NEW"),
+        ("indikator_ntb", "UP", False, "UP"),
+        ("lapor_ntb", "UP", False, "UP"),
+        ("portal_ntbprov", "UP", False, "UP"),
+        ("diskominfotik_ntb", "DISABLED", False, "DISABLED"),
     ]
     assert sources.stale_limits(scene) == {"indikator_ntb": 400 * 86400}
 
@@ -121,13 +122,28 @@ def test_sources_page_in_the_browser(store, scene, clock, live_app, page, artifa
     assert rows.nth(0).get_attribute("id") == "src-row-ppid_ntb"
     assert page.inner_text("#src-status-ppid_ntb") == "Mati"
     assert "bg-danger" in page.get_attribute("#src-status-ppid_ntb", "class")
-    assert "bg-warning" in page.get_attribute("#src-status-satudata_ntb", "class")
     assert "bg-success" in page.get_attribute("#src-status-lapor_ntb", "class")
     assert page.inner_text("#src-status-pusat_data") == "Belum jalan"
-    assert page.inner_text("#src-stale-suara_ntb") == "BASI"
+    # one status per source: a stale one reads Basi (its last run's word in the hint)
+    assert page.inner_text("#src-status-suara_ntb") == "Basi"
+    assert page.inner_text("#src-status-satudata_ntb") == "Basi"
+    assert "proses terakhir: Tertunda" in page.get_attribute("#src-status-satudata_ntb",
+                                                            "title")
+    assert page.locator("[id^=src-stale-]").count() == 0
+    # ... so the counts add up to the sources: 1 mati · 3 basi · 1 belum jalan · 3 normal ·
+    # 1 nonaktif
+    counts = page.locator(".src-count").all_inner_texts()
+    assert counts == ["1 mati", "3 basi", "1 belum jalan", "3 normal", "1 nonaktif"], counts
+    assert sum(int(c.split()[0]) for c in counts) == rows.count()
     ppid = page.inner_text("#src-row-ppid_ntb")
     assert "HTTP 503, expected 200-399" in ppid
-    assert "1 Jun 2026 17:59 WITA" in ppid          # last run, in the site's zone
+    # times in the site's zone; to the second for a source running every minute ...
+    assert re.search(r"1 Jun 2026 17:59:\d\d WITA", ppid), ppid
+    assert re.search(r"1 Jun 2026 18:0\d:\d\d WITA",
+                     page.inner_text("#src-row-ppid_ntb td[data-label='Jadwal berikut']"))
+    # ... to the minute for one running daily
+    assert re.fullmatch(r"\d+ \w+ 2026 \d\d:\d\d WITA", page.inner_text(
+        "#src-row-indikator_ntb td[data-label='Jadwal berikut']").strip())
     satudata = page.inner_text("#src-row-satudata_ntb")
     assert "timed out after 1s" in satudata
     assert "no such table: dataset" in page.inner_text("#src-row-satudata_db")
@@ -148,4 +164,12 @@ def test_sources_page_in_the_browser(store, scene, clock, live_app, page, artifa
     assert page.inner_text("#src-status-ppid_ntb") == "Down"
     assert "Last success" in page.inner_text("#src-table thead")
     page.screenshot(path=str(artifacts / "sources-en.png"), full_page=True)
+    # a phone: each source a card, nothing wider than the screen
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + "/sources")
+    page.wait_for_selector("#src-table")
+    page.screenshot(path=str(artifacts / "sources-390x844.png"))
+    box = page.locator("#src-row-ppid_ntb td[data-label='Jadwal berikut']").bounding_box()
+    assert box["x"] + box["width"] <= 390, box
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert page.errors == []

@@ -40,7 +40,7 @@ def test_keys_used_by_the_overview_and_metric_pages_exist():
     literal = {k for k in used if "{" not in k}
     assert literal, "no t() calls found: the scan is broken"
     assert not literal - set(catalogue()), sorted(literal - set(catalogue()))
-    for prefix in ("overview.period.", "overview.status."):
+    for prefix in ("overview.period.", "kpi.status."):
         assert any(k.startswith(prefix) for k in catalogue())
 
 
