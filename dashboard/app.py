@@ -72,7 +72,8 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
                ) -> dash.Dash:
     """The Dash app for ``config`` reading ``store``. ``clock`` returns epoch seconds."""
     ctx = AppContext(config=config, store=store, clock=clock,
-                     cache=cache or Cache(config.web.cache_url))
+                     cache=cache or Cache(config.web.cache_url,
+                                          max_bytes=config.web.cache_mb * 2**20))
     app = dash.Dash(
         __name__, assets_folder=str(ASSETS), serve_locally=True,
         suppress_callback_exceptions=True, title=config.site.name,
