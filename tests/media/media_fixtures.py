@@ -13,7 +13,7 @@ import calendar
 import feedparser
 from pantau.data.batch import Article, Batch
 from pantau.text.normalize import plain_text
-from pantau.text.sentiment import classify
+from pantau.text.sentiment import classify_article
 from pantau.text.topics import match_topics
 from support.config import config_from
 from support.realdata import realdata_path
@@ -47,7 +47,7 @@ def tempo_articles(topics=TOPICS) -> list[Article]:
             out.append(Article(
                 url=e.link, title=title, summary=summary, outlet=f"Tempo.co {rubric}",
                 channel="media_massa", published_ts=calendar.timegm(e.published_parsed),
-                source_id=f"tempo_{rubric}", sentiment=classify(title),
+                source_id=f"tempo_{rubric}", sentiment=classify_article(title, summary),
                 topics=tuple(match_topics(title, summary, topics))))
     return out
 
