@@ -11,8 +11,8 @@ import uuid
 import httpx
 import pandas as pd
 import pytest
-from api_seed import NOW, RAW, make_config
 from pantau.dashboard.cache import Cache
+from support.api_seed import NOW, RAW, make_config
 
 
 def _answer(i: int, points: int = 500) -> dict:
