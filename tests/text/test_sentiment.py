@@ -147,6 +147,12 @@ def test_the_title_counts_more_than_the_summary():
     assert classify_article(None, None) == "neutral"
 
 
+def test_a_flood_report_with_a_reassuring_summary_is_negative():
+    # The item of issue 17 (demo corpus shape): "tempat aman" in the summary made it positive.
+    summary = "Hujan deras sejak sore membuat sungai meluap; BPBD mengevakuasi warga ke tempat aman."
+    assert classify_article("Banjir Rendam 1100 Rumah di Bima", summary) == "negative"
+
+
 def test_a_death_in_the_summary_keeps_an_item_from_being_positive():
     assert classify_article("Tim SAR sukses evakuasi warga", "Dua orang tewas tertimbun.") \
         != "positive"
