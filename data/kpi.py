@@ -60,6 +60,20 @@ def combine(values: pd.Series, how: str | Metric) -> float | None:
     return float(values.mean())
 
 
+def combine_by(df: pd.DataFrame, keys: list[str], how: str | Metric) -> pd.DataFrame:
+    """``combine`` per distinct value of ``keys`` (vectorised): columns ``keys + [value]``,
+    sorted by ``keys``; a group without any value is left out."""
+    rule = combine_rule(how) if isinstance(how, Metric) else how
+    agg = rule if rule in ("sum", "max", "min") else "mean"
+    if df.empty:
+        return pd.DataFrame({**{k: df[k] if k in df else [] for k in keys},
+                             "value": pd.Series(dtype=float)})
+    values = df[[*keys, "value"]].dropna(subset=["value"])
+    out = values.groupby(keys, sort=True)["value"].agg(agg).reset_index()
+    out["value"] = out["value"].astype(float)
+    return out
+
+
 def status(metric: Metric, value: float | None, period: float | None = None) -> str:
     """Status colour from ``warn``/``crit`` in the direction of ``better``; for a metric
     with ``per``, the thresholds are scaled to a view of ``period`` seconds."""

@@ -9,62 +9,41 @@ its date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import pandas as pd
 from pantau.dashboard.context import AppContext
 from pantau.data.buckets import nice_step, origin_for
 from pantau.data.config_models import Metric
 from pantau.data.health import Delay, health_rows, metric_delay
-from pantau.data.kpi import combine, delta, delta_pct
+from pantau.data.kpi import combine_by
 from pantau.data.periods import window
 from pantau.data.queries import series
-from pantau.data.shows import attainment, what_metric_shows
+from pantau.data.shows import Shown, what_metric_shows
 from pantau.data.zones import utc_offset
 
 SPARK_POINTS = 48
 
 
 @dataclass(frozen=True)
-class CardData:
-    metric: Metric
-    period: str
-    region: str
-    start: int
-    end: int
-    value: float | None
-    previous: float | None
-    status: str
-    last_ts: int | None
-    province_wide: bool = False
-    as_of: int | None = None
-    """Set when ``value`` is the latest known value, older than the period."""
-    target: float | None = None
-    """The target for this place and period (None: none, or not this place's)."""
+class CardData(Shown):
+    """What ``data.shows`` says of the card's metric, place and period (value, previous,
+    status, target, ``as_of``, delta, attainment), and what the card adds."""
+
+    period: str = ""
+    region: str = ""
     delay: Delay | None = None
     """Set when sources of the metric are failing (``data.health.metric_delay``)."""
     spark: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["ts", "value"]))
 
-    @property
-    def delta(self) -> float | None:
-        return delta(self.value, self.previous)
-
-    @property
-    def delta_pct(self) -> float | None:
-        return delta_pct(self.value, self.previous)
-
-    @property
-    def attainment(self) -> float | None:
-        """Percent of the target reached (``data.shows.attainment``)."""
-        return attainment(self.metric, self.value, self.target)
-
 
 def combined_series(df: pd.DataFrame, agg: str | Metric) -> pd.DataFrame:
-    """One point per bucket: the series of ``df`` combined like ``data.kpi.combine``."""
+    """One point per bucket: the series of ``df`` combined (``data.kpi.combine_by``)."""
     if df.empty:
         return pd.DataFrame({"ts": pd.Series(dtype="int64"), "value": pd.Series(dtype=float)})
-    rows = [(int(ts), combine(g["value"], agg)) for ts, g in df.groupby("ts", sort=True)]
-    return pd.DataFrame(rows, columns=["ts", "value"])
+    out = combine_by(df, ["ts"], agg)
+    out["ts"] = out["ts"].astype("int64")
+    return out
 
 
 def spark_frame(ctx: AppContext, metric: Metric, start: int, end: int,
@@ -94,8 +73,6 @@ def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
     province = ctx.config.site.region
     shown = what_metric_shows(ctx.store, metric, start, end, region, province)
     spark = spark_frame(ctx, metric, start, end, shown.filters)
-    return CardData(metric=metric, period=period, region=region, start=start, end=end,
-                    value=shown.value, previous=shown.previous, status=shown.status,
-                    last_ts=shown.last_ts, province_wide=shown.province_wide,
-                    as_of=shown.as_of, target=shown.target, spark=spark,
+    return CardData(**{f.name: getattr(shown, f.name) for f in fields(shown)},
+                    period=period, region=region, spark=spark,
                     delay=metric_delay(ctx.config, cached_health(ctx, now), metric.name))

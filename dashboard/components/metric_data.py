@@ -14,7 +14,7 @@ from pantau.dashboard.components.kpi_data import combined_series, spark_frame
 from pantau.dashboard.context import AppContext
 from pantau.data.buckets import nice_step, origin_for
 from pantau.data.config_models import Metric
-from pantau.data.kpi import combine
+from pantau.data.kpi import combine_by
 from pantau.data.queries import latest, series, totals
 from pantau.data.zones import utc_offset
 
@@ -60,9 +60,9 @@ class ByLabel:
 def _group(df: pd.DataFrame, label: str, agg: str | Metric) -> pd.DataFrame:
     if df.empty or label not in df.columns:
         return pd.DataFrame({label: pd.Series(dtype=str), "value": pd.Series(dtype=float)})
-    df = df.dropna(subset=[label])
-    rows = [(str(k), combine(g["value"], agg)) for k, g in df.groupby(label, sort=True)]
-    return pd.DataFrame(rows, columns=[label, "value"])
+    out = combine_by(df.dropna(subset=[label]), [label], agg)
+    out[label] = out[label].astype(str)
+    return out
 
 
 def values_by(ctx: AppContext, metric: Metric, label: str, start: int, end: int,

@@ -14,7 +14,7 @@ from pantau.dashboard.context import AppContext
 from pantau.data.articles import articles, topic_counts
 from pantau.data.buckets import align_up, nice_step, origin_for
 from pantau.data.config_models import Metric, Tile
-from pantau.data.kpi import combine_rule, delta_pct
+from pantau.data.kpi import combine_by, delta_pct
 from pantau.data.periods import last as last_window
 from pantau.data.periods import period_end
 from pantau.data.queries import latest, series, totals
@@ -79,16 +79,12 @@ def _group_col(df: pd.DataFrame, by: str | None) -> str | None:
 def _grouped(df: pd.DataFrame, by: str | None, metric: Metric,
              keys: tuple[str, ...]) -> pd.DataFrame:
     """``df`` reduced to one value per ``keys`` (+ group), series combined by the metric's
-    rule (``data.kpi.combine_rule``)."""
+    rule (``data.kpi.combine_by``)."""
     col = _group_col(df, by)
     work = pd.DataFrame({k: df[k] for k in keys})
     work["group"] = df[col].fillna("").astype(str) if col else ""
     work["value"] = df["value"].astype(float)
-    # data.kpi.combine, vectorised
-    rule = combine_rule(metric)
-    how = rule if rule in ("sum", "max", "min") else "mean"
-    out = work.dropna(subset=["value"]).groupby([*keys, "group"], sort=True)["value"].agg(how)
-    return out.reset_index()
+    return combine_by(work, [*keys, "group"], metric)
 
 
 def kpi_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
