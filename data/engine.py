@@ -98,3 +98,11 @@ def on_checkout_checkin(engine: Engine, checkout, checkin) -> None:
     ``checkin(record)`` when it is given back (``record.info`` holds per-connection data)."""
     event.listen(engine.pool, "checkout", lambda _dbapi, record, _proxy: checkout(record))
     event.listen(engine.pool, "checkin", lambda _dbapi, record: checkin(record))
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite store URL (relative to the working folder as written), or None
+    for PostgreSQL, an in-memory or a ``file:`` URI database."""
+    if make_url(url).get_backend_name() != "sqlite":
+        return None
+    return _sqlite_path(url)

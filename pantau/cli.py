@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("--host", default=None)
             sp.add_argument("--workers", type=int, default=None)
     with_config(sub.add_parser("check-config", help="validate the config file"))
+    with_config(sub.add_parser("status", help="store, sources, worker and web at a glance"))
     c = with_config(sub.add_parser("collect", help="run sources once, now"))
     c.add_argument("sources", nargs="*", metavar="SOURCE_ID")
     i = with_config(sub.add_parser("import", help="bulk-load history from CSV"))

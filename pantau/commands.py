@@ -170,3 +170,9 @@ def cmd_demo(args) -> int:
     from pantau.demo_run import demo
 
     return demo(args)
+
+
+def cmd_status(args) -> int:
+    from pantau.status import status
+
+    return status(load_or_fail(args.config), args)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from pantau.data.config_models import Config
+from pantau.data.engine import sqlite_path
 
 VAR_ENV = "PANTAU_VAR_DIR"
 
@@ -18,8 +19,8 @@ def var_dir(cfg: Config, config_path: str | Path) -> Path:
     """The working folder of ``cfg``'s processes (created if missing)."""
     if os.environ.get(VAR_ENV):
         folder = Path(os.environ[VAR_ENV])
-    elif cfg.store.url.startswith("sqlite:///") and cfg.store.url != "sqlite:///:memory:":
-        folder = Path(cfg.store.url.removeprefix("sqlite:///").split("?", 1)[0]).parent
+    elif (db := sqlite_path(cfg.store.url)) is not None:
+        folder = db.parent
     else:
         folder = Path(config_path).resolve().parent / "var"
     folder.mkdir(parents=True, exist_ok=True)
