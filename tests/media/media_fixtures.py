@@ -16,6 +16,7 @@ from pantau.text.normalize import plain_text
 from pantau.text.sentiment import classify_article
 from pantau.text.topics import match_topics
 from support.config import config_from
+from support.feeds import snapshots
 from support.realdata import realdata_path
 
 # The standing queries of the NTB example config (config.yaml, media.topics).
@@ -33,30 +34,48 @@ TOPICS = {
 NOW = 1780826400
 
 
-def tempo_articles(topics=TOPICS) -> list[Article]:
-    """Every item of every Tempo capture, parsed with feedparser, text through plain_text,
-    topics and sentiment filled in as the collectors' runner does. Outlet "Tempo.co <rubric>"
-    (the feed's identity is its file name), channel media_massa."""
+def feed_articles(paths, outlet: str, topics=TOPICS) -> list[Article]:
+    """Every item of the feed files ``paths`` (``<folder>/<rubric>/<date>.xml``), parsed with
+    feedparser, text through plain_text, topics and sentiment filled in as the collectors'
+    runner does. Outlet "<outlet> <rubric>" (the feed's identity is its folder's name),
+    channel media_massa."""
     out = []
-    for path in sorted(realdata_path("rss/tempo").glob("*/*.xml")):
-        rubric = path.parent.name.removeprefix("free-")
+    for path in sorted(paths):
+        rubric = path.parent.name.split("-", 1)[-1]
         feed = feedparser.parse(path.read_bytes())
         assert not feed.bozo, f"{path}: {feed.bozo_exception}"
         for e in feed.entries:
             title, summary = plain_text(e.get("title")), plain_text(e.get("summary"))
             out.append(Article(
-                url=e.link, title=title, summary=summary, outlet=f"Tempo.co {rubric}",
+                url=e.link, title=title, summary=summary, outlet=f"{outlet} {rubric}",
                 channel="media_massa", published_ts=calendar.timegm(e.published_parsed),
-                source_id=f"tempo_{rubric}", sentiment=classify_article(title, summary),
+                source_id=f"{outlet.split('.')[0].lower().replace(' ', '_')}_{rubric}",
+                sentiment=classify_article(title, summary),
                 topics=tuple(match_topics(title, summary, topics))))
     return out
 
 
-def load_tempo(store) -> int:
-    """Write the Tempo captures into ``store``; return how many distinct articles it kept."""
-    result = store.write(Batch(articles=tempo_articles()), set(), now=NOW)
+def tempo_articles(topics=TOPICS) -> list[Article]:
+    """Every item of every real Tempo capture (marker ``realdata``), outlet "Tempo.co <rubric>"."""
+    return feed_articles(realdata_path("rss/tempo").glob("*/*.xml"), "Tempo.co", topics)
+
+
+def lensa_articles(topics=TOPICS) -> list[Article]:
+    """Every item of the project's own feed snapshots (``support.feeds``), outlet
+    "Lensa Nusa <rubric>"."""
+    return feed_articles([p for _, _, p in snapshots()], "Lensa Nusa", topics)
+
+
+def load_articles(store, items: list[Article]) -> int:
+    """Write ``items`` into ``store``; return how many distinct articles it kept."""
+    result = store.write(Batch(articles=items), set(), now=NOW)
     assert not result.rejections
     return result.articles
+
+
+def load_tempo(store) -> int:
+    """Write the Tempo captures into ``store``; return how many distinct articles it kept."""
+    return load_articles(store, tempo_articles())
 
 
 def media_config(**extra):
