@@ -1,4 +1,8 @@
-"""The hand-labelled Tempo.co headline set (see labels/README.md), read back from the captures.
+"""The hand-labelled headline set (see labels/README.md), read back from the real data.
+
+Two kinds of capture: the Tempo.co RSS files (``<feed>/<date>.xml`` under the Tempo folder) and
+``ntb-indicators.csv``, whose ``source`` column cites press reports by their links; a link's last
+path part is the report's headline, written as a slug.
 
 Imported by name by the tests and by ``bench/sentiment.py``. ``items(split)`` gives
 ``[(title, summary, label)]`` for ``"tuning"``, ``"heldout"`` or ``"all"``; it raises
@@ -10,11 +14,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from pathlib import Path
 
 import feedparser
 from pantau.text.normalize import plain_text
-from support.realdata import TEMPO
+from support.realdata import REALDATA, TEMPO
 
 LABELS = Path(__file__).with_name("labels") / "tempo_headlines.csv"
 
@@ -40,7 +45,28 @@ def labels() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+INDICATORS = "ntb-indicators.csv"
+_LINK = re.compile(r"https?://\S+")
+
+
+def slug_headline(link: str) -> str:
+    """The headline a news link carries in its last path part: ``.html``, a leading numeric id
+    and IDN Times' trailing ``-00-<id>-<id>`` dropped, hyphens read as spaces (lower case)."""
+    slug = link.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+    slug = re.sub(r"^\d+-", "", slug)
+    slug = re.sub(r"-00-[a-z0-9]+-[a-z0-9]+$", "", slug)
+    return slug.replace("-", " ")
+
+
+def _indicator_texts() -> dict[str, tuple[str, str]]:
+    with (REALDATA / INDICATORS).open(newline="", encoding="utf-8") as fh:
+        links = {m for row in csv.DictReader(fh) for m in _LINK.findall(row["source"])}
+    return {key(link): (slug_headline(link), "") for link in links}
+
+
 def _texts(capture: str) -> dict[str, tuple[str, str]]:
+    if capture == INDICATORS:
+        return _indicator_texts()
     path = tempo_dir() / capture
     parsed = feedparser.parse(path.read_bytes())
     return {key(e.link): (plain_text(e.title), plain_text(e.get("summary", "")))
