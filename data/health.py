@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 from pantau.data.config import interval_seconds, metric_sources
-from pantau.data.config_models import Config, Source
+from pantau.data.config_models import Config, Metric, Source
 from pantau.data.runs import RunStatus
 from pantau.data.store import Store
 from sqlalchemy import text
@@ -90,6 +90,17 @@ def stale_limits(cfg: Config) -> dict[str, int]:
         for sid in ids:
             out[sid] = max(out.get(sid, 0), metric.stale_after)
     return out
+
+
+def metric_stale_after(cfg: Config, metric: Metric) -> int | None:
+    """Seconds after which a value of ``metric`` is stale: its ``stale_after`` (a yearly
+    index), else ``STALE_FACTOR`` times the shortest interval of the sources that emit it
+    (the sources' own rule), else None (never stale)."""
+    if metric.stale_after:
+        return metric.stale_after
+    ids = metric_sources(cfg).get(metric.name, [])
+    intervals = [interval_seconds(s, cfg.site.timezone) for s in cfg.sources if s.id in ids]
+    return STALE_FACTOR * min(intervals) if intervals else None
 
 
 def config_health(store: Store, cfg: Config, now: float) -> pd.DataFrame:

@@ -25,9 +25,8 @@ from pantau.dashboard.context import AppContext
 from pantau.dashboard.downsample import lttb_indices
 from pantau.data import queries
 from pantau.data.buckets import coarser_step
-from pantau.data.config import interval_seconds, metric_sources
 from pantau.data.durations import format_duration
-from pantau.data.health import config_health
+from pantau.data.health import config_health, metric_stale_after
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -165,13 +164,8 @@ def metrics_answer(ctx: AppContext, lang: str) -> dict:
 
 
 def stale_after(ctx: AppContext, metric) -> int | None:
-    """Seconds after which a value of ``metric`` is stale: its ``stale_after``, else twice the
-    shortest interval of the sources that emit it, else None (never stale)."""
-    if metric.stale_after:
-        return metric.stale_after
-    ids = metric_sources(ctx.config).get(metric.name, [])
-    intervals = [interval_seconds(s, ctx.tz) for s in ctx.config.sources if s.id in ids]
-    return 2 * min(intervals) if intervals else None
+    """Seconds after which a value of ``metric`` is stale (``data.health.metric_stale_after``)."""
+    return metric_stale_after(ctx.config, metric)
 
 
 def latest_answer(ctx: AppContext, metric, filters: dict, now: float) -> dict:
