@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import httpx
 from pantau.data.batch import Batch
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
 """The largest answer any fetch accepts, after decompression (10 MB)."""
@@ -35,6 +35,15 @@ class Options(BaseModel):
     """Base of every kind's options: unknown keys are errors, values never change."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LabelledValue(Options):
+    """One metric a source emits, labelled from its data (``labels``: label name to where
+    in the answer) and with fixed labels (``static_labels``); kinds add where the value is."""
+
+    metric: str
+    labels: dict[str, str] = Field(default_factory=dict)
+    static_labels: dict[str, str] = Field(default_factory=dict)
 
 
 class CollectError(Exception):

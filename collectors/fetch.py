@@ -13,11 +13,13 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import unquote, urlsplit
 
 import httpx
 from pantau.collectors.base import CollectContext, CollectError
 from pantau.data.urls import where
+from pydantic import AfterValidator
 
 
 @dataclass
@@ -41,6 +43,10 @@ def check_url(url: str, schemes: tuple[str, ...] = ("http", "https", "file")) ->
         shown = ", ".join(f"{s}://" for s in schemes)
         raise ValueError(f"{url!r} must start with {shown}")
     return url
+
+
+SourceUrl = Annotated[str, AfterValidator(check_url)]
+"""An options field holding an ``http(s)://`` or ``file://`` URL (``check_url``)."""
 
 
 def mb(n: int) -> str:

@@ -21,8 +21,8 @@ from typing import Any, Literal
 
 import jmespath
 from jmespath.exceptions import JMESPathError
-from pantau.collectors.base import CollectContext, CollectError, Options
-from pantau.collectors.fetch import check_url, fetch_ok, where
+from pantau.collectors.base import CollectContext, CollectError, LabelledValue, Options
+from pantau.collectors.fetch import SourceUrl, fetch_ok, where
 from pantau.collectors.timestamps import to_epoch
 from pantau.data.batch import Batch, Sample
 from pydantic import Field, field_validator
@@ -37,13 +37,10 @@ def _compile(expr: str) -> str:
     return expr
 
 
-class JsonValue(Options):
+class JsonValue(LabelledValue):
     """One metric taken from the answer."""
 
-    metric: str
     path: str
-    labels: dict[str, str] = Field(default_factory=dict)
-    static_labels: dict[str, str] = Field(default_factory=dict)
     timestamp: str | None = None
 
     @field_validator("path", "timestamp")
@@ -60,17 +57,13 @@ class JsonValue(Options):
 
 
 class HttpJsonOptions(Options):
-    url: str
+    url: SourceUrl
     method: Literal["GET", "POST", "PUT"] = "GET"
     headers: dict[str, str] = Field(default_factory=dict)
     params: dict[str, str | int | float | bool] = Field(default_factory=dict)
     body: Any = None
     values: tuple[JsonValue, ...] = Field(min_length=1)
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return check_url(v)
 
 
 def parse_json(body: bytes, url: str) -> Any:

@@ -16,7 +16,7 @@ import math
 import re
 
 from pantau.collectors.base import CollectContext, CollectError, Options
-from pantau.collectors.fetch import check_url, fetch_ok, where
+from pantau.collectors.fetch import SourceUrl, fetch_ok, where
 from pantau.data.batch import Batch, Sample
 from pydantic import Field, field_validator
 
@@ -27,14 +27,10 @@ _SPECIAL = {"nan": math.nan, "+inf": math.inf, "inf": math.inf, "-inf": -math.in
 
 
 class PrometheusOptions(Options):
-    url: str
+    url: SourceUrl
     include: str | None = None
     rename: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return check_url(v)
 
     @field_validator("include")
     @classmethod

@@ -20,7 +20,7 @@ import re
 
 import feedparser
 from pantau.collectors.base import CollectContext, CollectError, Options
-from pantau.collectors.fetch import check_url, fetch_ok, where
+from pantau.collectors.fetch import SourceUrl, fetch_ok, where
 from pantau.data.batch import Article, Batch
 from pantau.data.channels import Channel
 from pantau.data.urls import is_safe_link, normalise_url
@@ -37,14 +37,10 @@ _SCRIPTY = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:|\bdata\s*:\s*[a-z]+/[a
 
 
 class RssOptions(Options):
-    url: str
+    url: SourceUrl
     outlet: str
     channel: Channel = "media_massa"
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return check_url(v)
 
     @field_validator("outlet")
     @classmethod

@@ -12,11 +12,11 @@ import math
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from pantau.collectors.base import CollectError, Options
+from pantau.collectors.base import CollectError, LabelledValue, Options
 from pantau.collectors.timestamps import to_epoch
 from pantau.data.batch import Sample
 from pantau.data.zones import is_zone
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
 
 class TimestampColumn(Options):
@@ -35,13 +35,10 @@ class TimestampColumn(Options):
         return v
 
 
-class ColumnValue(Options):
+class ColumnValue(LabelledValue):
     """One metric read from one column, labelled from other columns and fixed values."""
 
-    metric: str
     column: str
-    labels: dict[str, str] = Field(default_factory=dict)
-    static_labels: dict[str, str] = Field(default_factory=dict)
 
 
 def parse_number(cell, decimal: str = "."):
