@@ -27,6 +27,31 @@ def pytest_runtest_setup(item):
         missing(REALDATA)
 
 
+_REALDATA_IDS: set[str] = set()
+_REALDATA_OUTCOMES: dict[str, str] = {}
+
+
+def pytest_collection_modifyitems(items):
+    _REALDATA_IDS.update(i.nodeid for i in items if i.get_closest_marker("realdata"))
+
+
+def pytest_runtest_logreport(report):
+    if report.nodeid in _REALDATA_IDS and (report.when == "call" or report.outcome != "passed"):
+        _REALDATA_OUTCOMES[report.nodeid] = report.outcome
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line saying how many tests of real third-party data ran, and where from."""
+    if not _REALDATA_OUTCOMES:
+        return
+    counts: dict[str, int] = {}
+    for outcome in _REALDATA_OUTCOMES.values():
+        counts[outcome] = counts.get(outcome, 0) + 1
+    told = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+    where = REALDATA if REALDATA.is_dir() else f"{REALDATA} (absent)"
+    terminalreporter.write_line(f"realdata tests: {told}; data from {where}")
+
+
 def _pg_available() -> str | None:
     import sqlalchemy as sa
 
