@@ -50,9 +50,23 @@ def allowed(token: str | None) -> bool:
         and "Forwarded" not in request.headers
 
 
-def register_metrics(server: Flask, token: str | None = None) -> None:
-    """Add ``/metrics`` and the request metrics to ``server``."""
+WALL_OUTPUT = "wall-hashes.data"
+"""An output of the wall's refresh callback only: a request naming it is one screen's
+refresh."""
+
+
+def _wall_refresh() -> bool:
+    body = request.get_json(silent=True, cache=True)
+    return isinstance(body, dict) and WALL_OUTPUT in str(body.get("output", ""))
+
+
+def register_metrics(server: Flask, token: str | None = None,
+                     wall_refresh: float | None = None) -> None:
+    """Add ``/metrics`` and the request metrics to ``server`` (``wall_refresh``: the wall's
+    refresh interval in seconds, to tell screens connected from refreshes)."""
     restarts = RestartsCollector()
+    if wall_refresh:
+        telemetry.WALL_REFRESH_SECONDS.set(wall_refresh)
 
     @server.before_request
     def _start():
@@ -67,6 +81,8 @@ def register_metrics(server: Flask, token: str | None = None) -> None:
             telemetry.HTTP.labels(route, request.method, str(response.status_code)).inc()
             telemetry.HTTP_SECONDS.labels(route, request.method).observe(
                 time.perf_counter() - t0)
+            if route == "/_dash-update-component" and _wall_refresh():
+                telemetry.WALL_REFRESHES.inc()
         return response
 
     @server.get("/metrics")

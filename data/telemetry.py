@@ -50,6 +50,11 @@ HTTP = Counter(f"{NS}_http_requests", "HTTP requests by route template, method a
 HTTP_SECONDS = Histogram(f"{NS}_http_request_duration_seconds",
                          "HTTP request latency by route template", ["route", "method"],
                          buckets=_FAST)
+WALL_REFRESHES = Counter(f"{NS}_wall_refreshes", "Refreshes asked by wall screens (each "
+                         "connected screen asks once per wall.refresh)")
+WALL_REFRESH_SECONDS = Gauge(f"{NS}_wall_refresh_interval_seconds",
+                             "wall.refresh: screens connected = rate(pantau_wall_refreshes_total)"
+                             " x this", multiprocess_mode="max")
 
 # Refusal reasons are sentences naming values; a metric label takes their class.
 _REASONS = (("not in the catalogue", "unknown_metric"), ("is not a number", "not_a_number"),

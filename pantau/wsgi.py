@@ -19,7 +19,7 @@ instrument_store(store, queries=True)
 app = create_app(config, store)
 instrument_cache(app.ctx.cache)
 server = app.server
-register_metrics(server, config.web.metrics_token)
+register_metrics(server, config.web.metrics_token, config.wall.refresh)
 
 # The app, its layouts, the catalogue and the imported libraries live as long as the worker.
 # Frozen, they are left out of every later full collection, which otherwise walks all of them

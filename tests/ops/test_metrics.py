@@ -93,6 +93,7 @@ def test_metrics_after_collections(tmp_path):
         hits = value(later, "pantau_query_cache_requests_total", result="hit")
         misses = value(later, "pantau_query_cache_requests_total", result="miss")
         assert misses >= 1 and hits + misses >= 3 and api_q >= 1
+        assert value(later, "pantau_query_cache_bytes") > 0
         assert not any(name == "pantau_http_requests_total" and ("route", "/nope/x") in labels
                        for name, labels in later)
 
