@@ -9,6 +9,7 @@ The HTTP API (``dashboard.api``) is served by the same Flask server.
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 import time
 from pathlib import Path
@@ -21,11 +22,15 @@ from dash import Input, Output, State, dcc, html
 from pantau.dashboard.api import register_api
 from pantau.dashboard.cache import Cache
 from pantau.dashboard.context import AppContext
+from pantau.dashboard.errors import register_errors, safe_path
 from pantau.dashboard.i18n import t
 from pantau.data.config_models import Config
+from pantau.data.engine import store_unreachable
 from pantau.data.store import Store
 
 ASSETS = Path(__file__).with_name("assets")
+RETRY_MS = 15_000
+log = logging.getLogger(__name__)
 
 
 def page_modules() -> list:
@@ -57,7 +62,7 @@ def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dic
              for href, key in items]
     other = "en" if lang == "id" else "id"
     switched = urlencode({**(params or {}), "lang": other})
-    links.append(dbc.NavItem(dbc.NavLink(other.upper(), href=f"{path}?{switched}",
+    links.append(dbc.NavItem(dbc.NavLink(other.upper(), href=f"{safe_path(path)}?{switched}",
                                          id="nav-lang", external_link=True)))
     children = [dbc.NavbarBrand(ctx.config.site.name, href="/" + q)]
     if ctx.config.site.demo:
@@ -94,13 +99,34 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
         if mod is None:
             body = dbc.Container(html.H2(t("common.not_found", lang)), className="py-5")
             return [navbar(ctx, lang, pathname or "/", pathname or "/", params), body]
-        body = mod.layout(ctx, lang, params, pathname or "/")
+        try:
+            body = mod.layout(ctx, lang, params, pathname or "/")
+        except Exception as exc:
+            if not store_unreachable(exc):
+                raise
+            log.warning("page %s: store unreachable: %s", pathname, type(exc).__name__)
+            body = store_down(lang)
         if getattr(mod, "CHROME", True):
             return [navbar(ctx, lang, mod.ROUTE, pathname or "/", params), body]
         return body
 
+    # The calm page of a store outage reloads itself until the store answers again.
+    app.clientside_callback("function(n) { if (n) { window.location.reload(); } return n; }",
+                            Output("store-down-retry", "data"),
+                            Input("store-down-tick", "n_intervals"), prevent_initial_call=True)
     for mod in mods:
         if hasattr(mod, "register"):
             mod.register(app, ctx)
     register_api(app.server, ctx)
+    register_errors(app.server)
     return app
+
+
+def store_down(lang: str):
+    """The calm page shown while the store cannot be reached; it tries again every 15 s."""
+    return dbc.Container([
+        html.H2(t("common.store_down.title", lang), className="h4"),
+        html.P(t("common.store_down.body", lang), className="text-muted"),
+        dcc.Interval(id="store-down-tick", interval=RETRY_MS),
+        dcc.Store(id="store-down-retry"),
+    ], className="py-5", id="store-down")

@@ -106,3 +106,22 @@ def sqlite_path(url: str) -> Path | None:
     if make_url(url).get_backend_name() != "sqlite":
         return None
     return _sqlite_path(url)
+
+
+def store_unreachable(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) says the database cannot be reached or used
+    right now (server gone, connection refused or dropped, SQLite file locked or missing):
+    callers answer "unavailable, try again" (503) instead of "our bug" (500)."""
+    from sqlalchemy import exc as sa
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, sa.OperationalError | sa.InterfaceError | sa.DisconnectionError):
+            return True
+        if isinstance(exc, sa.DBAPIError) and exc.connection_invalidated:
+            return True
+        if type(exc).__module__.startswith(("psycopg", "sqlite3")) and \
+                type(exc).__name__ in ("OperationalError", "InterfaceError"):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False

@@ -23,6 +23,7 @@ from pantau.dashboard.api.heavy import HeavyGate
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
+from pantau.data.engine import store_unreachable
 from pantau.data.periods import DEFAULT_PERIOD, PERIODS
 from pantau.data.zones import zone_label
 
@@ -114,7 +115,9 @@ def register(server: Flask, ctx: AppContext) -> None:
                     return fn(**kw)
                 except ApiError:
                     raise
-                except Exception:  # the store or the renderer failed: say so in JSON
+                except Exception as exc:  # the store or the renderer failed: say so in JSON
+                    if store_unreachable(exc):
+                        raise  # 503 with Retry-After (dashboard.errors)
                     log.exception("API %s failed", request.full_path)
                     return json_response({"error": "internal error; see the server log",
                                           "parameter": None}, 500)

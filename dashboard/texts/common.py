@@ -9,6 +9,13 @@ TEXTS = {
     "common.demo": {"id": "DEMO — data contoh", "en": "DEMO — sample data"},
     "common.no_data": {"id": "Belum ada data", "en": "No data yet"},
     "common.not_found": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
+    "common.store_down.title": {"id": "Data sedang tidak dapat dibaca",
+                                "en": "The data cannot be read right now"},
+    "common.store_down.body": {
+        "id": "Basis data tidak menjawab. Halaman ini mencoba lagi sendiri; tidak ada data "
+              "yang hilang.",
+        "en": "The database is not answering. This page tries again by itself; no data is "
+              "lost."},
     "common.unknown_metric": {"id": "Metrik tidak dikenal: {name}", "en": "Unknown metric: {name}"},
     # a KPI against its thresholds: one vocabulary for the wall, / and /metric
     "kpi.status.ok": {"id": "Baik", "en": "On track"},
