@@ -234,7 +234,8 @@ def load_config(
 ) -> Config:
     """Read and validate ``path`` (see ``data.config_file`` for what files are refused). A
     YAML syntax error is reported with its line number; a config without metrics is an error.
-    Warnings (a password written inline) are appended to ``warnings`` when given."""
+    Warnings (a password written inline, thresholds of a sum without ``per``) are appended
+    to ``warnings`` when given."""
     raw = read_yaml(path)
     if warnings is not None:
         warnings.extend(inline_secrets(raw))
@@ -246,7 +247,22 @@ def load_config(
         raise ConfigError(missing + exc.problems) from None
     if missing:
         raise ConfigError(missing)
+    if warnings is not None:
+        warnings.extend(periodless_thresholds(cfg))
     return cfg
+
+
+def periodless_thresholds(cfg: Config) -> list[str]:
+    """Warnings for ``sum`` metrics whose ``target``/``warn``/``crit`` name no ``per``: they
+    would be compared as written with every period shown, a day as with 90 days
+    (``Metric.scale``)."""
+    out = []
+    for i, m in enumerate(cfg.metrics):
+        if m.agg == "sum" and not m.per and (m.target, m.warn, m.crit) != (None, None, None):
+            out.append(f"metrics[{i}].per: {m.name} adds up over time but its target/warn/crit "
+                       f"name no period, so 1 day and 90 days are held to the same numbers; "
+                       f"say what period they count for, e.g. per: 1d")
+    return out
 
 
 def metric_sources(cfg) -> dict[str, list[str]]:

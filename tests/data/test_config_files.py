@@ -127,3 +127,18 @@ def test_inline_password_is_a_warning(tmp_path):
                                   "give it as {$env: NAME} (or the whole URL, e.g. "
                                   "PANTAU_STORE_URL for store.url)")
     assert "s3cret" not in res.stderr + res.stdout
+
+
+def test_thresholds_of_a_sum_without_a_period_are_a_warning(tmp_path):
+    """A summed count's target/warn/crit must say what period they count for (``per``);
+    without one they would judge a day and 90 days alike, so the command says so."""
+    path = _write(tmp_path, "per.yaml",
+                  "metrics:\n  - {name: a_count, title: A, agg: sum, warn: 10, crit: 20}\n"
+                  "  - {name: b_count, title: B, agg: sum, target: 5, per: 1d}\n"
+                  "  - {name: c_ratio, title: C, agg: avg, unit: ratio, target: 0.9}\n")
+    res, _ = pantau("check-config", "-c", str(path))
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip() == (
+        f"pantau: warning: {path}: metrics[0].per: a_count adds up over time but its "
+        "target/warn/crit name no period, so 1 day and 90 days are held to the same numbers; "
+        "say what period they count for, e.g. per: 1d")
