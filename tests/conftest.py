@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from support.realdata import REALDATA, missing
+from support.realdata import CURRENT, REALDATA, missing
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("PANTAU_TEST_PG_URL",
@@ -25,6 +25,13 @@ def pytest_runtest_setup(item):
     and fails then with ``PANTAU_REQUIRE_REALDATA=1``."""
     if item.get_closest_marker("realdata") and not REALDATA.is_dir():
         missing(REALDATA)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    CURRENT["item"] = item  # support.realdata.realdata_path checks the test's marker
+    yield
+    CURRENT["item"] = None
 
 
 _REALDATA_IDS: set[str] = set()

@@ -20,6 +20,9 @@ SHARED = Path(os.environ.get("PANTAU_SHARED") or ROOT.parent / "shared")
 REALDATA = SHARED / "realdata"
 TEMPO = REALDATA / "rss" / "tempo"
 REQUIRED = os.environ.get("PANTAU_REQUIRE_REALDATA") == "1"
+CURRENT: dict = {"item": None}
+"""The test being run (set by ``tests/conftest.py``), so that reading real data from a test
+without the marker fails even where the data is present: such a test would fail in a clone."""
 
 
 def missing(path: Path) -> NoReturn:
@@ -30,7 +33,12 @@ def missing(path: Path) -> NoReturn:
 
 
 def realdata_path(relative: str) -> Path:
-    """``../shared/realdata/<relative>``; skips (or fails, see above) when it does not exist."""
+    """``../shared/realdata/<relative>``; skips (or fails, see above) when it does not exist.
+    Called from a test that lacks the ``realdata`` marker, it fails that test."""
+    item = CURRENT["item"]
+    if item is not None and item.get_closest_marker("realdata") is None:
+        pytest.fail(f"{item.nodeid} reads realdata/{relative} but is not marked realdata "
+                    "(@pytest.mark.realdata): it would fail in a clone without ../shared")
     path = REALDATA / relative
     if not path.exists():
         missing(path)
