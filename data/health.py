@@ -64,7 +64,7 @@ def source_health(store: Store, sources: Sequence[Source], now: float,
         stale = bool(src.enabled and (since is None or now - since > limit)) if run else False
         rows.append({
             "source_id": src.id, "kind": src.kind, "enabled": src.enabled,
-            "status": (run[3].upper() if run else "NEW") if src.enabled else "DISABLED",
+            "status": (RunStatus(run[3]).name if run else "NEW") if src.enabled else "DISABLED",
             "last_run_ts": run[2] if run else None,
             "last_success_ts": success,
             "next_due_ts": next_due(src, run[1] if run else None, now, tz) if src.enabled
@@ -108,8 +108,9 @@ def config_health(store: Store, cfg: Config, now: float) -> pd.DataFrame:
     return source_health(store, cfg.sources, now, cfg.site.timezone, stale_limits(cfg))
 
 
-FAILING = ("DOWN", "PENDING")
-"""Health statuses of a source whose last run failed."""
+FAILING = (RunStatus.DOWN.name, RunStatus.PENDING.name)
+"""Health statuses of a source whose last run failed (``RunStatus`` names: the health table
+shows a run's status upper-cased, UP/PENDING/DOWN, beside NEW and DISABLED)."""
 
 
 def failing(row: Mapping) -> bool:

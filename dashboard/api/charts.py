@@ -163,12 +163,14 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
                               mine)
         good, bad = "#198754", "#dc3545"
         up, down = (good, bad) if metric.better != "down" else (bad, good)
+        if k.as_of is not None:  # an older value than the period: say of when, as the wall
+            title += " · " + t("wall.as_of", lang, date=fmt.date(k.as_of, lang, ctx.tz))
         return {"kind": "kpi", "title": title, "value": k.value, "previous": k.previous,
                 "unit": metric.unit, "up_color": up, "down_color": down}
-    start = now - tile.period
+    start, end = last(tile.period, now)  # the wall's and the cards' window (data.periods)
     if tile.view in ("line", "area"):
         step = nice_step(tile.period, 200)
-        df = queries.series(ctx.store, metric.name, start, now, step, metric.agg, mine)
+        df = queries.series(ctx.store, metric.name, start, end, step, metric.agg, mine)
         traces = []
         for _sid, part in df.groupby("series_id", sort=True):
             labels = df.attrs["labels"].get(int(_sid), {})
@@ -176,12 +178,12 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
             traces.append({"x": local_ms(part["ts"].to_numpy() * 1000, ctx.tz),
                            "y": part["value"].to_numpy(), "name": name})
         vals, texts = ticks(int(local_ms([start * 1000], ctx.tz)[0]),
-                            int(local_ms([now * 1000], ctx.tz)[0]), lang, 5)
+                            int(local_ms([end * 1000], ctx.tz)[0]), lang, 5)
         return {"kind": "lines" if tile.view == "line" else "area", "title": title,
                 "unit": metric.unit, "traces": traces, "tickvals": vals, "ticktext": texts}
     # bar, map and table: one bar per value of the tile's label (the region for a map)
     by = tile.by or ("region" if tile.view == "map" else None)
-    df = queries.totals(ctx.store, metric.name, start, now, metric.agg, mine)
+    df = queries.totals(ctx.store, metric.name, start, end, metric.agg, mine)
     if by and by in df.columns:
         df = df.sort_values(by)
         x = [str(v) for v in df[by]]
