@@ -134,8 +134,15 @@ def cmd_export(args) -> int:
                       else export.raw_frames(store, metric.name, start, end, filters))
             names = sorted({k for lab in queries.series_labels(store, metric.name,
                                                                filters).values() for k in lab})
-            with open(args.output, "wb") as fh:
-                written = export.write_csv(fh, frames, metric.name, tz, names)
+            from pantau.progress import counted, progress
+
+            # Raw rows are counted exactly; buckets only bound from above (some are empty).
+            total = None if step else export.export_rows(store, metric.name, start, end,
+                                                         None, filters)[0]
+            with open(args.output, "wb") as fh, \
+                    progress(f"export {metric.name}", total, "rows") as advance:
+                written = export.write_csv(fh, counted(frames, advance), metric.name, tz,
+                                           names)
     except OSError as exc:
         raise UsageError(f"-o {args.output}: {exc.strerror}") from None
     print(f"{args.output}: {written} rows of {metric.name}")

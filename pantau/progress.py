@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +28,13 @@ def count_lines(path: str | Path, chunk: int = 1 << 20) -> int:
             n += block.count(b"\n")
             last = block[-1:]
     return n + (last != b"\n")
+
+
+def counted(frames: Iterable, advance: Callable[[int], None]) -> Iterator:
+    """``frames`` as they are, each counted by its length (rows) into ``advance``."""
+    for frame in frames:
+        advance(len(frame))
+        yield frame
 
 
 def _span(seconds: float) -> str:

@@ -27,16 +27,13 @@ def _big_csv(path, now: int) -> None:
                       for i in range(ROWS))
 
 
-@pytest.mark.slow
-def test_import_of_a_million_rows_at_a_terminal_shows_progress(tmp_path):
-    cfg = write_config(tmp_path)
-    src = tmp_path / "big.csv"
-    _big_csv(src, int(time.time()))
+def under_pty(args: list[str], cwd) -> tuple[int, str, float]:
+    """Run ``pantau ARGS`` with a pseudo-terminal as stdin, stdout and stderr; return the exit
+    code, everything it wrote and the seconds it took."""
     master, slave = pty.openpty()
     began = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "pantau", "import", str(src), "-c", str(cfg)],
-                            stdin=slave, stdout=slave, stderr=slave, env=env(COLUMNS="100"),
-                            cwd=tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "pantau", *args], stdin=slave,
+                            stdout=slave, stderr=slave, env=env(COLUMNS="100"), cwd=cwd)
     os.close(slave)
     out = b""
     while True:
@@ -52,17 +49,37 @@ def test_import_of_a_million_rows_at_a_terminal_shows_progress(tmp_path):
         elif proc.poll() is not None:
             break
     code = proc.wait(300)
-    took = time.monotonic() - began
     os.close(master)
-    text = out.decode(errors="replace")
+    return code, out.decode(errors="replace"), time.monotonic() - began
+
+
+def bar_frames(text: str, desc: str) -> list[str]:
+    return [f for f in text.replace("\r\n", "\n").split("\r") if desc in f]
+
+
+@pytest.mark.slow
+def test_import_and_export_of_a_million_rows_at_a_terminal_show_progress(tmp_path):
+    cfg = write_config(tmp_path)
+    src = tmp_path / "big.csv"
+    _big_csv(src, int(time.time()))
+    code, text, took = under_pty(["import", str(src), "-c", str(cfg)], tmp_path)
     assert code == 0, text
     assert f"{ROWS} rows, {ROWS} written, 0 rejected" in text
-    frames = [f for f in text.replace("\r\n", "\n").split("\r") if "import big.csv" in f]
+    frames = bar_frames(text, "import big.csv")
     assert len(frames) >= 2, text            # the bar was redrawn as the rows went in
     assert "rows/s" in text and "1.00M/1.00M" in text, text
     assert any("<" in f and "%" in f for f in frames), text   # time left, share done
     print(f"\nimport of {ROWS:,} rows under a pty: {len(frames)} bar frames in {took:.1f} s; "
           f"last: {frames[-1].strip()[:90]}")
+
+    out = tmp_path / "out.csv"
+    code, text, took = under_pty(["export", "--metric", "server_load", "--from", "now-400d",
+                                  "-o", str(out), "-c", str(cfg)], tmp_path)
+    assert code == 0, text
+    assert f"{ROWS} rows of server_load" in text
+    frames = bar_frames(text, "export server_load")
+    assert len(frames) >= 2 and "1.00M/1.00M" in text and "rows/s" in text, text
+    print(f"export of {ROWS:,} rows under a pty: {len(frames)} bar frames in {took:.1f} s")
 
 
 def test_without_a_terminal_progress_is_plain_lines():
