@@ -206,10 +206,14 @@ def excel_time(ts, tz: str) -> datetime | None:
 
 def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object],
             lang: str = "id", title: str | None = None, extra=(), created: float | None = None,
-            sources=()) -> bytes:
+            sources=(), names: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
     """A workbook: sheet 1 the data (Indonesian headers when ``lang`` is id), sheet 2 the
     filters, period, step, aggregation and time zone used, sheet 3 the ``sources`` of the data
     (rows of ``data.provenance.source_rows``).
+
+    ``names`` (``{label: {value: name}}``, from ``data.labels.value_names``) adds a name
+    column right after each such label's code column (``region``, ``region_nama``) and names
+    the filtered values.
 
     ``extra`` adds compared frames as ``(metric, shift_seconds_or_None, df)`` below the data.
     Values stay numbers and times are Excel date-times in the site zone, named in the header
@@ -222,7 +226,20 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
         data = data.rename(columns=HEADERS_ID)
     zone_head = f" ({zone_label(tz)})"
     data = data.rename(columns={data.columns[1]: data.columns[1] + zone_head})
+    names = names or {}
+    for label, named in names.items():
+        if label in data.columns:
+            at = list(data.columns).index(label) + 1
+            data.insert(at, f"{label}_{'nama' if lang == 'id' else 'name'}",
+                        [escape_cell(named.get(str(v), str(v))) if v == v and v is not None
+                         else v for v in data[label]])
     a = df.attrs
+
+    def named_filter(label: str, values) -> str:
+        values = values if isinstance(values, list | tuple) else [values]
+        named = names.get(label, {})
+        return ", ".join(f"{v} ({named[str(v)]})" if named.get(str(v), str(v)) != str(v)
+                         else str(v) for v in values)
 
     def when(ts):
         return excel_time(ts, tz) if ts is not None else ""
@@ -239,8 +256,7 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
         ("Zona waktu" if key_id else "Time zone", f"{tz} ({zone_label(tz)})"),
         (("Dibuat" if key_id else "Created") + zone_head, when(made)),
     ]
-    meta += [(f"Filter {k}", escape_cell(", ".join(v) if isinstance(v, list | tuple) else str(v)))
-             for k, v in filters.items()]
+    meta += [(f"Filter {k}", escape_cell(named_filter(k, v))) for k, v in filters.items()]
     for other, shift, _ in extra:
         meta.append(("Pembanding" if key_id else "Compared with",
                      f"{other}, {shift} s" if shift else other))

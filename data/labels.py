@@ -55,6 +55,18 @@ def value_names(cfg: Config | None, label: str, values: Iterable, lang: str,
     return {str(v): value_name(cfg, label, v, lang, short) for v in values}
 
 
+def names_of(cfg: Config | None, label_values: dict, lang: str) -> dict[str, dict[str, str]]:
+    """``{label: {value: name}}`` for the named labels among ``label_values`` (``{label:
+    [values]}``, as ``data.queries.label_values`` gives): what exports put next to codes."""
+    return {label: value_names(cfg, label, values, lang)
+            for label, values in label_values.items() if label in NAMED}
+
+
+def item_names(cfg: Config | None, labels: dict, lang: str) -> dict[str, str]:
+    """``{label: name}`` of one series' ``labels``, for the named labels only."""
+    return {k: value_name(cfg, k, v, lang) for k, v in labels.items() if k in NAMED}
+
+
 def labels_text(cfg: Config | None, labels: dict, lang: str) -> str:
     """``{"region": "52.71", "service": "x"}`` as ``"Kota Mataram · <title of x>"``."""
     return " · ".join(value_name(cfg, k, v, lang) for k, v in sorted(labels.items()))

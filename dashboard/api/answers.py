@@ -27,6 +27,7 @@ from pantau.data import queries
 from pantau.data.buckets import coarser_step
 from pantau.data.durations import format_duration
 from pantau.data.health import config_health, metric_stale_after
+from pantau.data.labels import item_names
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -128,6 +129,9 @@ def _series(ctx: AppContext, q: SeriesQuery) -> dict:
             if step != q.step:
                 item["downsampled"] = {"from": asked, "to": len(item["points"]),
                                        "method": "step"}
+            names = item_names(ctx.config, item["labels"], q.lang)
+            if names:  # what people read next to the codes: {"region": "Kota Mataram"}
+                item["label_names"] = names
             items.append(item)
     spec = ctx.config.metric(q.metric)
     out = {

@@ -18,6 +18,7 @@ from pantau.dashboard.render import render
 from pantau.data import export, queries
 from pantau.data.buckets import nice_step
 from pantau.data.durations import format_duration
+from pantau.data.labels import NAMED, labels_text, names_of, value_name
 from pantau.data.provenance import source_rows
 
 
@@ -42,11 +43,18 @@ def _with_max_points(q: SeriesQuery, n: int) -> SeriesQuery:
     return replace(q, max_points=max(3, int(n)))
 
 
-def filter_text(filters: dict, lang: str) -> str:
+def filter_text(filters: dict, lang: str, cfg=None) -> str:
+    """``Kota Mataram, Kota Bima; opd = Bappeda``: named labels by their names."""
     if not filters:
         return t("api.report.no_filters", lang)
-    return "; ".join(f"{k} = {', '.join(v) if isinstance(v, list) else v}"
-                     for k, v in sorted(filters.items()))
+    parts = []
+    for k, v in sorted(filters.items()):
+        values = v if isinstance(v, list | tuple) else [v]
+        if k in NAMED:
+            parts.append(", ".join(value_name(cfg, k, x, lang) for x in values))
+        else:
+            parts.append(f"{k} = {', '.join(str(x) for x in values)}")
+    return "; ".join(parts)
 
 
 def period_text(start: int, end: int, lang: str, tz: str) -> str:
@@ -58,7 +66,7 @@ def report_lines(ctx: AppContext, q: SeriesQuery, step: int | None = None) -> li
     lang = q.lang
     lines = [
         f"{t('api.report.period', lang)}: {period_text(q.start, q.end, lang, ctx.tz)}",
-        f"{t('api.report.filters', lang)}: {filter_text(q.filter_dict, lang)}",
+        f"{t('api.report.filters', lang)}: {filter_text(q.filter_dict, lang, ctx.config)}",
         f"{t('api.report.step', lang)}: {fmt.duration(step or q.step, lang)} · "
         f"{t('api.report.agg', lang)}: {t('explore.agg.' + q.agg, lang)}",
     ]
@@ -107,9 +115,15 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
     else:
         frames = series_frames(ctx, q)
     (_, _, df), extra = frames[0], frames[1:]
-    sources = source_rows(ctx.config, [q.metric, *(m for m, _, _ in extra)], q.lang)
+    metrics = list(dict.fromkeys([q.metric, *(m for m, _, _ in extra)]))
+    values: dict[str, list] = {}
+    for m in metrics:
+        for label, vals in cached_labels(ctx, m).items():
+            values.setdefault(label, []).extend(vals)
     return export.to_xlsx(df, q.metric, ctx.tz, q.filter_dict, q.lang, spec.title_in(q.lang),
-                          extra=extra, created=ctx.clock(), sources=sources)
+                          extra=extra, created=ctx.clock(),
+                          sources=source_rows(ctx.config, metrics, q.lang),
+                          names=names_of(ctx.config, values, q.lang))
 
 
 # -- a configured screen as one page -------------------------------------------------------
@@ -123,7 +137,7 @@ def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict) -> bytes
     lines = [f"{t('api.report.period', lang)}: {t('api.report.periods', lang)} "
              f"({t('explore.date_to', lang).lower()} {fmt.when(now, lang, ctx.tz)})",
              f"{t('api.report.filters', lang)}: "
-             f"{filter_text({k: list(v) for k, v in filters.items()}, lang)}",
+             f"{filter_text({k: list(v) for k, v in filters.items()}, lang, ctx.config)}",
              f"{t('api.report.created', lang)}: {fmt.when(now, lang, ctx.tz)}"]
     if ctx.config.site.demo:
         lines.append(t("api.report.demo", lang))
@@ -174,7 +188,8 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
         traces = []
         for _sid, part in df.groupby("series_id", sort=True):
             labels = df.attrs["labels"].get(int(_sid), {})
-            name = labels.get(tile.by, "") if tile.by else " · ".join(labels.values())
+            name = value_name(ctx.config, tile.by, labels.get(tile.by, ""), lang) if tile.by \
+                else labels_text(ctx.config, labels, lang)
             traces.append({"x": local_ms(part["ts"].to_numpy() * 1000, ctx.tz),
                            "y": part["value"].to_numpy(), "name": name})
         vals, texts = ticks(int(local_ms([start * 1000], ctx.tz)[0]),
@@ -186,9 +201,9 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
     df = queries.totals(ctx.store, metric.name, start, end, metric.agg, mine)
     if by and by in df.columns:
         df = df.sort_values(by)
-        x = [str(v) for v in df[by]]
+        x = [value_name(ctx.config, by, str(v), lang) for v in df[by]]
     else:
-        x = [" · ".join(df.attrs["labels"].get(int(s), {}).values()) or metric.name
+        x = [labels_text(ctx.config, df.attrs["labels"].get(int(s), {}), lang) or metric.name
              for s in df["series_id"]]
     return {"kind": "bars", "title": title, "unit": metric.unit,
             "traces": [{"x": x, "y": list(df["value"]), "name": metric.name}]}

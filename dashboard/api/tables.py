@@ -33,13 +33,21 @@ def series_csv(answer: dict, tz: str) -> Iterator[bytes]:
     """Every point of every series of a /series answer, one row each, streamed in chunks."""
     zone = ZoneInfo(tz)
     names = sorted({k for s in answer["series"] for k in s["labels"]})
+    named = {k for s in answer["series"] for k in s.get("label_names", {})}
     shifted = any(s.get("shift") for s in answer["series"])
-    columns = ["metric", "ts", "value", *(["shift"] if shifted else []), *names]
+    # a named label's column is followed by its names: region, region_name
+    cols = [c for n in names for c in ([n, f"{n}_name"] if n in named else [n])]
+    columns = ["metric", "ts", "value", *(["shift"] if shifted else []), *cols]
+
+    def cell(s, c):
+        if c.endswith("_name") and c[:-5] in named:
+            return s.get("label_names", {}).get(c[:-5], s["labels"].get(c[:-5]))
+        return s["labels"].get(c)
 
     def rows():
         for s in answer["series"]:
             head = [s["metric"]]
-            tail = ([s.get("shift", 0)] if shifted else []) + [s["labels"].get(n) for n in names]
+            tail = ([s.get("shift", 0)] if shifted else []) + [cell(s, c) for c in cols]
             for ms, value in s["points"]:
                 when = datetime.fromtimestamp(ms / 1000, UTC).astimezone(zone).isoformat()
                 yield [*head, when, value, *tail]

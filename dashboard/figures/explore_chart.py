@@ -44,8 +44,10 @@ def local_ms(ms, tz: str) -> np.ndarray:
 
 
 def series_name(item: dict, answer: dict, metrics: Mapping, lang: str) -> str:
-    """A legend name: the labels, the metric when two are compared, the shift of a period."""
-    labels = " · ".join(f"{v}" for _, v in sorted(item["labels"].items())) or \
+    """A legend name: the labels (by their names where they have one: "Kota Mataram", not
+    52.71), the metric when two are compared, the shift of a period."""
+    names = item.get("label_names", {})
+    labels = " · ".join(names.get(k, f"{v}") for k, v in sorted(item["labels"].items())) or \
         t("explore.all_series", lang)
     if answer.get("metric2"):
         spec = metrics.get(item["metric"])

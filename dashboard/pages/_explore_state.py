@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlencode
 from pantau.dashboard.api.params import LABEL_PREFIX, SERIES_PARAMS, cached_label_values
 from pantau.dashboard.context import AppContext
 from pantau.data.durations import parse_duration
+from pantau.data.labels import NAMED, value_name
 from pantau.data.timeparse import parse_time
 
 QUICK = ("now-1h", "now-6h", "now-24h", "now-7d", "now-30d", "now-90d", "now-365d",
@@ -118,6 +119,15 @@ def apply(args: dict, control: str, value, ctx: AppContext) -> dict:
     return args
 
 
+def filter_label(option: str, ctx: AppContext, lang: str) -> str:
+    """What a filter option reads: the name of a region or service ("Kota Mataram"), else
+    ``label = value``."""
+    label, _, value = option.partition(FILTER_SEP)
+    if label in NAMED:
+        return value_name(ctx.config, label, value, lang)
+    return f"{label} = {value}"
+
+
 def controls(args: dict, ctx: AppContext) -> dict:
     """The value of every control for ``args`` (and the filter options of its metrics)."""
     now = ctx.clock()
@@ -135,7 +145,7 @@ def controls(args: dict, ctx: AppContext) -> dict:
         for label, values in cached_label_values(ctx, name).items():
             options += [f"{label}{FILTER_SEP}{v}" for v in values]
     chosen = filters_of(args)
-    options = [{"label": v.replace(FILTER_SEP, " = ", 1), "value": v}
+    options = [{"label": filter_label(v, ctx, ctx.lang(first(args, "lang"))), "value": v}
                for v in sorted(set(options) | set(chosen))]
     return {"metric": metric, "agg": first(args, "agg", ""), "step": first(args, "step", ""),
             "chart": first(args, "chart", "line"), "range": rng, "start_date": dates[0],

@@ -124,7 +124,7 @@ def test_report_header_names_site_period_zone_and_filters(api_config, api_world_
                            "to": ["2026-09-21"], "region": ["52.71"]})
     lines = report_lines(ctx, q)
     assert lines[0] == "Periode: 14 Sep 2026 00:00 WITA – 21 Sep 2026 00:00 WITA"
-    assert lines[1] == "Filter: region = 52.71"
+    assert lines[1] == "Filter: Kota Mataram"  # the name, not the code
     import plotly.graph_objects as go
 
     fig = with_header(go.Figure(), api_config.site.name, "Aduan masuk", lines)

@@ -182,7 +182,7 @@ def test_heavy_answers_past_the_limit_get_429_json(minute_store):
             resp = httpx.get(f"{base}/api/v1/series?metric=lapor_count&from=now-1d&format=csv",
                              headers={"Accept-Encoding": "gzip"}, timeout=30)
             assert resp.status_code == 200 and resp.headers["Content-Encoding"] == "gzip"
-            assert resp.text.startswith("metric,ts,value,region\n")
+            assert resp.text.startswith("metric,ts,value,region,region_name\n")
             assert len(resp.text.splitlines()) == 1 + 721  # a day at its automatic step, 2m
     finally:
         srv.shutdown()

@@ -23,7 +23,9 @@ def test_xlsx_holds_the_same_numbers_and_the_filters(client):
     assert wb.sheetnames == ["Data", "Filter", "Sumber"]
     rows = list(wb["Data"].iter_rows(values_only=True))
     assert rows[0][:3] == ("metrik", "waktu (WITA)", "nilai")  # Indonesian, zone named
-    assert rows[0][3] == "region"
+    assert rows[0][3:5] == ("region", "region_nama")  # the code, then its name
+    assert {(r[3], r[4]) for r in rows[1:]} == {("52.01", "Kabupaten Lombok Barat"),
+                                                ("52.72", "Kota Bima")}
     got = {(r[3], r[1]): r[2] for r in rows[1:]}
     want = {}
     from datetime import UTC, datetime
@@ -38,7 +40,7 @@ def test_xlsx_holds_the_same_numbers_and_the_filters(client):
     cell = wb["Data"]["B2"]
     assert cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm:ss", cell.number_format
     meta = dict(wb["Filter"].iter_rows(min_row=2, values_only=True))
-    assert meta["Filter region"] == "52.01, 52.72"
+    assert meta["Filter region"] == "52.01 (Kabupaten Lombok Barat), 52.72 (Kota Bima)"
     assert meta["Zona waktu"] == "Asia/Makassar (WITA)"
     assert meta["Langkah (detik)"] == 21600 and meta["Agregasi"] == "sum"
     assert isinstance(meta["Dari (WITA)"], datetime)

@@ -131,7 +131,7 @@ def test_csv_holds_the_json_numbers(client):
     resp = client.get("/api/v1/series?format=csv&" + qs)
     assert resp.status_code == 200 and resp.mimetype == "text/csv"
     lines = resp.get_data(as_text=True).strip().splitlines()
-    assert lines[0] == "metric,ts,value,region"
+    assert lines[0] == "metric,ts,value,region,region_name"  # the code, then its name
     values = [float(line.split(",")[2]) for line in lines[1:]]
     assert values == [v for _, v in body["series"][0]["points"]]
     assert lines[1].split(",")[1].endswith("+08:00")

@@ -23,10 +23,14 @@ def test_explore_url_chart_table_and_downloads(page, ex_app, artifacts):
     assert page.locator("#ex-chart .scatterlayer .trace").count() == 2  # two regions
     summary = page.locator("#ex-summary").inner_text()
     assert "WITA" in summary and "2 seri" in summary
-    assert "region = 52.71" in page.locator(".ex-controls").inner_text()
+    controls = page.locator(".ex-controls").inner_text()
+    assert "Kota Mataram" in controls and "52.71" not in controls  # names, not codes
     # the table holds exactly the drawn points (2 days at the automatic 5 m step)
     header = page.locator("#ex-grid .ag-header").inner_text()
-    assert "Waktu (WITA)" in header and "52.71" in header and "52.72" in header
+    assert "Waktu (WITA)" in header and "Kota Mataram" in header and "Kota Bima" in header
+    assert "52.71" not in header
+    legend = page.locator("#ex-chart .legendtext").all_text_contents()
+    assert sorted(legend) == ["Kota Bima", "Kota Mataram"], legend
 
     # a control writes the URL, and back restores the view
     page.locator("label", has_text="Batang").click()
