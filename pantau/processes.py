@@ -23,7 +23,9 @@ def gunicorn_cmd(cfg: Config, host: str | None = None, port: int | None = None,
     bind = f"{host or cfg.web.host}:{port or cfg.web.port}"
     return [sys.executable, "-m", "gunicorn", "--bind", bind,
             "--workers", str(workers or cfg.web.workers), "--threads", "4",
-            "--worker-class", "gthread", "--timeout", "60", "--graceful-timeout", "10",
+            # gthread that hands a thread only requests whose headers are in (slow clients)
+            "--worker-class", "pantau.webworker.BufferingThreadWorker",
+            "--timeout", "60", "--graceful-timeout", "10",
             *(["--access-logfile", "-"] if cfg.web.access_log else []),
             "--error-logfile", "-", "--log-level", "warning",
             "--logger-class", "pantau.weblog.GunicornLogger",
