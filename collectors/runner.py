@@ -106,7 +106,8 @@ class Runner:
         try:
             lock = self.locks.acquire(source.id)
         except Exception as exc:  # the store is unreachable: nothing can be recorded either
-            log.error("%s: cannot reach the store: %s", source.id, _short(exc))
+            log.error("%s: cannot reach the store: %s", source.id, _short(exc),
+                      extra=_about(source.id, "store-unreachable"))
             return RunResult(source.id, source.kind, RunStatus.DOWN, error=f"store: {_short(exc)}",
                              started_ts=self.clock())
         if lock is False:
@@ -137,7 +138,8 @@ class Runner:
                     reasons += [r.reason for r in counted.rejections]
                 if reasons:
                     summary = "; ".join(f"{why} ({n})" for why, n in Counter(reasons).most_common(5))
-                    log.warning("%s: %d sample(s) rejected: %s", source.id, len(reasons), summary)
+                    log.warning("%s: %d sample(s) rejected: %s", source.id, len(reasons), summary,
+                                extra=_about(source.id, "samples-refused"))
             except Exception as exc:  # a store failure is this run's failure, not the worker's
                 log.debug("%s: store write failed\n%s", source.id, traceback.format_exc())
                 error = f"store: {_short(exc)}" + (f"; {error}" if error else "")
@@ -149,7 +151,8 @@ class Runner:
             with self._writing():
                 self.store.record_run(record)
         except Exception as exc:
-            log.error("%s: cannot record the run: %s", source.id, _short(exc))
+            log.error("%s: cannot record the run: %s", source.id, _short(exc),
+                      extra=_about(source.id, "run-not-recorded"))
         return RunResult(source.id, source.kind, status, samples, rejected, new_articles,
                          duration, error, started)
 
@@ -170,12 +173,14 @@ class Runner:
             batch = cls().collect(options, ctx)
             if ctx.expired():
                 # Finished, but after its time: the data is kept, the overrun is reported.
-                log.warning("%s: took longer than its timeout (%gs)", source.id, ctx.timeout)
+                log.warning("%s: took longer than its timeout (%gs)", source.id, ctx.timeout,
+                            extra=_about(source.id, "timeout-overrun"))
             return batch, None
         except CollectError as exc:
             return exc.batch, str(exc) or type(exc).__name__
         except Exception as exc:  # a bug or an unforeseen answer: record it, keep going
-            log.error("%s: %s\n%s", source.id, _short(exc), traceback.format_exc())
+            log.error("%s: %s\n%s", source.id, _short(exc), traceback.format_exc(),
+                      extra=_about(source.id, "collector-error"))
             return None, f"{type(exc).__name__}: {_short(exc)}"
         finally:
             ctx.close()
@@ -206,11 +211,17 @@ class Runner:
         try:
             return status_after_failure(self.store, source.id, source.retries)
         except Exception as exc:  # the store's answer is missing: count this failure alone
-            log.error("%s: cannot read past runs: %s", source.id, _short(exc))
+            log.error("%s: cannot read past runs: %s", source.id, _short(exc),
+                      extra=_about(source.id, "history-unreadable"))
             return failure_status((), source.retries)
 
     def close(self) -> None:
         self.locks.close()
+
+
+def _about(source_id: str, reason: str) -> dict:
+    """Fields of a log line about one source (``--log-format json`` shows them)."""
+    return {"source": source_id, "reason": reason}
 
 
 def _short(exc: Exception) -> str:

@@ -45,8 +45,9 @@ def test_json_logs_of_pantau_run(tmp_path):
     assert all({"time", "level", "component", "message"} <= set(r) for r in records), out
     runs = [r for r in records if r["component"] == "worker" and r.get("source") == "load"]
     assert runs and runs[0]["status"] == "up" and runs[0]["level"] == "INFO", out
-    refused = [r for r in records if "rejected" in r["message"] and r["level"] == "WARNING"]
-    assert refused, out
+    refused = [r for r in records if r.get("reason") == "samples-refused"]
+    assert refused and refused[0]["source"] == "load" and refused[0]["level"] == "WARNING", out
+    assert "timestamp is older than retention" in refused[0]["message"]
     assert any(r["component"] == "web.access" and "/healthz" in r["message"] for r in records)
     assert any(r["component"] == "worker" and r["message"].startswith("worker stopped")
                for r in records)
