@@ -68,9 +68,13 @@ def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dic
     if ctx.config.site.demo:
         children.append(dbc.Badge(t("common.demo", lang), color="warning", text_color="dark",
                                   className="demo-badge ms-2", id="demo-badge"))
-    children.append(dbc.Nav(links, className="ms-auto flex-wrap", navbar=True))
-    return dbc.Navbar(dbc.Container(children, fluid=True, className="flex-wrap"), color="dark",
-                      dark=True, className="mb-3", id="navbar")
+    # Below the lg breakpoint (phones, small tablets) the links fold behind a toggler: open,
+    # they took a third of a 390x844 screen.
+    children += [dbc.NavbarToggler(id="nav-toggle", n_clicks=0),
+                 dbc.Collapse(dbc.Nav(links, className="ms-auto", navbar=True),
+                              id="nav-collapse", is_open=False, navbar=True)]
+    return dbc.Navbar(dbc.Container(children, fluid=True), color="dark", dark=True,
+                      expand="lg", className="mb-3", id="navbar")
 
 
 def create_app(config: Config, store: Store, clock=time.time, cache: Cache | None = None,
@@ -114,6 +118,12 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
     app.clientside_callback("function(n) { if (n) { window.location.reload(); } return n; }",
                             Output("store-down-retry", "data"),
                             Input("store-down-tick", "n_intervals"), prevent_initial_call=True)
+
+    @app.callback(Output("nav-collapse", "is_open"), Input("nav-toggle", "n_clicks"),
+                  State("nav-collapse", "is_open"), prevent_initial_call=True)
+    def _toggle_menu(n, is_open):
+        return not is_open if n else is_open
+
     for mod in mods:
         if hasattr(mod, "register"):
             mod.register(app, ctx)

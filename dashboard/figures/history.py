@@ -54,7 +54,8 @@ def history(current: pd.DataFrame, previous: pd.DataFrame, metric: Metric, lang:
     fig.update_layout(**base_layout(
         lang, height, showlegend=True, hovermode="closest",
         margin=dict(l=8, r=8, t=8, b=8),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0)))
+        # below the plot: above it, the chart toolbar covered the legend on a phone
+        legend=dict(orientation="h", yanchor="top", y=-0.14, xanchor="left", x=0)))
     # A sum metric's target is for a whole period, not for one bucket: not drawn.
     if metric.target is not None and metric.agg != "sum":
         fig.add_hline(y=metric.target, line=dict(color=TARGET, width=1.5, dash="dot"),

@@ -26,6 +26,12 @@ def local_times(ts: pd.Series | list, tz: str) -> list[datetime]:
     return [fmt.local(t, tz).replace(tzinfo=None) for t in ts]
 
 
+def graph_config(lang: str, **kw) -> dict:
+    """``dcc.Graph(config=...)`` of the pages: no Plotly logo, resizing with the page, the
+    toolbar in the page's language (``assets/plotly-locale-id.js``)."""
+    return {"displaylogo": False, "responsive": True, "locale": lang, **kw}
+
+
 def base_layout(lang: str, height: int, **kw) -> dict:
     """Layout keys every figure shares: transparent background, the language's separators."""
     layout = dict(height=height, separators=separators(lang), paper_bgcolor="rgba(0,0,0,0)",

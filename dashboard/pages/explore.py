@@ -22,6 +22,7 @@ from pantau.dashboard.api.answers import series_answer
 from pantau.dashboard.api.params import AGGS, MAX_POINTS_PER_SERIES, ApiError
 from pantau.dashboard.figures.explore_chart import explore_figure
 from pantau.dashboard.figures.explore_table import explore_table
+from pantau.dashboard.figures.style import graph_config
 from pantau.dashboard.i18n import t
 from pantau.dashboard.pages import _explore_state as st
 from pantau.dashboard.pages._explore_fit import CHART_PX, error_text, fitted_answer, fitted_query
@@ -123,8 +124,8 @@ def layout(ctx, lang: str, params: dict, path: str):
             dbc.CardHeader(html.Div([html.Span(id="ex-summary", className="ex-summary"),
                                      _buttons(("png", "svg", "pdf", "report"), lang)],
                                     className="ex-card-head")),
-            dbc.CardBody([dcc.Loading(dcc.Graph(id="ex-chart", config={
-                "displaylogo": False, "responsive": True}, style={"height": "460px"})),
+            dbc.CardBody([dcc.Loading(dcc.Graph(id="ex-chart", config=graph_config(lang),
+                                                style={"height": "460px"})),
                 html.P(id="ex-note", className="ex-note")]),
         ], className="mb-3"),
         dbc.Card([

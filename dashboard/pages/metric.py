@@ -27,15 +27,14 @@ from pantau.dashboard.components.regions import (
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.figures import breakdown, history, region_map
-from pantau.dashboard.figures.style import precise
+from pantau.dashboard.figures.style import graph_config, precise
 from pantau.dashboard.i18n import catalogue, t
 from pantau.data.config_models import Metric
 from pantau.data.queries import label_values
 from pantau.data.reference import indicator_sources, load_geojson
 
 ROUTE = "/metric/"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
-                "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
+NO_BUTTONS = ["select2d", "lasso2d", "toImage"]
 
 
 def metric_name(path: str) -> str:
@@ -105,7 +104,8 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
     h = history_frames(ctx, metric, start, end, rf.filters, fallback=card.as_of is not None)
     hist_fig = history(h.current, h.previous, metric, lang, tz=tz, period=h.period or 1)
     hist = panel(t("metric.history", lang),
-                 dcc.Graph(figure=hist_fig, id="metric-history", config=GRAPH_CONFIG),
+                 dcc.Graph(figure=hist_fig, id="metric-history",
+                           config=graph_config(lang, modeBarButtonsToRemove=NO_BUTTONS)),
                  hint=t("metric.history_note", lang) if h.period else None)
 
     codes = list(region_names())
@@ -124,7 +124,8 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
             hint += " " + t("overview.as_of", lang, date=fmt.date(by_region.as_of, lang, tz))
         map_panel = panel(t("metric.map", lang), html.Div([
             filtered,
-            dcc.Graph(figure=fig, id="metric-map", config={**GRAPH_CONFIG, "scrollZoom": False})]),
+            dcc.Graph(figure=fig, id="metric-map", config=graph_config(
+                lang, modeBarButtonsToRemove=NO_BUTTONS, scrollZoom=False))]),
             hint=hint, panel_id="metric-map-panel")
         region_rows = region_table(by_region.frame, metric, lang, region)
     else:
@@ -147,7 +148,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
         fig = breakdown(frame, metric, lang, label, names=names, selected=sel)
         parts.append(dbc.Col(panel(t("metric.breakdown", lang, label=label_title(label, lang)),
                                    dcc.Graph(figure=fig, id=f"metric-by-{label}",
-                                             config={**GRAPH_CONFIG, "staticPlot": True})),
+                                             config=graph_config(lang, staticPlot=True))),
                              lg=6))
     if not parts:
         parts = [dbc.Col(html.P(t("metric.no_labels", lang), className="text-secondary"))]
