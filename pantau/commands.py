@@ -120,12 +120,15 @@ def cmd_export(args) -> int:
                 raise UsageError(f"--format xlsx: {exc} (CSV has no such limit)") from None
             df = (queries.series(store, metric.name, start, end, step, agg, filters, origin)
                   if step else queries.points(store, metric.name, start, end, filters))
+            from pantau.data.labels import names_of
             from pantau.data.provenance import source_rows
 
             lang = cfg.site.language
+            values = {n: list(df[n].dropna().unique()) for n in df.attrs.get("label_names", [])}
             Path(args.output).write_bytes(export.to_xlsx(
                 df, metric.name, tz, filters, lang, metric.title_in(lang),
-                sources=source_rows(cfg, [metric.name], lang)))
+                sources=source_rows(cfg, [metric.name], lang),
+                names=names_of(cfg, values, lang)))
             written = len(df)
         else:
             # CSV streams, a window of rows at a time: constant memory for any length.

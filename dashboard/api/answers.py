@@ -172,7 +172,10 @@ def stale_after(ctx: AppContext, metric) -> int | None:
     return metric_stale_after(ctx.config, metric)
 
 
-def latest_answer(ctx: AppContext, metric, filters: dict, now: float) -> dict:
+def latest_answer(ctx: AppContext, metric, filters: dict, now: float,
+                  lang: str | None = None) -> dict:
+    lang = ctx.lang(lang)
+
     def compute():
         df = queries.latest(ctx.store, metric.name, filters)
         limit = stale_after(ctx, metric)
@@ -180,14 +183,18 @@ def latest_answer(ctx: AppContext, metric, filters: dict, now: float) -> dict:
         rows = []
         for sid, ts, value in zip(df["series_id"], df["ts"], df["value"], strict=True):
             age = max(0, int(now) - int(ts))
-            rows.append({"metric": metric.name, "labels": labels.get(int(sid), {}),
-                         "ts": int(ts) * 1000, "time": iso(int(ts), ctx.tz),
-                         "value": float(value), "age_seconds": age,
-                         "stale": bool(limit is not None and age > limit)})
+            row = {"metric": metric.name, "labels": labels.get(int(sid), {}),
+                   "ts": int(ts) * 1000, "time": iso(int(ts), ctx.tz),
+                   "value": float(value), "age_seconds": age,
+                   "stale": bool(limit is not None and age > limit)}
+            names = item_names(ctx.config, row["labels"], lang)
+            if names:
+                row["label_names"] = names
+            rows.append(row)
         return {"metric": metric.name, "unit": metric.unit, "stale_after": limit,
                 "series": rows}
 
-    key = f"latest:{metric.name}:{sorted(filters.items())}:{int(now) // 10}"
+    key = f"latest:{metric.name}:{sorted(filters.items())}:{lang}:{int(now) // 10}"
     return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)
 
 

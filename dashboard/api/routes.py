@@ -161,14 +161,14 @@ def register(server: Flask, ctx: AppContext) -> None:
         args = _args()
         metric = params.metric_name(ctx, args)
         kind = params.fmt(args)
-        params.language(ctx, args)
+        lang = params.language(ctx, args)
         filters = params.label_filters(ctx, args, [metric.name],
                                        reserved=("metric", "format", "lang"))
         answer = answers.latest_answer(ctx, metric, {k: list(v) for k, v in filters},
-                                       ctx.clock())
+                                       ctx.clock(), lang)
         if kind == "csv":
             return file_response(tables.latest_csv(answer), "csv",
-                                 file_name(ctx, "latest", metric.name, "csv"))
+                                 file_name(ctx, "latest", metric.name, "csv", lang))
         return json_response(answer)
 
     @endpoint("/kpi")

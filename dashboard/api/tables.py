@@ -57,8 +57,11 @@ def series_csv(answer: dict, tz: str) -> Iterator[bytes]:
 
 def latest_csv(answer: dict) -> bytes:
     names = sorted({k for s in answer["series"] for k in s["labels"]})
-    rows = [{**s, **s["labels"]} for s in answer["series"]]
-    return write_csv(["metric", "time", "value", "age_seconds", "stale", *names], rows)
+    named = {k for s in answer["series"] for k in s.get("label_names", {})}
+    cols = [c for n in names for c in ([n, f"{n}_name"] if n in named else [n])]
+    rows = [{**s, **s["labels"], **{f"{k}_name": v for k, v in s.get("label_names", {}).items()}}
+            for s in answer["series"]]
+    return write_csv(["metric", "time", "value", "age_seconds", "stale", *cols], rows)
 
 
 def sources_csv(answer: dict) -> bytes:

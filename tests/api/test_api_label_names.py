@@ -45,3 +45,13 @@ def test_chart_and_reports_read_names(api_config, api_world_sqlite):
     assert sorted(tr.name for tr in fig.data) == ["Kabupaten Lombok Barat", "Kota Mataram"]
     # the screen report is a PDF: its bars by region are drawn from these names
     assert screen_report_bytes(ctx, api_config.screen("layanan"), "id", {})[:4] == b"%PDF"
+
+
+def test_latest_answer_and_csv_name_regions(client):
+    body = client.get("/api/v1/latest?metric=lapor_count&region=52.72&lang=en").get_json()
+    assert [r["label_names"] for r in body["series"]] == [{"region": "Kota Bima"}]
+    text = client.get("/api/v1/latest?metric=lapor_count&format=csv").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0])[-2:] == ["region", "region_name"]
+    assert {(r["region"], r["region_name"]) for r in rows} == {
+        ("52.01", "Kabupaten Lombok Barat"), ("52.71", "Kota Mataram"), ("52.72", "Kota Bima")}

@@ -149,7 +149,8 @@ def test_export_xlsx_and_bucketed(tmp_path):
     assert res.returncode == 0, res.stderr
     wb = openpyxl.load_workbook(out)
     data = list(wb["Data"].values)
-    assert data[0] == ("metrik", "waktu (WITA)", "nilai", "region")
+    assert data[0] == ("metrik", "waktu (WITA)", "nilai", "region", "region_nama")
+    assert {r[3:] for r in data[1:]} == {("52.71", "Kota Mataram")}
     assert [r[2] for r in data[1:]] == [sum(range(k * 6, k * 6 + 6)) for k in range(8)]
     assert wb["Data"]["B2"].is_date  # a date-time Excel can sort and filter, not text
     assert list(wb["Sumber"].values)[1:] == [("web", "Statistik web", "http_json",
