@@ -18,7 +18,8 @@ The rules, each written once:
   previous period is the window of the same length before it.
 - **Stale data.** A window without a point, for a metric that has older points (a yearly
   index, a source that stopped), is moved back to end at the hour of the newest point:
-  ``as_of`` then holds that point's time and the page says "as of <date>".
+  ``as_of`` then holds that point's time and the page says "as of <date>". The same rule
+  gives maps, bars and tables their values (``period_totals``).
 - **Targets and thresholds.** ``target``/``warn``/``crit`` scale with the period (``per``,
   ``data.kpi.status``). They are written for the province: they hold for a kabupaten/kota
   only when the metric's places do not add up (a 75 % ratio target holds everywhere); a
@@ -29,10 +30,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 from pantau.data.config_models import Metric
 from pantau.data.kpi import combine_rule, delta, delta_pct, period_value, status
 from pantau.data.periods import period_end
-from pantau.data.queries import Filters, label_values, latest
+from pantau.data.queries import Filters, label_values, latest, totals
 from pantau.data.store import Store
 
 REGION = "region"
@@ -155,3 +157,20 @@ def what_metric_shows(store: Store, metric: Metric, start: int, end: int,
                  target=target_for(metric, region, province, span),
                  last_ts=last_ts, as_of=as_of, province_wide=place.province_wide,
                  filters=place.filters)
+
+
+def period_totals(store: Store, metric: Metric, start: int, end: int,
+                  filters: Filters | None = None) -> tuple[pd.DataFrame, int | None]:
+    """Every series' value over ``[start, end)`` by the metric's ``agg`` (``queries.totals``,
+    for maps, bars and tables), and None; by the stale rule above, a window without a point
+    for a metric with older points is moved back to end at the hour of the newest one, and
+    that point's time comes second (``as_of``)."""
+    df = totals(store, metric.name, start, end, metric.agg, filters)
+    if not df.empty:
+        return df, None
+    last = latest(store, metric.name, filters)
+    if last.empty or int(last["ts"].max()) >= start:
+        return df, None
+    as_of = int(last["ts"].max())
+    hi = period_end(as_of)
+    return totals(store, metric.name, hi - (end - start), hi, metric.agg, filters), as_of

@@ -2,7 +2,8 @@
 
 ``history_frames`` gives this period and the one before in the same buckets;
 ``values_by`` one value per value of a label over the period (``last`` metrics without a point
-in the period fall back to their latest values, with the date of the newest one).
+in the period fall back to the window ending at their newest point, with its date:
+``data.shows.period_totals``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pantau.dashboard.context import AppContext
 from pantau.data.buckets import nice_step, origin_for
 from pantau.data.config_models import Metric
 from pantau.data.kpi import combine_by
-from pantau.data.queries import latest, series, totals
+from pantau.data.queries import series
+from pantau.data.shows import period_totals
 from pantau.data.zones import utc_offset
 
 HISTORY_POINTS = 60
@@ -54,7 +56,7 @@ class ByLabel:
     frame: pd.DataFrame
     """Columns ``<label>``, ``value``: one row per label value."""
     as_of: int | None
-    """Time of the newest point when the values are latest values, not the period's."""
+    """Time of the newest point when the period had none (``data.shows.period_totals``)."""
 
 
 def _group(df: pd.DataFrame, label: str, agg: str | Metric) -> pd.DataFrame:
@@ -69,10 +71,5 @@ def values_by(ctx: AppContext, metric: Metric, label: str, start: int, end: int,
               filters: dict | None) -> ByLabel:
     """The metric over [start, end) per value of ``label`` (series sharing a value combined
     by the metric's combine rule, ``data.kpi.combine_rule``)."""
-    df = totals(ctx.store, metric.name, start, end, metric.agg, filters)
-    out = _group(df, label, metric)
-    if out.empty and metric.agg == "last":
-        last = latest(ctx.store, metric.name, filters)
-        if not last.empty:
-            return ByLabel(_group(last, label, metric), int(last["ts"].max()))
-    return ByLabel(out, None)
+    df, as_of = period_totals(ctx.store, metric, start, end, filters)
+    return ByLabel(_group(df, label, metric), as_of)

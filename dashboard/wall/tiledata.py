@@ -17,8 +17,8 @@ from pantau.data.config_models import Metric, Tile
 from pantau.data.kpi import combine_by, delta_pct
 from pantau.data.periods import last as last_window
 from pantau.data.periods import period_end
-from pantau.data.queries import latest, series, totals
-from pantau.data.shows import what_metric_shows
+from pantau.data.queries import latest, series
+from pantau.data.shows import period_totals, what_metric_shows
 from pantau.data.urls import is_safe_link
 from pantau.data.zones import utc_offset
 
@@ -116,13 +116,10 @@ def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileD
 
 def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
     """Bar, map and table tiles: one value per label value over the period."""
-    last = _last_ts(ctx, metric.name)
-    end = period_end(now)
-    anchored = bool(last is not None and last < end - tile.period)
-    if anchored:
-        end = period_end(last)
-    start = end - tile.period
-    df = totals(ctx.store, metric.name, start, end, metric.agg)
+    start, end = last_window(tile.period, now)
+    df, as_of = period_totals(ctx.store, metric, start, end)
+    if as_of is not None:
+        start, end = period_end(as_of) - tile.period, period_end(as_of)
     names = df.attrs.get("label_names") or []
     by = tile.by or (DEFAULT_BY if tile.view == "map" or DEFAULT_BY in names
                      else (names[0] if names else None))
@@ -132,8 +129,9 @@ def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> Tile
         frame = frame.head(MAX_BARS)
     elif tile.view == "table":
         frame = frame.head(tile.limit)
-    return TileData(view=tile.view, last_ts=last, start=start, end=end, anchored=anchored,
-                    by=_group_col(df, by), frame=frame.reset_index(drop=True))
+    return TileData(view=tile.view, last_ts=_last_ts(ctx, metric.name), start=start, end=end,
+                    anchored=as_of is not None, by=_group_col(df, by),
+                    frame=frame.reset_index(drop=True))
 
 
 def headlines_tile(ctx: AppContext, tile: Tile, now: float) -> TileData:
