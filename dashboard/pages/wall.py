@@ -72,7 +72,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
                             className="wall-screen is-active")]
     found = extras(ctx, now)
     down, items = found if found is not None else ([], [])
-    strip, strip_cls = down_strip(down, lang)
+    strip, strip_cls = down_strip(ctx.config, down, lang)
     if found is not None:
         hashes[DOWN_KEY], hashes[TICKER_KEY] = digest([strip, strip_cls]), digest(items)
     data = {
@@ -148,7 +148,7 @@ def refresh_outputs(ctx: AppContext, outputs_list: list, wp: dict, known: dict) 
     strip, strip_cls, track = nu, nu, nu
     found = extras(ctx, now)
     if found is not None:
-        down = down_strip(found[0], lang)
+        down = down_strip(ctx.config, found[0], lang)
         if digest(list(down)) != known.get(DOWN_KEY):
             strip, strip_cls = down
             hashes[DOWN_KEY] = digest(list(down))

@@ -55,10 +55,12 @@ def header(site: str, demo: bool, titles: list[str], tz: str, lang: str, now: fl
     ], className="wall-header")
 
 
-def down_strip(names: list[str], lang: str) -> tuple[str, str]:
-    """Children and class of the strip naming sources that are down (hidden when none)."""
-    if not names:
+def down_strip(cfg, ids: list[str], lang: str) -> tuple[str, str]:
+    """Children and class of the strip naming (by their titles) the sources that are down
+    (hidden when none)."""
+    if not ids:
         return "", "wall-down"
+    names = [(s.title_in(lang) if (s := cfg.source(i)) is not None else i) for i in ids]
     return t("wall.down", lang, names=", ".join(names)), "wall-down is-shown"
 
 

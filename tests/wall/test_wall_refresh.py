@@ -138,3 +138,15 @@ def test_a_screen_without_tiles_or_no_screens_at_all_is_calm(sqlite_store):
     assert "Belum ada data" in as_json(wall_page.layout(ctx, "id", {}, "/wall"))
     ctx = create_app(wall_config(screens=[], wall={}), sqlite_store).ctx
     assert "Belum ada layar" in as_json(wall_page.layout(ctx, "id", {}, "/wall"))
+
+
+def test_the_down_strip_names_sources_by_their_titles(ntb_history):
+    ctx = create_app(wall_config(), ntb_history, cache=Cache()).ctx
+    fail_source(ntb_history, "ppid_ntb")
+    fail_source(ntb_history, "lapor_ntb")
+    out = _outputs(ctx, ["layanan"])
+    for lang, want in (("id", "Sumber data mati: lapor_ntb, PPID NTB"),
+                       ("en", "Sources down: lapor_ntb, NTB information desk")):
+        ctx.cache.clear()
+        res = wall_page.refresh_outputs(ctx, out, {"lang": lang, "theme": "dark"}, {})
+        assert res[5] == want  # a source without a title in config keeps its id
