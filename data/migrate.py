@@ -38,3 +38,13 @@ def head() -> str:
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def pending(engine: Engine) -> list[str]:
+    """The revisions not yet applied to the database behind ``engine``, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    at = current(engine)
+    revs = [r.revision for r in script.iterate_revisions("heads", at or "base")]
+    return [r for r in reversed(revs) if r != at]

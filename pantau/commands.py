@@ -31,8 +31,10 @@ def cmd_check_config(args) -> int:
 def cmd_db(args) -> int:
     cfg = load_or_fail(args.config)
     store = store_for(cfg)
+    from pantau.progress import upgrade_store
+
     try:
-        store.upgrade()
+        upgrade_store(store)
     except Exception as exc:  # a database that cannot be reached is a runtime failure
         print(f"pantau: db upgrade failed: {type(exc).__name__}: {exc}".splitlines()[0],
               file=sys.stderr)

@@ -81,3 +81,21 @@ def progress(desc: str, total: int | None, unit: str = "rows", stream=None,
             line()
 
     yield advance
+
+
+def upgrade_store(store) -> None:
+    """``store.upgrade()`` one migration at a time with a progress bar (migrations that
+    rebuild rollups of a large store take minutes), the re-alignment of daily rollups to
+    ``site.timezone`` as the last step. Without pending migrations: just ``store.upgrade()``."""
+    from pantau.data.migrate import pending, upgrade
+
+    steps = pending(store.writer)
+    if not steps:
+        store.upgrade()
+        return
+    with progress("db upgrade", len(steps) + 1, "steps", every=0) as advance:
+        for rev in steps:
+            upgrade(store.writer, rev)
+            advance(1)
+        store.upgrade()  # nothing left to migrate: aligns the days to the site's zone
+        advance(1)

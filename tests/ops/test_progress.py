@@ -102,3 +102,29 @@ def test_count_lines(tmp_path):
     assert count_lines(p) == 3
     p.write_bytes(b"")
     assert count_lines(p) == 0
+
+
+def test_db_upgrade_shows_its_steps(tmp_path):
+    from pantau.data.migrate import head, pending
+
+    cfg = write_config(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "pantau", "db", "upgrade", "-c", str(cfg)],
+                          capture_output=True, text=True, env=env(), cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"database at revision {head()}" in done.stdout
+    from pantau.data.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'var' / 'pantau.db'}")
+    try:
+        assert pending(store.writer) == []
+    finally:
+        store.dispose()
+    lines = done.stderr.splitlines()
+    n = len(lines)
+    assert n >= 2, done.stderr  # every migration, then the days' alignment
+    assert lines[-1].startswith(f"db upgrade: {n} / {n} steps (100%)")
+    assert all(line.startswith(f"db upgrade: {i + 1} / {n} steps") for i, line in
+               enumerate(lines))
+    again = subprocess.run([sys.executable, "-m", "pantau", "db", "upgrade", "-c", str(cfg)],
+                           capture_output=True, text=True, env=env(), cwd=tmp_path, timeout=120)
+    assert again.returncode == 0 and again.stderr == ""
