@@ -1,5 +1,5 @@
 """Fixtures for the collector tests: configs built from dicts, a threaded local HTTP server,
-fixed clocks, paths of the fixture files and the shared real data."""
+fixed clocks, paths of the fixture files."""
 
 from __future__ import annotations
 
