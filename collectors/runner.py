@@ -40,6 +40,7 @@ from pantau.collectors.rss import ARTICLES_METRIC
 from pantau.data.articles import hourly_outlet_counts
 from pantau.data.batch import Article, Batch, Sample
 from pantau.data.config_models import Config, Source
+from pantau.data.engine import store_unreachable
 from pantau.data.locks import SourceLocks
 from pantau.data.runs import RunStatus, failure_status, status_after_failure
 from pantau.data.store import RunRecord, Store
@@ -49,6 +50,8 @@ from pantau.text.topics import match_topics
 log = logging.getLogger("pantau.collectors")
 
 HOUR = 3600
+MAX_UNRECORDED = 1000
+"""Runs whose record waits for the store (it was away); the oldest are forgotten past this."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,9 @@ class Runner:
             except ValueError as exc:  # config names a scorer that cannot be loaded
                 log.error("media.sentiment: %s; articles are stored without sentiment", exc)
         self.locks = SourceLocks(store)
+        # Records of runs made while the store was away, written once it answers again.
+        self._unrecorded: list[RunRecord] = []
+        self._unrecorded_lock = threading.Lock()
         # SQLite has one writer at a time: runs of this process queue here rather than in
         # SQLite's busy handler, whose timeout a wide batch of another source can outlast.
         self._write_lock = threading.Lock() if store.dialect == "sqlite" else None
@@ -103,13 +109,16 @@ class Runner:
     # -- one run -------------------------------------------------------------------------
     def run(self, source: Source) -> RunResult:
         """Run ``source`` once, write what it gives and its ``runs`` row. Never raises."""
+        started, deadline = self.clock(), time.monotonic() + source.timeout
         try:
-            lock = self.locks.acquire(source.id)
-        except Exception as exc:  # the store is unreachable: nothing can be recorded either
+            lock = self._retrying(lambda: self.locks.acquire(source.id), deadline, source.id)
+        except Exception as exc:  # the store stayed away for the whole run: recorded later
             log.error("%s: cannot reach the store: %s", source.id, _short(exc),
                       extra=_about(source.id, "store-unreachable"))
-            return RunResult(source.id, source.kind, RunStatus.DOWN, error=f"store: {_short(exc)}",
-                             started_ts=self.clock())
+            error = f"store: {_short(exc)}"
+            self._keep(RunRecord(source.id, started, self.clock(), RunStatus.DOWN, 0, 0, error))
+            return RunResult(source.id, source.kind, RunStatus.DOWN, error=error,
+                             started_ts=started)
         if lock is False:
             return RunResult(source.id, source.kind, RunStatus.SKIPPED, started_ts=self.clock(),
                              skipped=True)
@@ -121,13 +130,14 @@ class Runner:
     def _run(self, source: Source) -> RunResult:
         started = self.clock()
         t0 = time.monotonic()
+        deadline = t0 + source.timeout
         batch, error = self._collect(source)
         samples = rejected = new_articles = 0
         if batch is not None:
             try:
                 batch = self._prepare(batch, source, int(started))
-                with self._writing():
-                    res = self.store.write(batch, self.catalogue, now=int(started))
+                res = self._retrying(lambda: self._write(batch, int(started)), deadline,
+                                     source.id)
                 samples, rejected, new_articles = res.written, res.rejected, res.articles
                 reasons = [r.reason for r in res.rejections]
                 if batch.articles:
@@ -148,13 +158,57 @@ class Runner:
         record = RunRecord(source.id, started, started + duration, status, samples, rejected,
                            error)
         try:
-            with self._writing():
-                self.store.record_run(record)
+            self._record(record)
         except Exception as exc:
+            if store_unreachable(exc):
+                self._keep(record)
             log.error("%s: cannot record the run: %s", source.id, _short(exc),
                       extra=_about(source.id, "run-not-recorded"))
         return RunResult(source.id, source.kind, status, samples, rejected, new_articles,
                          duration, error, started)
+
+    def _write(self, batch: Batch, now: int):
+        with self._writing():
+            return self.store.write(batch, self.catalogue, now=now)
+
+    def _retrying(self, fn, deadline: float, source_id: str):
+        """``fn()``, tried again while the store is unreachable and the run's time (up to
+        ``deadline``, monotonic) lasts; a write is one transaction, so a retry never doubles."""
+        pause = 0.5
+        while True:
+            try:
+                return fn()
+            except Exception as exc:
+                if not store_unreachable(exc) or time.monotonic() + pause >= deadline:
+                    raise
+                log.warning("%s: store unreachable (%s); trying again in %.1f s", source_id,
+                            _short(exc), pause, extra=_about(source_id, "store-retry"))
+                time.sleep(pause)
+                pause = min(pause * 2, 5.0)
+
+    def _keep(self, record: RunRecord) -> None:
+        with self._unrecorded_lock:
+            self._unrecorded.append(record)
+            del self._unrecorded[:-MAX_UNRECORDED]
+
+    def _record(self, record: RunRecord) -> None:
+        """Write ``record``, after the records of runs made while the store was away."""
+        with self._unrecorded_lock:
+            waiting, self._unrecorded = self._unrecorded, []
+        written = 0
+        try:
+            with self._writing():
+                for old in waiting:
+                    self.store.record_run(old)
+                    written += 1
+                self.store.record_run(record)
+        except Exception:
+            with self._unrecorded_lock:
+                self._unrecorded[:0] = waiting[written:]
+            raise
+        finally:
+            if written:
+                log.info("recorded %d run(s) made while the store was away", written)
 
     def _writing(self):
         return self._write_lock if self._write_lock is not None else contextlib.nullcontext()
