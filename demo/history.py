@@ -159,12 +159,18 @@ def write_articles(store: Store, cfg: Config, start: int, end: int, seed: int = 
     return new
 
 
+HISTORY_CHUNK = 8
+"""Series per transaction when the history reports its progress."""
+
+
 def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DEFAULT_SEED,
                  now: int | None = None, published: bool = True, articles: bool = True,
-                 article_days: int = ARTICLE_DAYS) -> LoadReport:
+                 article_days: int = ARTICLE_DAYS,
+                 on_points: Callable[[int, int], None] | None = None) -> LoadReport:
     """Write the demo history of [start, end) for every metric of ``cfg``; with ``articles``
     the articles of its last ``article_days`` too. ``published`` adds the real IPM / SPBE
-    figures."""
+    figures. With ``on_points(done, total)`` (a progress bar) the points are written a few
+    series per transaction and reported after each."""
     missing = missing_generators(cfg)
     if missing:
         raise HistoryError(f"no demo history for metric(s): {', '.join(missing)}")
@@ -175,7 +181,14 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
     if published:
         groups += list(published_groups({m.name for m in cfg.metrics}))
     report = LoadReport(series=len(groups))
-    report.points = store.write_points(groups) if groups else 0
+    if on_points is None or not groups:
+        report.points = store.write_points(groups) if groups else 0
+    else:
+        total = sum(len(g[2]) for g in groups)
+        for i in range(0, len(groups), HISTORY_CHUNK):
+            part = groups[i:i + HISTORY_CHUNK]
+            report.points += store.write_points(part)
+            on_points(sum(len(g[2]) for g in part), total)
     a_start = max(start, end - article_days * 86400)
     if articles and a_start < end:
         report.articles = write_articles(store, cfg, a_start, end, seed)

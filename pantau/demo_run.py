@@ -117,7 +117,11 @@ def load(paths: DemoPaths, cfg, seed: int, now: int) -> tuple[str, DemoState, in
         if state is None or state.seed != seed:
             state = DemoState(paths.state, seed)
             start = now - HISTORY_DAYS * 86400
-            r = load_history(store, cfg, start, now, seed=seed, articles=False)
+            from pantau.progress import progress
+
+            with progress("pantau demo: history", None, "points") as advance:
+                r = load_history(store, cfg, start, now, seed=seed, articles=False,
+                                 on_points=advance)
             what = f"{HISTORY_DAYS} days of demo history"
         else:
             start = max(state.last_alive, now - HISTORY_DAYS * 86400)

@@ -45,7 +45,8 @@ def _span(seconds: float) -> str:
 @contextmanager
 def progress(desc: str, total: int | None, unit: str = "rows", stream=None,
              every: float = 5.0) -> Iterator[Callable[[int], None]]:
-    """A callable ``advance(n)`` counting ``n`` more done (see the module doc)."""
+    """A callable ``advance(n, total=None)`` counting ``n`` more done (see the module doc);
+    ``total`` may be given, or corrected, as the work learns it."""
     stream = stream or sys.stderr
     if getattr(stream, "isatty", lambda: False)():
         from tqdm import tqdm
@@ -55,8 +56,13 @@ def progress(desc: str, total: int | None, unit: str = "rows", stream=None,
         size = shutil.get_terminal_size()
         bar = tqdm(total=total, desc=desc, unit=f" {unit}", unit_scale=True, file=stream,
                    ncols=size.columns, nrows=size.lines, mininterval=0.2)
+        def advance_bar(n: int, total: int | None = None) -> None:
+            if total is not None and bar.total != total:
+                bar.total = total
+            bar.update(n)
+
         try:
-            yield bar.update
+            yield advance_bar
         finally:
             bar.close()
         return
@@ -72,8 +78,10 @@ def progress(desc: str, total: int | None, unit: str = "rows", stream=None,
             text += f", {_span(max(0, total - done) / rate)} left"
         print(text, file=stream, flush=True)
 
-    def advance(n: int) -> None:
-        nonlocal done, last
+    def advance(n: int, total_now: int | None = None) -> None:
+        nonlocal done, last, total
+        if total_now is not None:
+            total = total_now
         done += n
         now = time.monotonic()
         if now - last >= every:

@@ -128,3 +128,30 @@ def test_db_upgrade_shows_its_steps(tmp_path):
     again = subprocess.run([sys.executable, "-m", "pantau", "db", "upgrade", "-c", str(cfg)],
                            capture_output=True, text=True, env=env(), cwd=tmp_path, timeout=120)
     assert again.returncode == 0 and again.stderr == ""
+
+
+def test_demo_history_reports_its_progress(tmp_path):
+    from pantau.data.store import Store
+    from pantau.demo import render_config
+    from pantau.demo.history import load_history
+
+    from pantau.config import load
+
+    path = tmp_path / "demo-config.yaml"
+    path.write_text(render_config({
+        "STORE_URL": f"sqlite:///{tmp_path / 'demo.db'}", "FEEDS": "http://127.0.0.1:9",
+        "SOURCES": str(tmp_path / "demo-sources"), "PANTAU": "http://127.0.0.1:8"}),
+        encoding="utf-8")
+    cfg = load(str(path))
+    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    store.upgrade()
+    calls = []
+    now = int(time.time())
+    try:
+        r = load_history(store, cfg, now - 2 * 86400, now, articles=False,
+                         on_points=lambda n, total: calls.append((n, total)))
+    finally:
+        store.dispose()
+    assert len(calls) >= 2                       # several transactions, each reported
+    assert {t for _, t in calls} == {r.points}   # the total is known from the first call
+    assert sum(n for n, _ in calls) == r.points > 0
