@@ -15,7 +15,7 @@ import math
 
 import plotly.graph_objects as go
 from pantau.dashboard.figures.explore_chart import PALETTE
-from pantau.dashboard.figures.style import FONT, separators, value_axis
+from pantau.dashboard.figures.style import DASHES, FONT, separators, value_axis
 from plotly.subplots import make_subplots
 
 PAGE = (1123, 794)
@@ -79,10 +79,21 @@ def screen_figure(site: str, title: str, lines: list[str], panels: list[dict], l
                     trace = go.Bar(x=tr["x"], y=tr["y"], name=tr["name"], marker_color=color,
                                    showlegend=False)
                 else:
+                    # several lines: each its own dash and a legend in the panel, so lines
+                    # lying on one another (services all at 100 %) stay told apart
+                    several = len(p["traces"]) > 1
                     trace = go.Scatter(x=tr["x"], y=tr["y"], name=tr["name"], mode="lines",
-                                       line=dict(color=color, width=1.4), showlegend=False,
+                                       line=dict(color=color, width=1.4,
+                                                 dash=DASHES[j % len(DASHES)]),
+                                       showlegend=several, legend=f"legend{i + 2}",
                                        fill="tozeroy" if p["kind"] == "area" else None)
                 fig.add_trace(trace, row=r, col=c)
+            if p["kind"] in ("lines", "area") and len(p.get("traces", [])) > 1:
+                sub = fig.get_subplot(r, c)
+                fig.update_layout({f"legend{i + 2}": dict(
+                    x=sub.xaxis.domain[0], y=sub.yaxis.domain[0], xanchor="left",
+                    yanchor="bottom", orientation="h", font=dict(size=8),
+                    bgcolor="rgba(255,255,255,0.7)")})
             fig.update_yaxes(**value_axis(p.get("unit", "count")), row=r, col=c)
             if p.get("tickvals"):
                 fig.update_xaxes(tickmode="array", tickvals=p["tickvals"],
@@ -92,7 +103,7 @@ def screen_figure(site: str, title: str, lines: list[str], panels: list[dict], l
     top = _header(fig, site, title, lines) + 20
     fig.update_layout(width=size[0], height=size[1], paper_bgcolor="white",
                       margin=dict(t=top, l=50, r=40, b=40), plot_bgcolor="white", separators=separators(lang),
-                      font=dict(family=FONT, size=11), showlegend=False)
+                      font=dict(family=FONT, size=11), showlegend=True)
     fig.update_annotations(font_size=12, selector=dict(showarrow=False, yanchor="bottom",
                                                        xanchor="center"))
     return fig

@@ -13,6 +13,8 @@ PRIMARY = "#0d6efd"
 PREVIOUS = "#9aa4ae"
 TARGET = "#198754"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+"""Line dashes in order: several series on one chart differ in dash as well as colour."""
 STATUS = {"ok": "#198754", "warn": "#d39e00", "crit": "#dc3545", "none": "#6c757d"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from pantau.dashboard.figures.style import DASHES
 from pantau.dashboard.figures.wall_style import BASE_SIZE, base_layout, local, palette, time_axis
 from pantau.dashboard.figures.wall_style import value_axis as _value_axis
 from pantau.data.config_models import Metric
@@ -39,9 +40,6 @@ def wall_trend(frame: pd.DataFrame, metric: Metric, lang: str, tz: str, theme: s
                     entrywidthmode="pixels"),
         margin=dict(l=10, r=16, t=44 if several else 10, b=10)))
     return fig
-
-
-DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 
 
 def _stroke(i: int, n: int) -> dict:

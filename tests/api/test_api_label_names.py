@@ -55,3 +55,21 @@ def test_latest_answer_and_csv_name_regions(client):
     assert list(rows[0])[-2:] == ["region", "region_name"]
     assert {(r["region"], r["region_name"]) for r in rows} == {
         ("52.01", "Kabupaten Lombok Barat"), ("52.71", "Kota Mataram"), ("52.72", "Kota Bima")}
+
+
+def test_screen_report_lines_carry_titles_dashes_and_a_legend(api_config, api_world_sqlite):
+    from pantau.dashboard.api.charts import _panel
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.figures.explore_report import screen_figure
+
+    ctx = create_app(api_config, api_world_sqlite, clock=lambda: NOW).ctx
+    tile = next(t for t in api_config.screen("layanan").tiles if t.view == "line")
+    panel = _panel(ctx, tile, "id", NOW, {})
+    # services named by data.labels: these values are no source's id, so they read as
+    # themselves (titles: tests/wall/test_wall_series.py)
+    assert sorted(tr["name"] for tr in panel["traces"]) == ["portal", "ppid"]
+    fig = screen_figure("Site", "Layar", [], [panel], "id")
+    lines = [tr for tr in fig.data if tr.type == "scatter"]
+    assert len({tr.line.dash for tr in lines}) == len(lines) == 2
+    assert all(tr.showlegend for tr in lines)
+    assert fig.layout["legend2"].orientation == "h" and fig.layout.showlegend
