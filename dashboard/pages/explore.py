@@ -62,18 +62,28 @@ def option_list(ctx, kind: str, lang: str, current: str | None) -> list[dict]:
     return out
 
 
+DROPDOWN_WORDS = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
+                  "clear_selection", "no_options_found")
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """dcc.Dropdown's own words ("2 selected", "Search") in the page's language."""
+    return {k: t("explore.dropdown." + k, lang) for k in DROPDOWN_WORDS}
+
+
 def _controls(ctx, lang: str):
     o = {k: option_list(ctx, k, lang, None) for k in OPTION_LISTS}
     metrics, aggs, steps, shifts = o["metric"], o["agg"], o["step"], o["shift"]
+    words = dropdown_labels(lang)
     ranges = [{"label": t("explore.range." + r, lang), "value": r} for r in st.QUICK] + \
         [{"label": t("explore.range.custom", lang), "value": "custom"}]
     charts = [{"label": t("explore.chart." + c, lang), "value": c} for c in st.CHARTS]
     col = dict(xs=12, md=6, xl=3, className="mb-2")
     return dbc.Card(dbc.CardBody(dbc.Row([
         dbc.Col([_label(t("explore.metric", lang), "ex-metric"),
-                 dcc.Dropdown(id="ex-metric", options=metrics, clearable=False)], **col),
+                 dcc.Dropdown(labels=words, id="ex-metric", options=metrics, clearable=False)], **col),
         dbc.Col([_label(t("explore.range", lang), "ex-range"),
-                 dcc.Dropdown(id="ex-range", options=ranges, clearable=False)], **col),
+                 dcc.Dropdown(labels=words, id="ex-range", options=ranges, clearable=False)], **col),
         dbc.Col([_label(t("explore.dates", lang), "ex-dates"),
                  dcc.DatePickerRange(id="ex-dates", display_format="DD/MM/YYYY",
                                      first_day_of_week=1, start_date_placeholder_text=t(
@@ -81,23 +91,23 @@ def _controls(ctx, lang: str):
                                      end_date_placeholder_text=t("explore.date_to", lang),
                                      className="d-block")], **col),
         dbc.Col([_label(t("explore.filters", lang), "ex-filters"),
-                 dcc.Dropdown(id="ex-filters", multi=True,
+                 dcc.Dropdown(labels=words, id="ex-filters", multi=True,
                               placeholder=t("explore.filters_placeholder", lang))], **col),
         dbc.Col([_label(t("explore.step", lang), "ex-step"),
-                 dcc.Dropdown(id="ex-step", options=steps, clearable=False)], xs=6, md=3,
+                 dcc.Dropdown(labels=words, id="ex-step", options=steps, clearable=False)], xs=6, md=3,
                 xl=2, className="mb-2"),
         dbc.Col([_label(t("explore.agg", lang), "ex-agg"),
-                 dcc.Dropdown(id="ex-agg", options=aggs, clearable=True,
+                 dcc.Dropdown(labels=words, id="ex-agg", options=aggs, clearable=True,
                               placeholder=t("explore.agg_auto", lang, agg="…"))], xs=6, md=3,
                 xl=2, className="mb-2"),
         dbc.Col([_label(t("explore.chart", lang), "ex-chart-type"),
                  dbc.RadioItems(id="ex-chart-type", options=charts, inline=True)], xs=12,
                 md=6, xl=2, className="mb-2"),
         dbc.Col([_label(t("explore.shift", lang), "ex-shift"),
-                 dcc.Dropdown(id="ex-shift", options=shifts, clearable=False)], xs=6, md=6,
+                 dcc.Dropdown(labels=words, id="ex-shift", options=shifts, clearable=False)], xs=6, md=6,
                 xl=3, className="mb-2"),
         dbc.Col([_label(t("explore.metric2", lang), "ex-metric2"),
-                 dcc.Dropdown(id="ex-metric2", options=metrics, clearable=True,
+                 dcc.Dropdown(labels=words, id="ex-metric2", options=metrics, clearable=True,
                               placeholder=t("explore.metric2_placeholder", lang))], xs=6,
                 md=6, xl=3, className="mb-2"),
     ])), className="ex-controls mb-3")
