@@ -24,6 +24,7 @@ from pantau.dashboard.figures.media_attention import media_attention
 from pantau.dashboard.figures.media_share import media_share
 from pantau.dashboard.figures.media_style import CHANNEL, SENTIMENT, empty_figure
 from pantau.dashboard.figures.media_words import media_words
+from pantau.dashboard.figures.style import graph_config
 from pantau.dashboard.i18n import t
 from pantau.dashboard.pages._media_articles import (
     article_list,
@@ -44,8 +45,7 @@ from pantau.data import articles as A
 ROUTE = "/media"
 LATEST = 30
 WORDS = 20
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
-                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+NO_BUTTONS = ["select2d", "lasso2d", "autoScale2d"]
 ATTENTION_HEIGHT, SHARE_HEIGHT, WORDS_HEIGHT = 290, 290, 470
 
 
@@ -180,8 +180,9 @@ def _card(title, body, extra=None, card_id=None, note=None):
     return html.Section(children, className="media-card", id=card_id)
 
 
-def _graph(component_id: str, figure, height: int):
-    return dcc.Graph(id=component_id, figure=figure, config=GRAPH_CONFIG,
+def _graph(component_id: str, figure, height: int, lang: str):
+    return dcc.Graph(id=component_id, figure=figure,
+                     config=graph_config(lang, modeBarButtonsToRemove=NO_BUTTONS),
                      style={"height": f"{height}px"})
 
 
@@ -200,11 +201,11 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
         dbc.Row([
             dbc.Col(_card(t("media.attention.title", lang),
                           _graph("media-attention", attention_figure(ctx, d, state.by, lang),
-                                 ATTENTION_HEIGHT),
+                                 ATTENTION_HEIGHT, lang),
                           extra=buttons("media-by", state.by, by_options),
                           card_id="media-attention-card"), lg=8, className="mb-3"),
             dbc.Col(_card(t("media.share.title", lang),
-                          _graph("media-share", share_figure(d, lang), SHARE_HEIGHT),
+                          _graph("media-share", share_figure(d, lang), SHARE_HEIGHT, lang),
                           card_id="media-share-card",
                           note=html.P(t("media.share.note", lang), className="media-note")),
                     lg=4, className="mb-3"),
@@ -215,7 +216,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
                                    id="media-latest", className="media-latest"),
                           card_id="media-latest-card"), lg=8, className="mb-3"),
             dbc.Col(_card(t("media.words.title", lang),
-                          _graph("media-words", words_figure(d, lang), WORDS_HEIGHT),
+                          _graph("media-words", words_figure(d, lang), WORDS_HEIGHT, lang),
                           card_id="media-words-card",
                           note=html.P(words_note(d, lang), id="media-words-note",
                                       className="media-note")),

@@ -67,6 +67,9 @@ def test_media_page_on_tempo_captures(sqlite_store, live_app, page, artifacts):
     words = svg_texts(page, "#media-words .ytick text")
     assert {"harga", "rupiah", "purbaya"} <= set(words)
     assert not {"yang", "dan", "di"} & set(words)
+    toolbar = page.evaluate("() => Array.from(document.querySelectorAll("
+                            "'#media-attention .modebar-btn')).map(b => b.dataset.title)")
+    assert "Perbesar" in toolbar and "Zoom in" not in toolbar  # Plotly in Indonesian too
     credit(page)
     page.screenshot(path=str(artifacts / "media-1366x768.png"))
     page.screenshot(path=str(artifacts / "media-full.png"), full_page=True)
