@@ -97,6 +97,7 @@ def explore_figure(answer: dict, metrics: Mapping, lang: str, tz: str, chart: st
     fig = go.Figure()
     lo = hi = None
     colors: dict = {}
+    ys: dict[str, list] = {"y": [], "y2": []}  # values per axis: a ratio axis fits them
     for item in answer.get("series", []):
         if not item["points"]:
             continue
@@ -110,6 +111,7 @@ def explore_figure(answer: dict, metrics: Mapping, lang: str, tz: str, chart: st
         # a compared period keeps the colour of the line it is compared with
         key = (item["metric"], tuple(sorted(item["labels"].items())))
         color = colors.setdefault(key, PALETTE[len(colors) % len(PALETTE)])
+        ys["y2" if second else "y"].extend(pts[:, 1].tolist())
         fig.add_trace(_trace(chart, x, pts[:, 1], series_name(item, answer, metrics, lang),
                              color, "y2" if second else "y", bool(item.get("shift")),
                              _hover(item_unit, zone)))
@@ -124,12 +126,12 @@ def explore_figure(answer: dict, metrics: Mapping, lang: str, tz: str, chart: st
                    font=dict(size=16)),
         showlegend=len(fig.data) > 1, hovermode="x unified" if chart != "bar" else "closest",
         legend=dict(orientation="h", y=-0.12, x=0), barmode="group",
-        yaxis=value_axis(unit),
+        yaxis=value_axis(unit, ys["y"]),
         xaxis=dict(type="date", gridcolor="rgba(128,128,128,0.15)", automargin=True),
     )
     if answer.get("metric2"):
         unit2 = answer["metric2"]["unit"]
-        layout["yaxis2"] = {**value_axis(unit2), "overlaying": "y", "side": "right",
+        layout["yaxis2"] = {**value_axis(unit2, ys["y2"]), "overlaying": "y", "side": "right",
                             "showgrid": False, "title": dict(text=answer["metric2"]["title"])}
         layout["yaxis"]["title"] = dict(text=title)
     if lo is not None:

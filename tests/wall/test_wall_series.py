@@ -75,3 +75,19 @@ def test_the_availability_tile_in_chromium(browser, wall_url, artifacts):
         assert sorted(got["legend"]) == sorted(PROBE_TITLES[p]["en"] for p in PROBES), got
     finally:
         ctx.close()
+
+
+def test_the_explorer_keeps_ratios_at_0_to_100_percent_unless_a_sum_leaves_it():
+    from pantau.dashboard.figures.explore_chart import explore_figure
+
+    metrics = {m.name: m for m in wall_config().metrics}
+
+    def answer(values):
+        return {"metric": "service_up", "unit": "ratio", "step": 300, "series": [
+            {"metric": "service_up", "labels": {}, "points": [
+                [(NOW + 300 * i) * 1000, v] for i, v in enumerate(values)]}]}
+
+    fixed = explore_figure(answer([1.0, 1.0, 1.0]), metrics, "id", "Asia/Makassar").layout.yaxis
+    assert fixed.autorange is False and fixed.range[0] <= 0 and 1 <= fixed.range[1] <= 1.05
+    summed = explore_figure(answer([2.9, 3.0]), metrics, "id", "Asia/Makassar").layout.yaxis
+    assert summed.range is None and summed.tickformat == ".0%"  # nothing cut off
