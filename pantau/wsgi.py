@@ -11,7 +11,10 @@ from pantau.config import load_or_fail, open_store
 from pantau.dashboard.app import create_app
 from pantau.dashboard.metrics import register_metrics
 from pantau.data.telemetry import instrument_cache, instrument_store
+from pantau.logs import setup_logging
 
+# The app's own log lines (store outages, refused callbacks) in the format of the rest.
+setup_logging()
 config = load_or_fail(None)
 # Migrations run once in the parent process (run/demo/db upgrade), never in each worker.
 store = open_store(config, upgrade=False)

@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 import yaml
@@ -31,6 +34,18 @@ def test_json_logs_of_pantau_run(tmp_path):
     try:
         assert wait_for(lambda: get_json(base + "/healthz")[1].get("last_collection"), 120)
         get_json(base + "/healthz")
+        # A callback that does not exist: refused with 400 and one line of the web app's log.
+        req = urllib.request.Request(
+            base + "/_dash-update-component", method="POST",
+            headers={"Content-Type": "application/json"},
+            data=json.dumps({"output": "nope.children", "inputs": [],
+                             "outputs": {"id": "nope", "property": "children"},
+                             "changedPropIds": []}).encode())
+        try:
+            urllib.request.urlopen(req, timeout=10)
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 400
+        time.sleep(0.5)
     finally:
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
@@ -51,3 +66,6 @@ def test_json_logs_of_pantau_run(tmp_path):
     assert any(r["component"] == "web.access" and "/healthz" in r["message"] for r in records)
     assert any(r["component"] == "worker" and r["message"].startswith("worker stopped")
                for r in records)
+    refused = [r for r in records if r["component"] == "dashboard.errors"]
+    assert refused and refused[0]["level"] == "WARNING", out
+    assert refused[0]["message"].startswith("callback refused: KeyError"), out
