@@ -12,7 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PHONE, DESKTOP = (390, 844), (1920, 1080)
 PAGES = {"overview": ("/", "[data-metric] .kpi-value"),
          "metric": ("/metric/lapor_complaints_received_count", "#metric-history .xtick"),
-         "explore": ("/explore", ".ex-controls")}
+         "explore": ("/explore", ".ex-controls"),
+         "media": ("/media", ".media-filters")}
 RIGHTS_JS = """(sel) => Array.from(document.querySelectorAll(sel))
   .filter(e => e.getBoundingClientRect().width > 0)
   .map(e => [e.id || e.className, e.getBoundingClientRect().right])"""
@@ -57,7 +58,8 @@ def test_phone_menu_folds_and_controls_stay_on_screen(base, browser, artifacts, 
     page.get_by_role("link", name="Eksplorasi").wait_for(state="hidden")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
     controls = page.evaluate(RIGHTS_JS, ".filter-bar .btn, .filter-bar select, "
-                                        ".ex-controls .dash-dropdown, .ex-controls input")
+                                        ".ex-controls .dash-dropdown, .ex-controls input, "
+                                        ".media-filters .btn, .media-filters select")
     assert controls and all(right <= PHONE[0] - 8 for _, right in controls), controls
     assert page.errors == []
     ctx.close()
