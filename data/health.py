@@ -149,3 +149,13 @@ def metric_delay(cfg: Config, rows: Mapping[str, Mapping], metric: str) -> Delay
         return None
     seen = [r["last_success_ts"] for r in bad if r.get("last_success_ts")]
     return Delay(tuple(r["source_id"] for r in bad), min(seen) if seen else None)
+
+
+def one_status(status: str, stale: bool) -> str:
+    """A source's one status, as /sources counts it: DOWN stays DOWN; a source with no
+    success for too long is STALE whatever its last run said (old data is what a viewer must
+    know); else its run status (UP, PENDING, NEW, DISABLED). Each source has exactly one, so
+    counts by it add up to the sources."""
+    if status in ("DOWN", "DISABLED") or not stale:
+        return status
+    return "STALE"

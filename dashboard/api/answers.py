@@ -26,7 +26,7 @@ from pantau.dashboard.downsample import lttb_indices
 from pantau.data import queries
 from pantau.data.buckets import coarser_step
 from pantau.data.durations import format_duration
-from pantau.data.health import config_health, metric_stale_after
+from pantau.data.health import config_health, metric_stale_after, one_status
 from pantau.data.labels import item_names
 
 
@@ -198,14 +198,19 @@ def latest_answer(ctx: AppContext, metric, filters: dict, now: float,
     return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)
 
 
-def sources_answer(ctx: AppContext, now: float) -> dict:
+def sources_answer(ctx: AppContext, now: float, lang: str | None = None) -> dict:
+    """Every source's health; ``state`` is its one status (``data.health.one_status``)."""
+    lang = ctx.lang(lang)
+
     def compute():
         df = config_health(ctx.store, ctx.config, now)
         rows = []
         for r in df.to_dict("records"):
+            src = ctx.config.source(r["source_id"])
             rows.append({
-                "id": r["source_id"], "kind": r["kind"], "enabled": bool(r["enabled"]),
-                "status": r["status"], "last_run": iso(_num(r["last_run_ts"]), ctx.tz),
+                "id": r["source_id"], "title": src.title_in(lang) if src else r["source_id"],
+                "kind": r["kind"], "enabled": bool(r["enabled"]), "status": r["status"],
+                "state": one_status(r["status"], bool(r["stale"])), "last_run": iso(_num(r["last_run_ts"]), ctx.tz),
                 "last_success": iso(_num(r["last_success_ts"]), ctx.tz),
                 "next_due": iso(_num(r["next_due_ts"]), ctx.tz), "stale": bool(r["stale"]),
                 "last_error": r["last_error"] if isinstance(r["last_error"], str) else None,
@@ -215,7 +220,8 @@ def sources_answer(ctx: AppContext, now: float) -> dict:
             })
         return {"sources": rows}
 
-    return ctx.cache.get_or_set(f"sources:{int(now) // 5}", ctx.config.web.cache_ttl, compute)
+    return ctx.cache.get_or_set(f"sources:{lang}:{int(now) // 5}", ctx.config.web.cache_ttl,
+                                compute)
 
 
 def _num(v) -> float | None:

@@ -139,10 +139,11 @@ def register(server: Flask, ctx: AppContext) -> None:
     def sources():
         args = _args()
         _only(args, ("format", "lang"))
-        params.language(ctx, args)
-        answer = answers.sources_answer(ctx, ctx.clock())
+        lang = params.language(ctx, args)
+        answer = answers.sources_answer(ctx, ctx.clock(), lang)
         if params.fmt(args) == "csv":
-            return file_response(tables.sources_csv(answer), "csv", "pantau-sources.csv")
+            return file_response(tables.sources_csv(answer), "csv",
+                                 file_name(ctx, "sources", "health", "csv", lang))
         return json_response(answer)
 
     @endpoint("/series")

@@ -65,7 +65,7 @@ def latest_csv(answer: dict) -> bytes:
 
 
 def sources_csv(answer: dict) -> bytes:
-    cols = ["id", "kind", "enabled", "status", "last_run", "last_success", "next_due", "stale",
+    cols = ["id", "title", "kind", "enabled", "status", "state", "last_run", "last_success", "next_due", "stale",
             "last_error", "samples", "rejected", "duration_seconds", "interval_seconds"]
     return write_csv(cols, answer["sources"])
 

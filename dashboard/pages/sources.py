@@ -19,7 +19,7 @@ from pantau.dashboard import fmt
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import catalogue, t
 from pantau.data.durations import format_duration
-from pantau.data.health import config_health, stale_limits
+from pantau.data.health import config_health, one_status, stale_limits
 
 ROUTE = "/sources"
 COLOURS = {"UP": "success", "PENDING": "warning", "DOWN": "danger", "NEW": "secondary",
@@ -32,15 +32,6 @@ SECONDS_BELOW = 300
 a 30-second source must be tellable from the last."""
 
 
-def state(status: str, stale: bool) -> str:
-    """A source's one status on this page: DOWN stays DOWN; a source with no success for too
-    long is STALE whatever its last run said (old data is what the viewer must know); else
-    its run status. Each source has exactly one, so the counts add up to the sources."""
-    if status in ("DOWN", "DISABLED") or not stale:
-        return status
-    return "STALE"
-
-
 def health(ctx: AppContext) -> pd.DataFrame:
     """The health table of every configured source, now, worst first."""
     cfg = ctx.config
@@ -49,7 +40,7 @@ def health(ctx: AppContext) -> pd.DataFrame:
         return df
     # A stale source (no success for too long: is the worker running?) goes right after the
     # sources that are down.
-    one = [state(s, bool(x)) for s, x in zip(df["status"], df["stale"], strict=True)]
+    one = [one_status(s, bool(x)) for s, x in zip(df["status"], df["stale"], strict=True)]
     df = df.assign(state=one)
     rank = df["state"].map(ORDER).fillna(2)
     return df.assign(_rank=rank).sort_values(["_rank", "source_id"]).drop(columns="_rank")
@@ -132,7 +123,8 @@ def row(r, ctx: AppContext, lang: str):
 
 
 def summary(df: pd.DataFrame, lang: str):
-    """Counts per status (each source once, by its one ``state``), as badges, worst first."""
+    """Counts per status (each source once, by ``data.health.one_status``), as badges, worst
+    first."""
     counts = df["state"].value_counts().to_dict() if not df.empty else {}
     parts = []
     for status in sorted(ORDER, key=ORDER.get):

@@ -25,4 +25,5 @@ TEXTS = {
     "api.file.data": {"id": "data", "en": "data"},
     "api.file.latest": {"id": "terkini", "en": "latest"},
     "api.file.articles": {"id": "berita", "en": "articles"},
+    "api.file.sources": {"id": "sumber", "en": "sources"},
 }

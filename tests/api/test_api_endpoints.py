@@ -29,7 +29,7 @@ def test_sources_health_with_iso_times(client):
     assert ppid["stale"] is True  # no success for more than two intervals
     assert rows["probe_portal"]["next_due"].endswith("+08:00")
     csv = client.get("/api/v1/sources?format=csv").get_data(as_text=True)
-    assert csv.splitlines()[0].startswith("id,kind,enabled,status,last_run")
+    assert csv.splitlines()[0].startswith("id,title,kind,enabled,status,state,last_run")
 
 
 def test_latest_value_age_and_stale(client):

@@ -73,3 +73,15 @@ def test_screen_report_lines_carry_titles_dashes_and_a_legend(api_config, api_wo
     assert len({tr.line.dash for tr in lines}) == len(lines) == 2
     assert all(tr.showlegend for tr in lines)
     assert fig.layout["legend2"].orientation == "h" and fig.layout.showlegend
+
+
+def test_sources_answer_has_titles_and_one_status(client):
+    body = client.get("/api/v1/sources?lang=en").get_json()
+    rows = {r["id"]: r for r in body["sources"]}
+    assert rows["probe_portal"]["title"] == "Province portal"
+    assert rows["probe_ppid"]["title"] == "probe_ppid"          # no title in config: the id
+    for r in rows.values():
+        assert r["state"] == ("STALE" if r["stale"] and r["status"] not in ("DOWN", "DISABLED")
+                              else r["status"])
+    text = client.get("/api/v1/sources?format=csv").get_data(as_text=True)
+    assert text.splitlines()[0].startswith("id,title,kind,enabled,status,state,")
