@@ -38,14 +38,14 @@ def test_one_status_vocabulary_in_the_catalogue():
 @pytest.mark.parametrize("lang,words,target", [
     ("id", {"Baik", "Waspada", "Kritis"}, "Target"), ("en", {"On track", "Warning", "Critical"},
                                                       "Target")])
-def test_kpi_tiles_say_status_and_target(browser, live_app, seeded, artifacts, lang, words,
+def test_kpi_tiles_say_status_and_target(browser, live_app, ntb_history, artifacts, lang, words,
                                          target):
     from pantau.data.config import parse_config
     from wall_seed import KINDS
 
     raw = wall_raw(wall={"playlist": ["kpi"], "rotate": "600s", "refresh": "2s"})
     raw["screens"] = [*raw["screens"], KPI_SCREEN]
-    base = live_app(parse_config(raw, kinds=KINDS, env={}), seeded)
+    base = live_app(parse_config(raw, kinds=KINDS, env={}), ntb_history)
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = ctx.new_page()
     try:
