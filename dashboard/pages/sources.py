@@ -43,7 +43,11 @@ def health(ctx: AppContext) -> pd.DataFrame:
     one = [one_status(s, bool(x)) for s, x in zip(df["status"], df["stale"], strict=True)]
     df = df.assign(state=one)
     rank = df["state"].map(ORDER).fillna(2)
-    return df.assign(_rank=rank).sort_values(["_rank", "source_id"]).drop(columns="_rank")
+    # within a status, as people read the list: by title (the id when there is none)
+    title = [(s.title_in(cfg.site.language) if (s := cfg.source(i)) else i).casefold()
+             for i in df["source_id"]]
+    return (df.assign(_rank=rank, _title=title).sort_values(["_rank", "_title", "source_id"])
+            .drop(columns=["_rank", "_title"]))
 
 
 def _missing(v) -> bool:

@@ -85,3 +85,20 @@ def test_sources_answer_has_titles_and_one_status(client):
                               else r["status"])
     text = client.get("/api/v1/sources?format=csv").get_data(as_text=True)
     assert text.splitlines()[0].startswith("id,title,kind,enabled,status,state,")
+
+
+def test_sources_page_lists_a_status_by_title(sqlite_store):
+    import copy
+
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.pages import sources
+    from pantau.data.store import RunRecord
+    from support.api_seed import RAW, make_config
+
+    raw = copy.deepcopy(RAW)
+    raw["sources"][0]["title"] = {"id": "Zamrud portal", "en": "Zamrud portal"}  # probe_portal
+    raw["sources"][1]["title"] = "Aduan PPID"                                    # probe_ppid
+    for sid in ("probe_portal", "probe_ppid"):
+        sqlite_store.record_run(RunRecord(sid, NOW - 5, NOW - 4, "up", 1, 0, None))
+    ctx = create_app(make_config(raw), sqlite_store, clock=lambda: NOW).ctx
+    assert list(sources.health(ctx)["source_id"]) == ["probe_ppid", "probe_portal"]
