@@ -27,9 +27,14 @@ def base(sqlite_store, ov_config, live_app):
     return live_app(ov_config, sqlite_store, clock=lambda: T), seeded
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (390, 844)])
 @pytest.mark.parametrize("where", ["overview", "metric"])
-def test_back_and_forward_redraw_the_page_from_the_url(base, page, artifacts, where):
+def test_back_and_forward_redraw_the_page_from_the_url(base, browser, artifacts, where, size):
     url, seeded = base
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = ctx.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     prefix, path, value = (("ov", "/", f"[data-metric={NAME}] .kpi-value") if where == "overview"
                            else ("metric", f"/metric/{NAME}", "#metric-summary .kpi-value"))
     page.goto(url + path)
@@ -57,7 +62,7 @@ def test_back_and_forward_redraw_the_page_from_the_url(base, page, artifacts, wh
     check("7d", "52.71")
     page.go_back()
     check("7d", PROVINCE)  # the province in the URL and on the page
-    page.screenshot(path=str(artifacts / f"history-back-{where}.png"))
+    page.screenshot(path=str(artifacts / f"history-back-{where}-{size[0]}.png"))
     page.go_forward()
     check("7d", "52.71")
     page.go_forward()
@@ -66,3 +71,4 @@ def test_back_and_forward_redraw_the_page_from_the_url(base, page, artifacts, wh
     page.go_back()
     check("7d", "52.71")
     assert page.errors == []
+    ctx.close()
