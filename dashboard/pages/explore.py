@@ -247,10 +247,6 @@ def register(app, ctx) -> None:
         note = t("explore.downsampled", lang, shown=fmt.number(sum(r["to"] for r in reduced),
                                                               lang, 0),
                  total=fmt.number(sum(r["from"] for r in reduced), lang, 0)) if reduced else ""
-        if answer.get("step_asked"):
-            note = t("explore.coarsened", lang, asked=fmt.duration(answer["step_asked"], lang),
-                     step=fmt.duration(answer["step"], lang), shown=fmt.number(points, lang, 0),
-                     total=fmt.number(reduced[0]["from"] if reduced else 0, lang, 0))
         if asked:
             fits = "explore.fitted_bars" if q.chart == "bar" else "explore.fitted"
             note = " ".join(filter(None, [t(fits, lang, asked=fmt.duration(asked, lang),

@@ -57,13 +57,6 @@ TEXTS = {
               "memuat semuanya.",
         "en": "Lines reduced (LTTB) to {shown} of {total} points to fit the chart's width; "
               "the table shows the points drawn, CSV/XLSX exports hold all of them."},
-    "explore.coarsened": {
-        "id": "Langkah {asked} memberi {total} titik per seri, lebih dari lebar grafik; "
-              "ditampilkan per {step} ({shown} titik), dihitung di basis data. Ekspor CSV/XLSX "
-              "memuat langkah {asked}.",
-        "en": "Step {asked} gives {total} points per series, more than the chart is wide; "
-              "shown per {step} ({shown} points), computed in the database. CSV/XLSX exports "
-              "hold step {asked}."},
     "explore.fitted": {
         "id": "Langkah {asked} memberi {total} titik per seri, melebihi batas; ditampilkan "
               "per {step}, langkah terhalus yang muat.",
