@@ -13,6 +13,8 @@
       "Double-click to zoom back out": "Klik dua kali untuk memperkecil kembali",
       "Download plot": "Unduh grafik",
       "Download plot as a png": "Unduh grafik sebagai PNG",
+      "Download plot as a PNG": "Unduh grafik sebagai PNG",
+      "Double-click on legend to isolate one trace": "Klik dua kali pada legenda untuk menampilkan satu seri saja",
       "Draw circle": "Gambar lingkaran",
       "Draw closed freeform": "Gambar bentuk bebas tertutup",
       "Draw line": "Gambar garis",

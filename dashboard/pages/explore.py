@@ -153,7 +153,7 @@ def layout(ctx, lang: str, params: dict, path: str):
     ], className="explore container-fluid pb-3", lang=lang)
 
 
-GRID_TEXTS = ("page", "of", "to", "pageSizeSelectorLabel", "firstPage", "previousPage",
+GRID_TEXTS = ("page", "of", "to", "pageSizeSelectorLabel", "ariaPageSizeSelectorLabel", "firstPage", "previousPage",
               "nextPage", "lastPage", "noRowsToShow", "loadingOoo", "filterOoo", "equals",
               "notEqual", "lessThan", "greaterThan", "contains", "blank", "notBlank",
               "andCondition", "orCondition")

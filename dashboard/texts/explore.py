@@ -103,6 +103,7 @@ TEXTS = {
     "explore.grid.of": {"id": "dari", "en": "of"},
     "explore.grid.to": {"id": "sampai", "en": "to"},
     "explore.grid.pageSizeSelectorLabel": {"id": "Baris per halaman:", "en": "Page size:"},
+    "explore.grid.ariaPageSizeSelectorLabel": {"id": "Baris per halaman", "en": "Page size"},
     "explore.grid.firstPage": {"id": "Halaman pertama", "en": "First page"},
     "explore.grid.previousPage": {"id": "Halaman sebelumnya", "en": "Previous page"},
     "explore.grid.nextPage": {"id": "Halaman berikutnya", "en": "Next page"},

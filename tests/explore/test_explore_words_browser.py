@@ -31,6 +31,13 @@ def test_calendar_and_multi_select_speak_the_page_language(browser, ex_app, arti
         assert "September 2026" in text and "Oktober 2026" in text
         assert re.search(r"Sen\s+Sel\s+Rab\s+Kam\s+Jum\s+Sab\s+Min", text)
         assert "October" not in text and not re.search(r"Mo\s+Tu\s+We", text)
+        labels = page.evaluate("() => Array.from(document.querySelectorAll('[title], [data-title], "
+                               "[aria-label], [placeholder]')).map(e => e.getAttribute('title') "
+                               "|| e.dataset.title || e.getAttribute('aria-label') "
+                               "|| e.getAttribute('placeholder'))")
+        english = [x for x in labels if x and re.search(
+            r"\b(Download|Zoom|Pan|Reset|Autoscale|Page Size|Search|selected)\b", x)]
+        assert not english, english  # toolbar, grid and dropdown hints in Indonesian too
     else:
         assert "October 2026" in text and re.search(r"Mo\s+Tu\s+We", text)
     assert errors == []
