@@ -8,18 +8,15 @@ default instead of failing: a shared link with a stale topic still opens the pag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from datetime import time as dtime
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
+from pantau.data import periods
 from pantau.data.channels import CHANNELS
 
 PERIODS = ("24h", "7d", "30d", "90d")
 DEFAULT_PERIOD = "7d"
 BYS = ("outlet", "channel", "topic", "sentiment")
 DEFAULT_BY = "outlet"
-_DAYS = {"7d": 7, "30d": 30, "90d": 90}
 _MAX_OUTLET = 200
 ALL = "*"
 """The value of the "all" choice of a select (an empty value would show a blank select)."""
@@ -71,13 +68,11 @@ def make_search(state: MediaState, lang: str | None) -> str:
 
 
 def window(period: str, now: float, tz: str) -> tuple[int, int, str]:
-    """``(start, end, step)`` of a period ending now: the last 24 local hours by hour, or the
-    last N local days (today included) by day."""
-    now = int(now)
-    zone = ZoneInfo(tz)
+    """``(start, end, step)`` of a period: the window ``data.periods`` gives every page (so
+    "7d" is the 7 × 24 hours up to the end of the current hour here too), counted by hour for
+    "24h" and by local day otherwise (the first day's bar holds only its hours in the window)."""
     if period == "24h":
-        local = datetime.fromtimestamp(now, zone).replace(minute=0, second=0, microsecond=0)
-        return int(local.timestamp()) - 23 * 3600, now + 1, "hour"
-    days = _DAYS.get(period, _DAYS[DEFAULT_PERIOD])
-    first = datetime.fromtimestamp(now, zone).date() - timedelta(days=days - 1)
-    return int(datetime.combine(first, dtime(0), tzinfo=zone).timestamp()), now + 1, "day"
+        start, end = periods.last(24 * periods.HOUR, now)
+        return start, end, "hour"
+    start, end = periods.window(period if period in PERIODS else DEFAULT_PERIOD, now, tz)
+    return start, end, "day"

@@ -13,6 +13,7 @@ from pantau.dashboard.figures.media_style import CHANNEL, SENTIMENT, empty_figur
 from pantau.dashboard.figures.media_words import media_words
 from pantau.dashboard.i18n import t
 from pantau.dashboard.pages._media_state import MediaState, make_search, read_state, window
+from pantau.data import periods
 from pantau.data.channels import CHANNELS, check_channel, is_channel
 
 WITA = "Asia/Makassar"
@@ -112,8 +113,12 @@ def test_state_from_the_url_is_cleaned():
     assert bad == MediaState() and make_search(bad, None) == ""
 
 
-def test_windows_are_local_days_or_hours():
+def test_windows_are_the_periods_of_every_page():
+    # "7d" on /media is the window data.periods gives the cards, the wall and the API.
     now = int(datetime(2026, 6, 7, 18, 20, tzinfo=ZoneInfo(WITA)).timestamp())
-    assert window("7d", now, WITA) == (day(1), now + 1, "day")
+    end_of_hour = now - 20 * 60 + 3600
+    assert window("7d", now, WITA) == (*periods.window("7d", now, WITA), "day")
+    assert window("7d", now, WITA) == (end_of_hour - 7 * 86400, end_of_hour, "day")
+    assert window("30d", now, WITA)[:2] == periods.window("30d", now, WITA)
     start, end, step = window("24h", now, WITA)
-    assert step == "hour" and start == now - 20 * 60 - 23 * 3600
+    assert step == "hour" and (start, end) == (end_of_hour - 86400, end_of_hour)

@@ -34,6 +34,6 @@ def test_layout_on_tempo_in_english(sqlite_store):
     ctx = AppContext(media_config(), sqlite_store, clock=lambda: NOW, cache=Cache())
     text = tree_text(media.layout(ctx, "en", {"period": "90d", "topic": "bencana",
                                               "by": "channel", "lang": "en"}, "/media"))
-    assert "2 articles · 10 Mar 2026 00:00 WITA – 7 Jun 2026 18:00 WITA" in text
+    assert "2 articles · 9 Mar 2026 19:00 WITA – 7 Jun 2026 18:59 WITA" in text
     assert "Gempa, KAI Sempat Hentikan Perjalanan KA Siliwangi" in text
     assert "Mass media" in text and "Media massa" not in text

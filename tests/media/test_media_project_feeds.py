@@ -31,7 +31,7 @@ def test_layout_on_project_feeds(sqlite_store):
     # items are from February and December, outside the window.
     text = tree_text(media.layout(ctx, "en", {"period": "90d", "by": "channel", "lang": "en"},
                                   "/media"))
-    assert "58 articles · 10 Mar 2026 00:00 WITA – 7 Jun 2026 18:00 WITA" in text
+    assert "58 articles · 9 Mar 2026 19:00 WITA – 7 Jun 2026 18:59 WITA" in text
     economy = tree_text(media.layout(ctx, "id", {"period": "90d", "topic": "ekonomi"},
                                      "/media"))
     assert FIRST in economy
@@ -58,7 +58,7 @@ def test_media_page_on_project_feeds_in_chromium(sqlite_store, live_app, page, a
     wita = ZoneInfo("Asia/Makassar")
     n = _published_between(datetime(2026, 6, 1, tzinfo=wita), datetime(2026, 6, 7, 18, tzinfo=wita))
     assert page.locator("#media-subtitle").inner_text() == (
-        f"{n} artikel · 1 Jun 2026 00:00 WITA – 7 Jun 2026 18:00 WITA")
+        f"{n} artikel · 31 Mei 2026 19:00 WITA – 7 Jun 2026 18:59 WITA")
     first = page.locator(".media-article").first
     assert first.locator("a.media-article-link").get_attribute("href").startswith(
         "https://lensanusa.example/")
