@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pantau.data.alert_checks import alert_warnings, inline_channel_secrets, parse_alerts
 from pantau.data.config_file import ConfigError, inline_secrets, read_yaml
 from pantau.data.config_models import Config, Media, Metric, Screen, Site, Source, Store, Wall, Web
 from pantau.data.durations import format_duration
@@ -148,7 +149,7 @@ def parse_config(
     raw = resolve_env(raw, "", problems, env)
     sections = {"site": Site, "store": Store, "web": Web, "media": Media, "wall": Wall}
     for key in raw:
-        if key not in {*sections, "metrics", "sources", "screens"}:
+        if key not in {*sections, "metrics", "sources", "screens", "alerts"}:
             problems.append(f"{key}: unknown section")
     parsed: dict[str, Any] = {}
     for key, model in sections.items():
@@ -219,6 +220,9 @@ def parse_config(
         if sid not in screen_ids:
             problems.append(f"wall.playlist[{i}]: {sid!r} is not a screen id")
 
+    if "alerts" in raw:
+        parsed["alerts"] = parse_alerts(raw["alerts"], known, set(ids), problems)
+
     if problems:
         raise ConfigError(problems)
     parsed = {k: v for k, v in parsed.items() if v is not None}
@@ -239,6 +243,7 @@ def load_config(
     raw = read_yaml(path)
     if warnings is not None:
         warnings.extend(inline_secrets(raw))
+        warnings.extend(inline_channel_secrets(raw))
     missing = [] if not isinstance(raw, dict) or raw.get("metrics") else [
         "metrics: a config needs at least one metric (the catalogue every source writes to)"]
     try:
@@ -249,6 +254,7 @@ def load_config(
         raise ConfigError(missing)
     if warnings is not None:
         warnings.extend(periodless_thresholds(cfg))
+        warnings.extend(alert_warnings(cfg))
     return cfg
 
 

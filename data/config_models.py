@@ -10,20 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pantau.data.durations import parse_duration
+from pantau.data.alert_models import Alerts
+from pantau.data.config_base import Duration, Frozen
 from pantau.data.zones import is_zone
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-
-Duration = Annotated[int, BeforeValidator(parse_duration)]
-"""Seconds, written in config as ``30s``, ``15m``, ``1h``, ``7d``."""
+from pydantic import BeforeValidator, Field, field_validator
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _REGION = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _text(value: Any) -> Any:
@@ -224,6 +218,8 @@ class Config(Frozen):
     media: Media = Media()
     screens: tuple[Screen, ...] = ()
     wall: Wall = Wall()
+    alerts: Alerts = Alerts()
+    """Alert rules, channels and mute windows (``data.alert_models``)."""
 
     def metric(self, name: str) -> Metric | None:
         """The catalogue entry named ``name``, or None."""
