@@ -29,7 +29,7 @@ def parse_alerts(raw, metrics: Collection[str], sources: Collection[str],
         problems.append("alerts: must be a mapping of rules, channels and mute")
         return None
     for key in raw:
-        if key not in ("rules", "channels", "mute"):
+        if key not in ("rules", "channels", "mute", "url"):
             problems.append(f"alerts.{key}: unknown key")
     parts: dict[str, list] = {}
     for key, model in (("rules", Rule), ("channels", _CHANNEL), ("mute", Mute)):
@@ -47,7 +47,12 @@ def parse_alerts(raw, metrics: Collection[str], sources: Collection[str],
                 parts[key].append(None)
     problems.extend(alert_problems(parts["rules"], parts["channels"], parts["mute"], metrics,
                                    sources))
-    return Alerts(**{k: tuple(v for v in items if v is not None) for k, items in parts.items()})
+    url = raw.get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        problems.append("alerts.url: must be an http(s) address")
+        url = None
+    return Alerts(url=url, **{k: tuple(v for v in items if v is not None)
+                              for k, items in parts.items()})
 
 
 def _twice(items: list, path: str) -> list[str]:

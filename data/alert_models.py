@@ -220,6 +220,9 @@ class Alerts(Frozen):
     rules: tuple[Rule, ...] = ()
     channels: tuple[Channel, ...] = ()
     mute: tuple[Mute, ...] = ()
+    url: str | None = None
+    """The address people open Pantau at, for the links in notifications; default
+    ``http://<web.host>:<web.port>``."""
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

@@ -59,3 +59,11 @@ def last_started(store: Store) -> dict[str, float]:
     q = select(runs.c.source_id, func.max(runs.c.started_ts)).group_by(runs.c.source_id)
     with store.reader.connect() as conn:
         return {sid: ts for sid, ts in conn.execute(q)}
+
+
+def last_statuses(store: Store) -> dict[str, str]:
+    """``{source id: status of its last recorded run}``."""
+    q = select(runs.c.source_id, runs.c.status).where(
+        runs.c.id.in_(select(func.max(runs.c.id)).group_by(runs.c.source_id)))
+    with store.reader.connect() as conn:
+        return {sid: status for sid, status in conn.execute(q)}

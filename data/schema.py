@@ -131,3 +131,90 @@ runs = Table(
     Column("error", Text),
     Index("ix_runs_source", "source_id", "id"),
 )
+
+
+# -- alerts (issue 14; data.alert_store) ------------------------------------------------------
+alert_states = Table(
+    "alert_states", metadata,
+    Column("rule_id", String(200), primary_key=True),
+    Column("labels_key", String(1000), primary_key=True),
+    Column("labels", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("value", Float),
+    Column("active_ts", Float),
+    Column("starts_ts", Float),
+    Column("clear_ts", Float),
+    Column("sent_ts", Float),
+    Column("repeats", Integer, nullable=False, default=0),
+    Column("updated_ts", Float, nullable=False),
+    Column("ack_by", String(200)),
+    Column("ack_note", Text),
+    Column("ack_ts", Float),
+)
+"""The current state of each alert (rule and label set): ``normal``, ``pending``,
+``firing``, ``nodata`` or ``error``; ``active_ts`` when it became pending, ``starts_ts`` when
+it fired, ``clear_ts`` when its condition cleared while firing (``keep_firing_for``),
+``sent_ts``/``repeats`` for ``repeat``; who acknowledged it."""
+
+alert_events = Table(
+    "alert_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", String(200), nullable=False),
+    Column("labels_key", String(1000), nullable=False),
+    Column("labels", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("severity", String(20), nullable=False),
+    Column("ts", Float, nullable=False),
+    Column("value", Float),
+    Column("starts_ts", Float),
+    Column("ends_ts", Float),
+    Index("ix_alert_events_ts", "ts"),
+)
+"""Every transition (firing, resolved, nodata, error, acknowledged): the history."""
+
+alert_outbox = Table(
+    "alert_outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(1000), nullable=False, unique=True),
+    Column("channel", String(200), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_ts", Float, nullable=False),
+    Column("due_ts", Float, nullable=False),
+    Column("tries", Integer, nullable=False, default=0),
+    Column("status", String(20), nullable=False),
+    Column("sent_ts", Float),
+    Column("last_error", Text),
+    Index("ix_alert_outbox_due", "status", "due_ts"),
+)
+"""Notifications to send: one per (alert, transition, channel) by its unique ``key``, so that
+two workers evaluating the same transition queue it once. ``status``: ``waiting``, ``sent``
+or ``silenced``."""
+
+annotations = Table(
+    "annotations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ts", Float, nullable=False),
+    Column("end_ts", Float),
+    Column("metric", String(200)),
+    Column("labels", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("rule_id", String(200)),
+    Index("ix_annotations_ts", "ts"),
+)
+"""Marks on charts: alert transitions (``kind`` alert), operators' notes (manual)."""
+
+silences = Table(
+    "silences", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", String(200)),
+    Column("labels", Text, nullable=False),
+    Column("starts_ts", Float, nullable=False),
+    Column("ends_ts", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_ts", Float, nullable=False),
+)
+"""Ad-hoc silences: a rule (or every rule) and the labels an alert must carry, until
+``ends_ts``."""
