@@ -195,6 +195,32 @@ def page(browser):
     ctx.close()
 
 
+@pytest.fixture
+def persistent_chromium(browser):
+    """``open(profile_dir, **context options) -> page``: Chromium on a persistent profile (what
+    a kiosk keeps between starts: service workers, caches); close the page's ``context`` to
+    stop that browser, open the same folder again to start it again. Pages fail the test on a
+    JavaScript error as ``page`` does; browsers still open are closed after the test."""
+    opened = []
+
+    def open_(profile, **options):
+        ctx = browser.browser_type.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            **options)
+        opened.append(ctx)
+        pg = ctx.pages[0] if ctx.pages else ctx.new_page()
+        pg.errors = []
+        pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+        return pg
+
+    yield open_
+    for ctx in opened:
+        try:
+            ctx.close()
+        except Exception:  # already closed by the test
+            pass
+
+
 @pytest.fixture(scope="session")
 def artifacts():
     """Folder for screenshots the test run saves (look at them)."""

@@ -1,6 +1,10 @@
 /* Wall display (/wall): screen rotation, stage scaling, the clock in the site's zone, the
    connection check and the nightly reload. Dash loads this file on every page; it does nothing
-   unless #wall-root is on the page. No network but /healthz.
+   unless #wall-root is on the page. No network but /healthz (and registering /wall-sw.js).
+
+   It also runs the calm screen (#wall-boot) that the wall's service worker shows when the
+   server does not answer (dashboard/wall/offline.py): the clock, and a reload as soon as
+   /healthz answers.
 
    Rotation only switches classes on the screens' elements (React never changes those props),
    so days of rotation leave nothing behind in Dash's state. */
@@ -12,7 +16,8 @@
   var CLEAR_TIMINGS_MS = 60000;
   var st = { root: null, scale: null, fmt: null, fmtTz: null, skew: 0, lastPing: 0,
              busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false,
-             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0 };
+             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0, swAsked: false,
+             boot: null };
 
   /* Show screen i (of the screens in page order): its class, its dot, its title. */
   function show(i) {
@@ -143,10 +148,46 @@
     }
   }
 
+  /* The service worker that shows the calm screen when a later start finds the server away.
+     Absent outside a secure context (plain HTTP on a LAN): then the browser's own page shows. */
+  function keepCalmScreen() {
+    if (st.swAsked || !navigator.serviceWorker) { return; }
+    st.swAsked = true;
+    navigator.serviceWorker.register("/wall-sw.js", { scope: "/wall" }).catch(function () {});
+  }
+
+  /* The calm screen: the clock, and a reload once the server answers /healthz as Pantau
+     (a JSON status; a proxy's error page is not the server). The reload goes to the network
+     and becomes the wall. */
+  function boot(el) {
+    if (st.boot !== el) {
+      st.boot = el; st.lastPing = Date.now();
+      var theme = new URLSearchParams(window.location.search).get("theme");
+      if (theme === "dark" || theme === "light") {
+        el.classList.remove("wall--dark", "wall--light");
+        el.classList.add("wall--" + theme);
+      }
+    }
+    clock(el, parts(now(), el));
+    var every = Math.max(2, +el.dataset.ping || 5) * 1000;
+    if (st.busy || Date.now() - st.lastPing < every) { return; }
+    st.busy = true; st.lastPing = Date.now();
+    var ctl = new AbortController();
+    var timer = setTimeout(function () { ctl.abort(); }, PING_TIMEOUT_MS);
+    fetch("/healthz", { cache: "no-store", signal: ctl.signal })
+      .then(function (r) { return r.json(); })
+      .then(function (body) { if (body && body.status) { window.location.reload(); } })
+      .catch(function () {})
+      .finally(function () { clearTimeout(timer); st.busy = false; });
+  }
+
   function tick() {
+    var calm = document.getElementById("wall-boot");
+    if (calm) { boot(calm); return; }
     var root = document.getElementById("wall-root");
     if (!root) { st.root = null; return; }
     if (root !== st.root) {
+      keepCalmScreen();
       st.root = root; st.scale = null; st.lastMinute = null; st.conn = "";
       st.loadedAt = Date.now(); st.lastPing = 0; st.reloadDue = false;
       st.rotStart = Date.now(); st.shown = 0;

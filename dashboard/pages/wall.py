@@ -16,6 +16,7 @@ from pantau.dashboard.i18n import t
 from pantau.dashboard.wall import params as wall_params
 from pantau.dashboard.wall.arrange import arrange, weight
 from pantau.dashboard.wall.header import clock_data, down_strip, header, ticker, ticker_track
+from pantau.dashboard.wall.offline import register_offline
 from pantau.dashboard.wall.params import PING_SECONDS, WallParams
 from pantau.dashboard.wall.refresh import digest, extras, tile_answers, tile_key
 from pantau.dashboard.wall.tiles import shell
@@ -100,7 +101,9 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
 
 def register(app: dash.Dash, ctx: AppContext) -> None:
     """The refresh callback. Rotation needs no server and no Dash state: ``wall.js`` switches
-    the screens' classes on a timer (so days of rotation leave nothing behind)."""
+    the screens' classes on a timer (so days of rotation leave nothing behind). Also the
+    calm screen of a TV that starts while the server is away (``dashboard.wall.offline``)."""
+    register_offline(app.server, ctx)
 
     @app.callback(
         Output({"type": "wall-tile", "index": ALL}, "className"),

@@ -3,60 +3,18 @@ is lost, and shows live data again by itself, without a reload."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
+from server_proc import free_port, start, stop
 from wall_seed import open_wall
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-SERVER = Path(__file__).with_name("wall_server.py")
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(url: str, port: int) -> subprocess.Popen:
-    # The server imports wall_seed (its own folder) and support (tests/, as pytest's pythonpath).
-    path = os.pathsep.join(p for p in (str(ROOT / "tests"), os.environ.get("PYTHONPATH")) if p)
-    proc = subprocess.Popen([sys.executable, str(SERVER), url, str(port)], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": path},
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert proc.stdout.readline().strip() == "ready"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError("the wall server did not come up")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
 
 def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, ntb_history):
-    port = _free_port()
-    proc = _start(ntb_history.url, port)
+    port = free_port()
+    proc = start(ntb_history.url, port)
     try:
         open_wall(page, f"http://127.0.0.1:{port}/wall?playlist=layanan&rotate=600")
         page.evaluate("window.__marker = 'same page'")
@@ -64,7 +22,7 @@ def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, ntb_hist
         before = kpi.inner_text()
         assert page.inner_text("#wall-conn") == ""
 
-        _stop(proc)
+        stop(proc)
         stopped = time.monotonic()
         page.wait_for_function("document.getElementById('wall-conn').textContent "
                                "=== 'koneksi terputus'", timeout=15000)
@@ -81,7 +39,7 @@ def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, ntb_hist
         assert page.inner_text("#wall-conn") == "koneksi terputus"
         assert kpi.inner_text() == before
 
-        proc = _start(ntb_history.url, port)
+        proc = start(ntb_history.url, port)
         page.wait_for_function("document.getElementById('wall-conn').textContent === ''",
                                timeout=20000)
         page.wait_for_function(f"""() => document.querySelector(
@@ -91,5 +49,5 @@ def test_server_stopped_for_30_s_then_live_again_without_a_reload(page, ntb_hist
         assert page.evaluate("window.__marker") == "same page"  # no reload by hand or script
         assert page.errors == []
     finally:
-        _stop(proc)
+        stop(proc)
 
