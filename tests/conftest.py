@@ -151,6 +151,7 @@ def live_app():
     import threading
 
     from pantau.dashboard.app import create_app
+    from pantau.dashboard.security_headers import RequestHandler
     from werkzeug.serving import make_server
 
     servers = []
@@ -159,7 +160,8 @@ def live_app():
         import time as _time
 
         app = create_app(config, store, clock=clock or _time.time, **kw)
-        srv = make_server("127.0.0.1", 0, app.server, threaded=True)
+        srv = make_server("127.0.0.1", 0, app.server, threaded=True,
+                          request_handler=RequestHandler)
         threading.Thread(target=srv.serve_forever, daemon=True).start()
         servers.append(srv)
         return f"http://127.0.0.1:{srv.server_port}"
@@ -169,6 +171,31 @@ def live_app():
         srv.shutdown()
 
 
+def _wait_for_function_outside(self, expression: str, *, arg=None, timeout: float | None = None,
+                               polling=None):
+    """``Page.wait_for_function`` asking from outside the page. Playwright's own polls inside
+    the page through ``new Function``, which the app's Content-Security-Policy (no
+    'unsafe-eval', dashboard.security_headers) refuses; ``page.evaluate`` goes through the
+    DevTools protocol and is not subject to it. Same arguments (``polling``: ms, default 100)."""
+    import time
+
+    from playwright.sync_api import Error, TimeoutError
+
+    every = polling if isinstance(polling, int | float) else 100
+    deadline = time.monotonic() + (30_000 if timeout is None else timeout) / 1000
+    while True:
+        try:
+            if self.evaluate(expression, arg):
+                return None
+        except Error as exc:  # a navigation replaced the page under the question: ask again
+            if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                raise
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"wait_for_function: {expression[:200]!r} not true within "
+                               f"{timeout} ms")
+        self.wait_for_timeout(every)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium driven by Playwright (never a downloaded browser)."""
@@ -176,8 +203,9 @@ def browser():
         if REQUIRE_BROWSER:
             pytest.fail(f"Chromium required (PANTAU_REQUIRE_BROWSER=1) but {CHROMIUM} is missing")
         pytest.skip(f"no Chromium at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
 
+    Page.wait_for_function = _wait_for_function_outside
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
@@ -191,8 +219,14 @@ def page(browser):
     pg = ctx.new_page()
     pg.errors = []
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    # Whatever the test looks at, the Content-Security-Policy (dashboard.security_headers)
+    # must not have refused anything on the way.
+    pg.csp_refused = []
+    pg.on("console", lambda m: pg.csp_refused.append(m.text)
+          if "Content Security Policy" in m.text else None)
     yield pg
     ctx.close()
+    assert not pg.csp_refused, pg.csp_refused
 
 
 @pytest.fixture
