@@ -99,6 +99,21 @@ class Scheduler:
                            id=RETENTION_JOB, name="retention", coalesce=True, max_instances=1,
                            misfire_grace_time=MAX_GRACE)
 
+    def every(self, seconds: float, fn: Callable[[], object], job_id: str) -> None:
+        """Also call ``fn()`` every ``seconds`` (the alerts' sweep), never two at once; an
+        exception is logged, the job stays."""
+        def job():
+            if self._stopping.is_set():
+                return
+            try:
+                fn()
+            except Exception:
+                log.exception("%s failed", job_id)
+
+        self.sched.add_job(job, IntervalTrigger(seconds=seconds, timezone=ZoneInfo(self.tz)),
+                           id=job_id, name=job_id, coalesce=True, max_instances=1,
+                           misfire_grace_time=max(1, int(seconds // 2)))
+
     def jobs(self) -> list:
         return self.sched.get_jobs()
 

@@ -167,6 +167,8 @@ class Email(Frozen):
     password: str | None = None
     sender: str
     to: tuple[str, ...] = Field(min_length=1)
+    ca_file: str | None = None
+    """A CA bundle to trust for STARTTLS (a pemda's own CA); default the system's."""
     timeout: Duration = 20
 
 

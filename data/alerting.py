@@ -35,6 +35,8 @@ from pantau.data.store import Store
 
 log = logging.getLogger("pantau.alerts")
 
+LOCK_WAIT = 10.0
+"""Seconds an evaluation after a run waits for another worker's evaluation of the rule."""
 COMBINE = {"sum": "sum", "avg": "mean", "min": "min", "max": "max"}
 
 
@@ -67,8 +69,9 @@ class Evaluator:
         return out
 
     def after_run(self, source_id: str) -> int:
-        """Evaluate the rules of ``source_id`` now; return the notifications queued."""
-        return sum(self.evaluate(rule) for rule in self.rules_of(source_id))
+        """Evaluate the rules of ``source_id`` now (waiting for another worker's evaluation of
+        a rule to end: this run's values are new); return the notifications queued."""
+        return sum(self.evaluate(rule, wait=LOCK_WAIT) for rule in self.rules_of(source_id))
 
     def sweep(self) -> int:
         """Evaluate every rule: no_data and source_down from the store, thresholds only on
@@ -77,11 +80,14 @@ class Evaluator:
                    for rule in self.cfg.alerts.rules)
 
     # -- one rule -------------------------------------------------------------------------
-    def evaluate(self, rule: Rule, timers_only: bool = False) -> int:
-        """Evaluate ``rule`` unless another worker is; return the notifications queued."""
-        held = self.locks.acquire(f"alert:{rule.id}")
-        if held is False:
-            return 0
+    def evaluate(self, rule: Rule, timers_only: bool = False, wait: float = 0.0) -> int:
+        """Evaluate ``rule`` unless another worker is (after waiting up to ``wait`` seconds
+        for it to finish); return the notifications queued."""
+        deadline = time.monotonic() + wait
+        while (held := self.locks.acquire(f"alert:{rule.id}")) is False:
+            if time.monotonic() >= deadline:
+                return 0
+            time.sleep(0.1)
         try:
             return self._evaluate(rule, timers_only)
         finally:

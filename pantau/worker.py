@@ -7,8 +7,10 @@ SIGTERM or SIGINT stops scheduling, lets the runs in flight finish, and exits 0.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
+import threading
 
 from pantau.collectors.runner import Runner, RunResult
 from pantau.collectors.scheduler import Scheduler
@@ -38,6 +40,44 @@ def log_run(r: RunResult) -> None:
             extra={"source": r.source_id, "status": r.status, "reason": r.error})
 
 
+SWEEP_ENV = "PANTAU_ALERT_SWEEP"
+"""Seconds between sweeps of the alert rules (default 60; tests shorten it)."""
+
+
+class Alerting:
+    """The alerts of one worker: rules evaluated after each run and by a sweep every minute,
+    the outbox sent by a thread of its own (``pantau.sender``)."""
+
+    def __init__(self, cfg: Config, store):
+        from pantau.data.alerting import Evaluator
+        from pantau.sender import Sender
+
+        self.evaluator = Evaluator(cfg, store)
+        self.sender = Sender(cfg, store)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self.sender.loop, args=(self._stop,),
+                                        name="alert-sender", daemon=True)
+
+    def after_run(self, r: RunResult) -> None:
+        """``log_run``, then the rules reading ``r``'s source."""
+        log_run(r)
+        try:
+            self.evaluator.after_run(r.source_id)
+        except Exception as exc:  # an unreachable store: the sweep tries again
+            log.error("alerts after %s: %s", r.source_id, str(exc).splitlines()[0])
+
+    def start(self, sched: Scheduler) -> None:
+        sched.every(float(os.environ.get(SWEEP_ENV) or 60), self.evaluator.sweep,
+                    "_alerts_sweep")
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(30)
+        self.evaluator.close()
+        self.sender.close()
+
+
 def run_worker(cfg: Config) -> int:
     """Schedule every enabled source of ``cfg`` until SIGTERM/SIGINT; return the exit code."""
     from pantau.config import open_store
@@ -50,7 +90,10 @@ def run_worker(cfg: Config) -> int:
         return EXIT_FAIL
     instrument_store(store)
     runner = Runner.from_config(cfg, store)
-    sched = Scheduler(cfg, runner, on_result=log_run)
+    alerts = Alerting(cfg, store) if cfg.alerts.rules else None
+    sched = Scheduler(cfg, runner, on_result=alerts.after_run if alerts else log_run)
+    if alerts:
+        alerts.start(sched)
     stopped = {}
 
     def _stop(signum, _frame):
@@ -68,6 +111,8 @@ def run_worker(cfg: Config) -> int:
         longest = max((s.timeout for s in cfg.sources), default=30)
         if not sched.wait_idle(longest + 30):
             log.warning("worker: runs still in flight after %ss; stopping anyway", longest + 30)
+        if alerts:
+            alerts.stop()
         runner.close()
         store.dispose()
     name = signal.Signals(stopped["signal"]).name if stopped else "end"
