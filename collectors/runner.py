@@ -77,8 +77,12 @@ class Runner:
                  = time.time, tz: str = "UTC", topics: Mapping[str, Sequence[str]] | None = None,
                  sentiment: str | None = "lexicon", http_factory: HttpFactory = default_http,
                  max_body: int = MAX_BODY_BYTES,
-                 kinds: Mapping[str, type[CollectorKind]] | None = None):
+                 kinds: Mapping[str, type[CollectorKind]] | None = None,
+                 area: str | None = None):
         self.store = store
+        self.area = area
+        """The site's area (``site.region``): samples labelled with a region outside it are
+        refused with their reason (``data.reference.codes.refusal``)."""
         self.catalogue = frozenset(catalogue)
         self.clock = clock
         self.tz = tz
@@ -104,7 +108,8 @@ class Runner:
     def from_config(cls, cfg: Config, store: Store, **kw) -> Runner:
         """A runner with the catalogue, zone, topics and sentiment scorer of ``cfg``."""
         return cls(store, {m.name for m in cfg.metrics}, tz=cfg.site.timezone,
-                   topics=cfg.media.topics, sentiment=cfg.media.sentiment, **kw)
+                   topics=cfg.media.topics, sentiment=cfg.media.sentiment,
+                   area=cfg.site.region, **kw)
 
     # -- one run -------------------------------------------------------------------------
     def run(self, source: Source) -> RunResult:
@@ -169,7 +174,7 @@ class Runner:
 
     def _write(self, batch: Batch, now: int):
         with self._writing():
-            return self.store.write(batch, self.catalogue, now=now)
+            return self.store.write(batch, self.catalogue, now=now, area=self.area)
 
     def _retrying(self, fn, deadline: float, source_id: str):
         """``fn()``, tried again while the store is unreachable and the run's time (up to

@@ -12,8 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pantau.data.alert_models import Alerts
 from pantau.data.config_base import Duration, Frozen
+from pantau.data.reference import codes
 from pantau.data.zones import is_zone
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -54,12 +55,40 @@ def region_code(value: Any) -> str:
 RegionCode = Annotated[str, BeforeValidator(region_code)]
 
 
+def site_region(value: Any) -> Any:
+    """``site.region`` must be a province or a kabupaten/kota of the national code list; a
+    name or a code not in it is refused naming the closest places ("Sukoharjo" -> 33.11)."""
+    if not isinstance(value, str) or (codes.known(value) and value.count(".") <= 1):
+        return value
+    if codes.known(value):
+        raise ValueError(f"{value!r} ({codes.name(value)}) is a {codes.level(value)}; a site is "
+                         "a provinsi or a kabupaten/kota")
+    near = codes.suggest(value)
+    hint = "; closest: " + ", ".join(f'"{c}" ({n})' for c, n in near) if near else ""
+    raise ValueError(f"{value!r} is not a provinsi or kabupaten/kota code in the Kemendagri "
+                     f"list{hint}")
+
+
 class Site(Frozen):
     name: str = "Pantau"
     language: Literal["id", "en"] = "id"
     timezone: str = "Asia/Makassar"
-    region: RegionCode = "52"
+    """The site's zone; when not given, the zone of ``region``'s province (WIB, WITA, WIT)."""
+    region: Annotated[RegionCode, BeforeValidator(site_region)] = "52"
+    """The site's own area: a province (drills to kabupaten/kota) or a kabupaten/kota (drills
+    to kecamatan)."""
+    boundaries: str = "var/regions"
+    """Folder of boundaries loaded with ``pantau regions import`` (read before the shipped ones)."""
     demo: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _zone_from_region(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("timezone") is None:
+            region = data.get("region", "52")
+            if isinstance(region, str) and codes.known(region):
+                return {**data, "timezone": codes.province_zone(region)}
+        return data
 
     @field_validator("timezone")
     @classmethod

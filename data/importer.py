@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+from pantau.data.reference import codes
 from pantau.data.store import FUTURE_SLACK, Store
 
 REQUIRED = ("metric", "ts", "value")
@@ -64,9 +65,11 @@ def _parse_ts(raw: pd.Series, tz: str) -> pd.Series:
 
 def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: str = "UTC",
                now: int | None = None, chunk_rows: int = 250_000,
-               on_rows: Callable[[int], None] | None = None) -> ImportReport:
+               on_rows: Callable[[int], None] | None = None,
+               area: str | None = None) -> ImportReport:
     """Load ``path`` into ``store``; return counts and every refused row with its line.
-    ``on_rows(n)`` is called after each chunk of ``n`` rows is done (a progress bar)."""
+    ``on_rows(n)`` is called after each chunk of ``n`` rows is done (a progress bar).
+    ``area`` (``site.region``): a ``region`` outside it is refused as the runner refuses it."""
     now = int(store.clock() if now is None else now)
     oldest = now - store.retention_days * 86400
     report = ImportReport()
@@ -75,7 +78,9 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
             header = next(csv.reader(fh), [])
         # Text columns as categories: metric and label values repeat on every row, and
         # grouping rows into series then works on small integer codes.
-        text_cols = {c: "category" for c in header if c not in ("ts", "value")}
+        # Read as text first: a "category" column whose values all look like numbers gets
+        # float categories, and region "52.10" would become 52.1 ("52" 52.0).
+        text_cols = {c: str for c in header if c not in ("ts", "value")}
         # ts and value are left to the C parser's number detection: the fast path for
         # clean files; a chunk with text in them falls back to coercion row by row.
         reader = pd.read_csv(path, dtype=text_cols, keep_default_na=False,
@@ -88,6 +93,7 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
     first = True
     line = 2
     for df in reader:
+        df = df.astype({c: "category" for c in df.columns if c in text_cols})
         if first:
             missing = [c for c in REQUIRED if c not in df.columns]
             if missing:
@@ -113,11 +119,17 @@ def import_csv(store: Store, path: str | Path, catalogue: Collection[str], tz: s
             ((ts < oldest).to_numpy(),
              f"timestamp is older than retention ({store.retention_days} days)"),
         ]
+        if area is not None and "region" in df.columns:
+            # One reason per distinct value (a region column repeats a few codes).
+            outside = {v: codes.refusal(v, area) for v in df["region"].unique() if v != ""}
+            reasons = df["region"].astype(object).map(outside.get)
+            checks.append((reasons.notna().to_numpy(), reasons.to_numpy()))
         bad = np.logical_or.reduce([mask for mask, _ in checks])
         if bad.any():
             metrics = df["metric"].to_numpy()
             for i in np.flatnonzero(bad):
                 why = next(w for mask, w in checks if mask[i])
+                why = why[i] if isinstance(why, np.ndarray) else why
                 report.problems.append((int(lines[i]), why or
                                         f"metric not in the catalogue ({metrics[i]!r})"))
         good = df[~bad]

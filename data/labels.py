@@ -1,4 +1,4 @@
-"""What people read for a label value: region codes as kabupaten/kota names, service ids as
+"""What people read for a label value: region codes as names from the national list, service ids as
 the sources' titles. Pages, chart files, reports and exports all ask here.
 
 Use::
@@ -7,6 +7,7 @@ Use::
 
     value_name(cfg, "region", "52.71", "id")            # "Kota Mataram"
     value_name(cfg, "region", "52.01", "id", short=True) # "Lombok Barat" (wall tiles)
+    value_name(cfg, "region", "33.11.12", "id")         # "Kartasura" (a kecamatan)
     value_name(cfg, "service", "portal_ntbprov", "id")  # the source's title from config
     value_names(cfg, "region", ["52.01", "99"], "id")   # {"52.01": "Kabupaten Lombok Barat",
                                                         #  "99": "99"}
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pantau.data.config_models import Config
-from pantau.data.reference import PROVINCE, PROVINCE_NAME, regions
+from pantau.data.reference import codes
 
 REGION = "region"
 SERVICE = "service"
@@ -29,12 +30,10 @@ NAMED = (REGION, SERVICE)
 
 
 def _region(code: str, short: bool) -> str | None:
-    if code == PROVINCE:
-        return PROVINCE_NAME
-    for c, name, short_name, kind in regions():
-        if c == code:
-            return name if (kind == "kota" or not short) else short_name
-    return None
+    # A kota keeps "Kota" even short: "Bima" alone is the kabupaten (52.06), not 52.72.
+    if short and codes.kind(code) == "kabupaten":
+        return codes.short_name(code)
+    return codes.name(code)
 
 
 def value_name(cfg: Config | None, label: str, value: str, lang: str,

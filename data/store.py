@@ -26,6 +26,7 @@ from pantau.data import rollups
 from pantau.data.batch import Article, Batch, Rejection, Sample, WriteResult, labels_key
 from pantau.data.channels import CHANNELS, is_channel
 from pantau.data.engine import make_engines
+from pantau.data.reference import codes
 from pantau.data.schema import DAY, articles, runs, series
 from pantau.data.urls import normalise_url
 from sqlalchemy import Engine, delete, insert, select
@@ -87,10 +88,16 @@ class Store:
             self.writer.dispose()
 
     # -- writing ------------------------------------------------------------------------
-    def check(self, s: Sample, catalogue: Collection[str], now: int) -> str | None:
-        """The reason ``s`` must be refused, or None."""
+    def check(self, s: Sample, catalogue: Collection[str], now: int,
+              area: str | None = None) -> str | None:
+        """The reason ``s`` must be refused, or None. With ``area`` (``site.region``), a
+        ``region`` label must name that area or a listed region inside it."""
         if s.metric not in catalogue:
             return f"metric {s.metric!r} is not in the catalogue"
+        if area is not None and s.labels.get("region") not in (None, ""):
+            why = codes.refusal(s.labels["region"], area)
+            if why:
+                return why
         try:
             value = float(s.value)
         except (TypeError, ValueError):
@@ -105,8 +112,10 @@ class Store:
             return f"timestamp is older than retention ({self.retention_days} days)"
         return None
 
-    def write(self, batch: Batch, catalogue: Collection[str], now: int | None = None) -> WriteResult:
+    def write(self, batch: Batch, catalogue: Collection[str], now: int | None = None,
+              area: str | None = None) -> WriteResult:
         """Write ``batch`` in one transaction; return what was written and what was refused.
+        ``area``: the site's ``site.region``, whose outside is refused (see :meth:`check`).
 
         Samples without ``ts`` get ``now``. Articles are deduplicated on their normalised link.
         """
@@ -114,7 +123,7 @@ class Store:
         result = WriteResult()
         rows: list[tuple[str, str, dict, int, float]] = []
         for i, s in enumerate(batch.samples):
-            reason = self.check(s, catalogue, now)
+            reason = self.check(s, catalogue, now, area)
             if reason:
                 result.rejections.append(Rejection(reason, s.metric, i))
                 continue

@@ -60,7 +60,7 @@ def cmd_import(args) -> int:
     try:
         with progress(f"import {Path(args.file).name}", total, "rows") as advance:
             report = import_csv(store, args.file, {m.name for m in cfg.metrics},
-                                cfg.site.timezone, on_rows=advance)
+                                cfg.site.timezone, on_rows=advance, area=cfg.site.region)
     except ImportError_ as exc:
         raise UsageError(str(exc)) from None
     for line, reason in report.problems[:50]:

@@ -119,16 +119,16 @@ def one(args: dict, name: str, default: str | None = None) -> str | None:
 
 
 def region(ctx: AppContext, args: dict) -> str | None:
-    """``region``: the site's own code or one of its kabupaten/kota (None when absent)."""
-    from pantau.data.reference import regions
+    """``region``: the site's own code or one region one level below it (None when absent)."""
+    from pantau.data.reference import codes
 
     value = one(args, "region")
     if not value:
         return None
-    known = {ctx.config.site.region} | {code for code, *_ in regions()}
-    if value not in known:
-        raise ApiError(f"region {value!r} is not {ctx.config.site.region} or one of its "
-                       f"kabupaten/kota codes", "region")
+    area = ctx.config.site.region
+    if value != area and value not in codes.children(area):
+        below = codes.level(area + ".00")
+        raise ApiError(f"region {value!r} is not {area} or one of its {below} codes", "region")
     return value
 
 

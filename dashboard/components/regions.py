@@ -1,7 +1,8 @@
 """Regions an executive can filter by, and how a region choice becomes a label filter.
 
-The province (``site.region``) plus the kabupaten/kota of the shipped boundaries, by
-Kemendagri code (strings). A metric with a ``region`` label is filtered with
+The site's own area (``site.region``) plus the regions one level below it in the national
+code list (a province: its kabupaten/kota; a kabupaten/kota: its kecamatan), by Kemendagri
+code (strings). A metric with a ``region`` label is filtered with
 ``{"region": code}``; the province view uses the metric's own province series when one
 exists and all its series otherwise. A metric without a region label is always
 province-wide (the page says so).
@@ -12,34 +13,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pantau.dashboard.i18n import t
-from pantau.data.reference import regions
+from pantau.data.reference import PROVINCE, codes, regions
 from pantau.data.shows import place_filters
 
 REGION_LABEL = "region"
 
 
-def region_names() -> dict[str, str]:
-    """``{code: full name}`` of the kabupaten/kota ("52.71": "Kota Mataram")."""
-    return {code: name for code, name, _short, _kind in regions()}
+def region_names(area: str = PROVINCE) -> dict[str, str]:
+    """``{code: full name}`` of the regions one level below ``area`` (the site's
+    ``site.region``): "52.71": "Kota Mataram" under "52", "33.11.12": "Kartasura" under "33.11"."""
+    return {code: name for code, name, _short, _kind in regions(area)}
+
+
+def whole_label(area: str, lang: str) -> str:
+    """What the site's whole area is called in a select: "Seluruh provinsi" / "Seluruh
+    kabupaten" / "Seluruh kota"."""
+    kind = codes.kind(area) or "provinsi"
+    return t(f"overview.region.{'province' if kind == 'provinsi' else kind}", lang)
 
 
 def region_options(province: str, lang: str) -> list[dict]:
-    """Options for a select: the province first, then the kabupaten/kota in code order."""
-    opts = [{"label": t("overview.region.province", lang), "value": province}]
-    opts += [{"label": name, "value": code} for code, name in region_names().items()]
+    """Options for a select: the site's area first, then the regions below it in code order."""
+    opts = [{"label": whole_label(province, lang), "value": province}]
+    opts += [{"label": name, "value": code} for code, name in region_names(province).items()]
     return opts
 
 
 def region_key(value: str | None, province: str) -> str:
-    """``value`` when it is the province or one of its kabupaten/kota, else the province."""
-    return value if value == province or value in region_names() else province
+    """``value`` when it is the site's area or one region below it, else the area."""
+    return value if value == province or value in region_names(province) else province
 
 
 def region_label(code: str, province: str, lang: str) -> str:
     """The display name of ``code``."""
     if code == province:
-        return t("overview.region.province", lang)
-    return region_names().get(code, code)
+        return whole_label(province, lang)
+    return region_names(province).get(code, code)
 
 
 @dataclass(frozen=True)

@@ -79,8 +79,8 @@ def history_table(h: History, metric: Metric, lang: str, tz: str):
                      hover=True, className="mb-0", id="metric-history-table")
 
 
-def region_table(df, metric: Metric, lang: str, selected: str):
-    names = region_names()
+def region_table(df, metric: Metric, lang: str, selected: str, area: str):
+    names = region_names(area)
     values = dict(zip(df[REGION_LABEL], df["value"], strict=True)) if not df.empty else {}
     rows = [html.Tr([html.Td(name), html.Td(code),
                      html.Td(table_value(values.get(code), metric, lang), className="num")],
@@ -108,11 +108,12 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
                            config=graph_config(lang, modeBarButtonsToRemove=NO_BUTTONS)),
                  hint=t("metric.history_note", lang) if h.period else None)
 
-    codes = list(region_names())
+    codes = list(region_names(province))
     if REGION_LABEL in labels:
         by_region = values_by(ctx, metric, REGION_LABEL, start, end, {REGION_LABEL: codes})
         selected = region if region != province else None
-        fig = region_map(by_region.frame, metric, lang, load_geojson(), selected=selected)
+        fig = region_map(by_region.frame, metric, lang, load_geojson(province, ctx.config.site.boundaries),
+                         selected=selected)
         filtered = html.Div([
             html.Span(t("metric.filtered", lang, region=region_label(region, province, lang))
                       if selected else None),
@@ -127,7 +128,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
             dcc.Graph(figure=fig, id="metric-map", config=graph_config(
                 lang, modeBarButtonsToRemove=NO_BUTTONS, scrollZoom=False))]),
             hint=hint, panel_id="metric-map-panel")
-        region_rows = region_table(by_region.frame, metric, lang, region)
+        region_rows = region_table(by_region.frame, metric, lang, region, province)
     else:
         by_region = None
         map_panel = panel(t("metric.map", lang), html.P(t("metric.map_none", lang),
@@ -139,7 +140,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
     for label in labels:
         if label == REGION_LABEL:
             frame = by_region.frame if by_region else None
-            names, sel = region_names(), (region if region != province else None)
+            names, sel = region_names(province), (region if region != province else None)
         else:
             frame = values_by(ctx, metric, label, start, end, rf.filters).frame
             names, sel = None, None
@@ -232,6 +233,6 @@ def register(app, ctx: AppContext) -> None:
             return province if _clear else no_update
         points = (click or {}).get("points") or []
         code = points[0].get("location") if points else None
-        if code not in region_names():
+        if code not in region_names(province):
             raise PreventUpdate
         return province if code == current else code

@@ -12,6 +12,8 @@ TEXTS = {
     "overview.period.range": {"id": "{start} – {end}", "en": "{start} – {end}"},
     "overview.region.label": {"id": "Wilayah", "en": "Region"},
     "overview.region.province": {"id": "Seluruh provinsi", "en": "Whole province"},
+    "overview.region.kabupaten": {"id": "Seluruh kabupaten", "en": "Whole regency"},
+    "overview.region.kota": {"id": "Seluruh kota", "en": "Whole city"},
     "overview.attainment": {"id": "Capaian {pct}", "en": "{pct} of target"},
     "overview.no_target": {"id": "Tanpa target", "en": "No target"},
     "overview.vs_previous": {"id": "dibanding periode sebelumnya", "en": "vs previous period"},

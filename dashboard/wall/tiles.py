@@ -204,7 +204,8 @@ def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str
     elif tile.view == "bar":
         fig = wall_bars(d.frame, metric, lang, theme, names=names)
     else:
-        fig = wall_map(d.frame, metric, lang, load_geojson(), theme)
+        fig = wall_map(d.frame, metric, lang,
+                       load_geojson(cfg.site.region, cfg.site.boundaries), theme)
     return fig.to_plotly_json()
 
 

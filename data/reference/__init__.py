@@ -1,12 +1,15 @@
-"""Reference data shipped with Pantau: NTB kabupaten/kota boundaries and published indicators.
+"""Reference data shipped with Pantau: the national region list (``codes``), boundaries of
+the regions inside a site's area, and NTB's published indicators.
 
 Use::
 
     from pantau.data.reference import load_geojson, regions, indicators, indicator_samples
 
-    gj = load_geojson()                 # FeatureCollection, properties.code "52.01" ... "52.72"
+    gj = load_geojson()                 # NTB's kabupaten/kota: properties.code "52.01" ... "52.72"
+    load_geojson("33.11")               # the 12 kecamatan of Kabupaten Sukoharjo
     regions()                           # [("52.01", "Kabupaten Lombok Barat", "Lombok Barat",
                                         #   "kabupaten"), ...] in code order
+    regions("52.71")                    # [("52.71.01", "Ampenan", "Ampenan", "kecamatan"), ...]
     indicators()                        # DataFrame indicator, code, name, year, value, source
     store.write(Batch(indicator_samples()), names)   # IPM and SPBE index as samples
 
@@ -16,6 +19,7 @@ Codes are always strings. Licences and traps: ``NOTICE.md`` next to this file.
 from __future__ import annotations
 
 import copy
+import gzip
 import json
 from datetime import datetime
 from functools import lru_cache
@@ -24,12 +28,15 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 from pantau.data.batch import Sample
+from pantau.data.reference import codes
 
 HERE = Path(__file__).resolve().parent
 GEOJSON = HERE / "ntb-kabkota.geojson"
+KABKOTA = HERE / "kabkota.geojson.gz"
+"""Every kabupaten/kota of Indonesia, simplified hard (``scripts/reference_regions.py``)."""
 INDICATORS = HERE / "ntb-indicators.csv"
 PROVINCE = "52"
-"""Kemendagri code of Nusa Tenggara Barat, the area the boundaries cover."""
+"""Kemendagri code of Nusa Tenggara Barat: the default site area, the area of ``GEOJSON``."""
 PROVINCE_NAME = "Nusa Tenggara Barat"
 
 INDICATOR_METRICS = {"ipm": "ipm_score", "spbe_index": "spbe_index_score"}
@@ -44,27 +51,58 @@ def _geojson() -> dict:
         return json.load(fh)
 
 
-def load_geojson() -> dict:
-    """The boundaries as a GeoJSON FeatureCollection (a fresh copy: callers may change it).
-
-    Outer rings are clockwise, as Plotly's ``geo`` (d3-geo) wants them."""
-    return copy.deepcopy(_geojson())
+@lru_cache(maxsize=1)
+def _kabkota() -> dict:
+    return json.loads(gzip.decompress(KABKOTA.read_bytes()))
 
 
-def regions() -> list[tuple[str, str, str, str]]:
-    """``(code, name, short_name, kind)`` of the ten kabupaten/kota, in code order."""
-    out = [(str(f["properties"]["code"]), f["properties"]["name"],
-            f["properties"]["short_name"], f["properties"]["kind"])
-           for f in _geojson()["features"]]
-    return sorted(out)
+def boundary_file(area: str, extra: Path | str | None = None) -> Path | None:
+    """The file holding the polygons one level below ``area``: an imported one in ``extra``
+    (``pantau regions import``) first, then a shipped ``kecamatan-<area>.geojson``."""
+    for folder in ([Path(extra)] if extra else []) + [HERE]:
+        for name in (f"{area}.geojson", f"kecamatan-{area}.geojson"):
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+@lru_cache(maxsize=32)
+def _area_geojson(area: str, extra: str | None, stamp: float) -> dict:
+    path = boundary_file(area, extra)
+    if path is not None:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    if area == PROVINCE:
+        return _geojson()
+    if "." not in area:
+        return {"type": "FeatureCollection",
+                "features": [f for f in _kabkota()["features"]
+                             if codes.parent(f["properties"]["code"]) == area]}
+    return {"type": "FeatureCollection", "features": []}
+
+
+def load_geojson(area: str = PROVINCE, extra: Path | str | None = None) -> dict:
+    """The boundaries of the regions one level below ``area`` (a province: its kabupaten/kota;
+    a kabupaten/kota: its kecamatan) as a GeoJSON FeatureCollection, a fresh copy (callers may
+    change it); empty when none are shipped or imported. ``extra`` is the folder of imported
+    boundaries (``site.boundaries``). Properties: ``code``, ``name``, ``short_name``, ``kind``,
+    ``centroid``. Outer rings are clockwise, as Plotly's ``geo`` (d3-geo) wants them."""
+    area = str(area)
+    path = boundary_file(area, extra)
+    stamp = path.stat().st_mtime if path is not None else 0.0
+    return copy.deepcopy(_area_geojson(area, str(extra) if extra else None, stamp))
+
+
+def regions(area: str = PROVINCE) -> list[tuple[str, str, str, str]]:
+    """``(code, name, short_name, kind)`` of the regions one level below ``area`` in the code
+    list (NTB's ten kabupaten/kota by default), in code order."""
+    return [(c, codes.name(c), codes.short_name(c), codes.kind(c))
+            for c in codes.children(area)]
 
 
 def region_name(code: str) -> str | None:
-    """The full name of kabupaten/kota ``code`` ("Kota Mataram"), or None."""
-    for c, name, _short, _kind in regions():
-        if c == code:
-            return name
-    return None
+    """The full name of ``code`` in the national list ("Kota Mataram"), or None."""
+    return codes.name(code)
 
 
 def indicators() -> pd.DataFrame:

@@ -1,0 +1,86 @@
+"""Issue 22: the site decides the levels. The repository's NTB config.yaml with only
+``site.region: "52.71"`` changed (Kota Mataram) drills to Mataram's six kecamatan: the region
+select, the /metric page's map and table, the API's region parameter and the runner's checks,
+with no code change."""
+
+from __future__ import annotations
+
+import time
+
+from pantau.collectors.runner import Runner
+from pantau.data.batch import Batch, Sample
+from pantau.data.store import Store
+from support.config import config_from, repo_yaml
+
+MATARAM = ["Ampenan", "Mataram", "Cakranegara", "Sekarbela", "Selaparang", "Sandubaya"]
+
+
+def _walk(component):
+    if isinstance(component, list | tuple):
+        for c in component:
+            yield from _walk(c)
+        return
+    yield component
+    children = getattr(component, "children", None)
+    if isinstance(children, list | tuple):
+        for c in children:
+            yield from _walk(c)
+    elif children is not None and hasattr(children, "children"):
+        yield from _walk(children)
+
+
+def mataram_config(tmp_path):
+    raw = repo_yaml("config.yaml")
+    raw["site"]["region"] = "52.71"
+    raw["site"].pop("timezone", None)  # from the province: WITA
+    raw["store"]["url"] = f"sqlite:///{tmp_path / 'm.db'}"
+    return config_from(raw)
+
+
+def test_kota_mataram_drills_to_its_kecamatan(tmp_path):
+    from pantau.dashboard.api.params import ApiError, region
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.components.regions import region_options
+    from pantau.dashboard.pages.metric import body
+
+    cfg = mataram_config(tmp_path)
+    assert cfg.site.timezone == "Asia/Makassar"
+    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    store.upgrade()
+    metric = next(m for m in cfg.metrics if m.name == "lapor_complaints_received_count")
+    now = int(time.time())
+    samples = [Sample(metric.name, float(10 + i), {"region": f"52.71.0{i}"}, now - 3600)
+               for i in range(1, 7)]
+    samples.append(Sample(metric.name, 5.0, {"region": "52.01"}, now - 3600))  # outside
+    res = Runner.from_config(cfg, store)._write(Batch(samples), now)
+    assert res.written == 6 and res.rejected == 1
+    assert "outside the site's area 52.71 (Kota Mataram)" in res.rejections[0].reason
+
+    opts = region_options(cfg.site.region, "id")
+    assert opts[0] == {"label": "Seluruh kota", "value": "52.71"}
+    assert [o["label"] for o in opts[1:]] == MATARAM
+
+    app = create_app(cfg, store)
+    page = body(app.ctx, metric, "7d", "52.71.03", "id")
+    parts = list(_walk(page))
+    graph = next(c for c in parts if getattr(c, "id", None) == "metric-map")
+    located = [loc for trace in graph.figure.data if trace.type == "choropleth"
+               for loc in trace.locations]
+    assert sorted(located) == [f"52.71.0{i}" for i in range(1, 7)]
+    names = next(t for t in graph.figure.data if t.type == "scattergeo").text
+    assert list(names) == MATARAM
+    table = next(c for c in parts if getattr(c, "id", None) == "metric-region-table")
+    cells = [c.children for c in _walk(table) if type(c).__name__ == "Td"]
+    assert cells[:3] == ["Ampenan", "52.71.01", "11"]
+    assert [c for c in parts if type(c).__name__ == "Tr"
+            and getattr(c, "className", None) == "table-active"]  # Cakranegara picked
+
+    with app.server.test_request_context():
+        assert region(app.ctx, {"region": ["52.71.06"]}) == "52.71.06"
+        try:
+            region(app.ctx, {"region": ["52.01"]})
+        except ApiError as exc:
+            assert "kecamatan" in str(exc)
+        else:
+            raise AssertionError("52.01 is not inside Kota Mataram")
+    store.dispose()
