@@ -24,6 +24,7 @@ from pantau.dashboard.cache import Cache
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.errors import register_errors, safe_path
 from pantau.dashboard.i18n import t
+from pantau.dashboard.same_origin import register_same_origin
 from pantau.dashboard.security_headers import register_security_headers
 from pantau.data.config_models import Config
 from pantau.data.engine import store_unreachable
@@ -130,6 +131,7 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
             mod.register(app, ctx)
     register_api(app.server, ctx)
     register_errors(app.server)
+    register_same_origin(app.server, config.web.trusted_proxies)
     register_security_headers(app)
     return app
 

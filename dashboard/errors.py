@@ -41,9 +41,10 @@ def safe_path(path: str | None) -> str:
     return "/" + path.lstrip("/")
 
 
-def _json(status: int, message: str, headers: dict | None = None) -> Response:
+def json_error(status: int, message: str, headers: dict | None = None) -> Response:
     import orjson
 
+    """The JSON error answer of the API: ``{"error": message, "parameter": null}``."""
     resp = Response(orjson.dumps({"error": message, "parameter": None}), status=status,
                     mimetype="application/json")
     resp.headers.update(headers or {})
@@ -69,12 +70,12 @@ def register_errors(server: Flask) -> None:
 
     def _error(status: int, message: str) -> Response:
         if request.path.startswith("/api/"):
-            return _json(status, message)
+            return json_error(status, message)
         return Response(message + "\n", status=status, mimetype="text/plain")
 
     def _no_api(rest: str = ""):
         # Without it Dash's catch-all would answer any /api/... path with its HTML page.
-        return _json(404, f"not found: /api/{rest[:100]}; the API is under /api/v1")
+        return json_error(404, f"not found: /api/{rest[:100]}; the API is under /api/v1")
 
     server.add_url_rule("/api/", "api_not_found_root", _no_api)
     server.add_url_rule("/api/<path:rest>", "api_not_found", _no_api)
@@ -82,7 +83,7 @@ def register_errors(server: Flask) -> None:
     @server.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         if request.path.startswith("/api/"):
-            return _json(exc.code or 500, exc.description or exc.name)
+            return json_error(exc.code or 500, exc.description or exc.name)
         return exc
 
     @server.errorhandler(Exception)
@@ -91,7 +92,7 @@ def register_errors(server: Flask) -> None:
             log.warning("%s %s: store unreachable: %s", request.method, request.path,
                         _one_line(exc))
             if request.path.startswith("/api/"):
-                return _json(503, "the store cannot be reached right now; try again shortly",
+                return json_error(503, "the store cannot be reached right now; try again shortly",
                              {"Retry-After": RETRY_AFTER})
             return Response("", status=503, headers={"Retry-After": RETRY_AFTER})
         if request.path.startswith(DASH_PREFIX) and isinstance(exc, BAD_INPUT):
@@ -100,5 +101,5 @@ def register_errors(server: Flask) -> None:
                             mimetype="application/json")
         log.error("%s %s failed", request.method, request.path, exc_info=exc)
         if request.path.startswith("/api/"):
-            return _json(500, "internal error; see the server log")
+            return json_error(500, "internal error; see the server log")
         return Response("internal error\n", status=500, mimetype="text/plain")

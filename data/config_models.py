@@ -124,6 +124,23 @@ class Web(Frozen):
     heavy_requests: int = Field(2, ge=1, le=64)
     """Files (XLSX, CSV, charts, PDF reports) made at once per web process; one more is
     answered 429 at once, so /healthz and the wall keep their threads."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or networks (``10.0.0.5``, ``10.0.0.0/24``) of reverse proxies whose
+    ``X-Forwarded-Proto`` and ``X-Forwarded-Host`` say which site a request was sent to
+    (``dashboard.same_origin``); from anyone else those headers are ignored."""
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        import ipaddress
+
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network "
+                                 "(10.0.0.5, 10.0.0.0/24, ::1)") from None
+        return v
 
 
 Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index"]
