@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from pantau.data.alert_models import DAYS, Mute, local_time
 from pantau.data.config_models import Config
@@ -28,22 +29,28 @@ def _clock(hhmm: str) -> time | None:
     return None if hhmm == "24:00" else time.fromisoformat(hhmm)
 
 
-def _holiday(day: date) -> bool:
+@lru_cache(maxsize=8)
+def _calendar(year: int):
     try:
         import holidays
     except ImportError:
         if "holidays" not in _warned:
             _warned.add("holidays")
             log.warning("alerts.mute: holidays: true needs the holidays package; not muting")
-        return False
-    cal = holidays.country_holidays("ID", years=day.year, categories=_categories(holidays))
-    return day in cal
-
-
-def _categories(holidays) -> tuple[str, ...]:
-    # Cuti bersama is its own category where the package knows it.
+        return {}
+    # Cuti bersama is the "government" category where the package knows it.
     known = getattr(holidays.country_holidays("ID"), "supported_categories", ("public",))
-    return tuple(c for c in ("public", "government") if c in known) or ("public",)
+    cats = tuple(c for c in ("public", "government") if c in known) or ("public",)
+    return holidays.country_holidays("ID", years=year, categories=cats)
+
+
+def holiday_name(day: date) -> str | None:
+    """The national holiday or cuti bersama on ``day``, or None."""
+    return _calendar(day.year).get(day)
+
+
+def _holiday(day: date) -> bool:
+    return holiday_name(day) is not None
 
 
 def window_end(mute: Mute, now: float, tz: str) -> float | None:
