@@ -13,6 +13,11 @@ Other values (page objects, frames) stay in this process's memory under their es
 With ``web.cache_url: redis://...`` plain data is shared with every web worker and host as
 the same orjson bytes; anything else is never written to Redis, so whoever can write to Redis
 can at most change an answer, never run code in a web worker.
+
+Keys are kept per region scope: inside a request whose principal is limited to a region
+(``dashboard.access.current().region``), every key is stored as ``scope=52.71|<key>``
+(``scoped_key``), so an answer computed for one scope is never served to another, whatever
+the caller put in its key. Unscoped principals share the plain keys.
 """
 
 from __future__ import annotations
@@ -28,10 +33,16 @@ from typing import Any
 import numpy as np
 import orjson
 import pandas as pd
+from pantau.dashboard.access import current
 
 DEFAULT_BYTES = 64 * 2**20
 _ENTRY_OVERHEAD = 200  # the key, the OrderedDict node and the expiry
 _SIZE_WALK = 100_000   # objects walked to estimate a non-plain value's size
+
+
+def scoped_key(key: str, scope: str | None) -> str:
+    """``key`` as stored for answers computed in ``scope`` (None: the whole site)."""
+    return key if scope is None else f"scope={scope}|{key}"
 
 
 class _Plain:
@@ -139,8 +150,11 @@ class Cache:
         return len(self._mem)
 
     def get_or_set(self, key: str, ttl: float, compute: Callable[[], Any]) -> Any:
+        """The value under ``key`` in the current principal's scope (``scoped_key``), else
+        ``compute()`` kept for ``ttl`` seconds."""
         if ttl <= 0:
             return compute()
+        key = scoped_key(key, current().region)
         now = time.monotonic()
         found, value = self._mem_get(key, now)
         if found:

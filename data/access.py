@@ -12,6 +12,7 @@ Use::
     region_in_scope("52.71", p.region)      # True
     region_in_scope("52.01", p.region)      # False
     region_in_scope(None, p.region)         # True: a series without a region is the total
+    labels_in_scope({"region": "52.01"}, "52.71")   # False: what data.queries applies
 
 Roles are ordered, each has everything of the ones before it: ``wall`` (only /wall and its
 data) < ``viewer`` (+ /, /metric, /media) < ``analyst`` (+ /explore, exports, the API) <
@@ -83,3 +84,15 @@ def region_in_scope(code: str | None, scope: str | None) -> bool:
         return True
     code, scope = str(code), str(scope)
     return code == scope or code.startswith(scope + ".") or scope.startswith(code + ".")
+
+
+REGION_LABEL = "region"
+"""The series label that says which place a series is of (``"52.71"``)."""
+
+
+def labels_in_scope(labels: dict, scope: str | None) -> bool:
+    """True when a series with ``labels`` may be shown to a principal limited to ``scope``:
+    ``region_in_scope`` of its ``region`` label (a series without one is province-wide).
+    ``data.queries.series_labels`` applies it where series are chosen, so every question
+    asked with a ``scope`` answers only such series."""
+    return region_in_scope(labels.get(REGION_LABEL), scope)

@@ -64,12 +64,12 @@ class ExportTooLarge(ValueError):
 
 
 def export_rows(store, metric: str, start: int, end: int, step: int | None,
-                filters=None) -> tuple[int, int]:
+                filters=None, scope: str | None = None) -> tuple[int, int]:
     """``(rows, series)`` an export of ``metric`` would hold: raw samples counted in the
-    database when ``step`` is None, series x buckets otherwise."""
-    n = len(queries.series_labels(store, metric, filters))
+    database when ``step`` is None, series x buckets otherwise (series in ``scope``)."""
+    n = len(queries.series_labels(store, metric, filters, scope))
     if step is None:
-        return queries.count_points(store, metric, start, end, filters), n
+        return queries.count_points(store, metric, start, end, filters, scope), n
     return n * math.ceil((end - start) / step), n
 
 
@@ -131,17 +131,19 @@ def write_csv(fh: IO[bytes], frames: Iterable[pd.DataFrame], metric: str, tz: st
     return count
 
 
-def raw_frames(store, metric: str, start: int, end: int, filters=None) -> Iterator[pd.DataFrame]:
-    """The raw samples of an export, a window of rows at a time (``queries.points_chunks``)."""
-    yield from queries.points_chunks(store, metric, start, end, filters, WINDOW_ROWS)
+def raw_frames(store, metric: str, start: int, end: int, filters=None,
+               scope: str | None = None) -> Iterator[pd.DataFrame]:
+    """The raw samples of an export, a window of rows at a time (``queries.points_chunks``),
+    of the series in ``scope``."""
+    yield from queries.points_chunks(store, metric, start, end, filters, WINDOW_ROWS, scope)
 
 
 def bucket_frames(store, metric: str, start: int, end: int, step: int, agg: str, filters=None,
-                  origin: int = 0) -> Iterator[pd.DataFrame]:
+                  origin: int = 0, scope: str | None = None) -> Iterator[pd.DataFrame]:
     """The buckets of an export, one series and ``WINDOW_ROWS`` buckets at a time, in the
-    order of ``queries.series`` (series, then time)."""
+    order of ``queries.series`` (series, then time), of the series in ``scope``."""
     width = step * WINDOW_ROWS
-    for sid, labels in queries.series_labels(store, metric, filters).items():
+    for sid, labels in queries.series_labels(store, metric, filters, scope).items():
         lo = start
         while lo < end:
             hi = min(end, lo + width)

@@ -5,7 +5,7 @@ change against the previous period, the status from thresholds scaled to the per
 not these pieces::
 
     combine_rule(metric)                   # "sum" | "avg" | "min" | "max"
-    period_value(store, metric, start, end, filters)
+    period_value(store, metric, start, end, filters, scope)
     status(metric, value, period)          # "ok" | "warn" | "crit" | "none"
 """
 
@@ -89,7 +89,8 @@ def status(metric: Metric, value: float | None, period: float | None = None) -> 
 
 
 def period_value(store: Store, metric: Metric, start: int, end: int,
-                 filters: Filters | None = None) -> float | None:
-    """The metric over [start, end) by its ``agg``, all matching series combined."""
-    df = totals(store, metric.name, start, end, metric.agg, filters)
+                 filters: Filters | None = None, scope: str | None = None) -> float | None:
+    """The metric over [start, end) by its ``agg``, all matching series in ``scope``
+    combined."""
+    df = totals(store, metric.name, start, end, metric.agg, filters, scope)
     return combine(df["value"], metric) if not df.empty else None

@@ -3,6 +3,12 @@
 Every function takes the ``Store`` and returns a pandas DataFrame (or a plain value).
 Aggregation over time happens in the database, on integer timestamps, from the hourly or daily
 rollups when the step allows it (``data.buckets.rollup_level``), from raw samples otherwise.
+
+Every question that chooses series takes ``scope``: the Kemendagri code of the region the
+asker is limited to (``current().region`` on the web; None: the whole site). Series are
+chosen in one place, ``series_labels``, which keeps only those in scope
+(``data.access.labels_in_scope``: the region, the places inside it, and province-wide
+series), so no other kabupaten's series leaves this module for a scoped asker.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from pantau.data.access import labels_in_scope
 from pantau.data.buckets import align_down, align_up, rollup_level
 from pantau.data.engine import fetch_rows
 from pantau.data.rollups import floor_sql
@@ -39,23 +46,26 @@ def _matches(labels: dict, filters: Filters | None) -> bool:
     return True
 
 
-def series_labels(store: Store, metric: str, filters: Filters | None = None) -> dict[int, dict]:
-    """``{series_id: labels}`` of the series of ``metric`` that match every label filter."""
+def series_labels(store: Store, metric: str, filters: Filters | None = None,
+                  scope: str | None = None) -> dict[int, dict]:
+    """``{series_id: labels}`` of the series of ``metric`` that match every label filter and
+    are in ``scope`` (``data.access.labels_in_scope``; None: every series)."""
     with store.reader.connect() as conn:
         rows = conn.execute(text("SELECT id, labels FROM series WHERE metric = :m ORDER BY id"),
                             {"m": metric}).fetchall()
     out = {}
     for sid, raw in rows:
         labels = json.loads(raw)
-        if _matches(labels, filters):
+        if _matches(labels, filters) and labels_in_scope(labels, scope):
             out[sid] = labels
     return out
 
 
-def label_values(store: Store, metric: str) -> dict[str, list[str]]:
-    """Every label name of ``metric`` with its sorted values: ``{"region": ["52.01", ...]}``."""
+def label_values(store: Store, metric: str, scope: str | None = None) -> dict[str, list[str]]:
+    """Every label name of ``metric`` with its sorted values: ``{"region": ["52.01", ...]}``;
+    with ``scope``, of the series in scope only (a scoped asker learns no other region)."""
     out: dict[str, set[str]] = {}
-    for labels in series_labels(store, metric).values():
+    for labels in series_labels(store, metric, scope=scope).values():
         for k, v in labels.items():
             out.setdefault(k, set()).add(v)
     return {k: sorted(v) for k, v in sorted(out.items())}
@@ -80,7 +90,7 @@ def _frame(rows, labels: dict[int, dict]) -> pd.DataFrame:
 
 def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
            filters: Filters | None = None, origin: int = 0,
-           labels: dict[int, dict] | None = None) -> pd.DataFrame:
+           labels: dict[int, dict] | None = None, scope: str | None = None) -> pd.DataFrame:
     """Points of every matching series of ``metric`` in buckets of ``step`` seconds.
 
     Buckets start at ``origin + k*step``; ``start`` is aligned down and ``end`` up to them.
@@ -88,7 +98,7 @@ def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
     and time; ``ts`` is the bucket start (UTC epoch seconds). ``attrs`` holds ``labels``
     (series_id -> labels), ``step``, ``start``, ``end``, ``agg`` and ``source`` (which table
     answered). ``labels``: the ``series_labels`` of ``metric`` and ``filters`` when the caller
-    already holds them.
+    already holds them (those out of ``scope`` are dropped all the same).
     """
     if agg not in AGGS:
         raise ValueError(f"agg must be one of {', '.join(AGGS)}")
@@ -97,7 +107,9 @@ def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
     if hi <= lo:
         hi = lo + step
     if labels is None:
-        labels = series_labels(store, metric, filters)
+        labels = series_labels(store, metric, filters, scope)
+    elif scope is not None:
+        labels = {sid: lab for sid, lab in labels.items() if labels_in_scope(lab, scope)}
     shift = store.day_shift
     level = rollup_level(step, origin, shift)
     table = dict(ROLLUP_CHAIN).get(level, "samples")
@@ -131,9 +143,11 @@ def series(store: Store, metric: str, start: int, end: int, step: int, agg: str,
     return df
 
 
-def latest(store: Store, metric: str, filters: Filters | None = None) -> pd.DataFrame:
-    """The newest point of every matching series: columns ``series_id, ts, value`` + labels."""
-    labels = series_labels(store, metric, filters)
+def latest(store: Store, metric: str, filters: Filters | None = None,
+           scope: str | None = None) -> pd.DataFrame:
+    """The newest point of every matching series in ``scope``: columns ``series_id, ts,
+    value`` + labels."""
+    labels = series_labels(store, metric, filters, scope)
     rows: list = []
     if labels:
         ids = ",".join(str(int(s)) for s in labels)
@@ -146,15 +160,16 @@ def latest(store: Store, metric: str, filters: Filters | None = None) -> pd.Data
 
 
 def totals(store: Store, metric: str, start: int, end: int, agg: str,
-           filters: Filters | None = None) -> pd.DataFrame:
-    """One value per matching series over [start, end) by ``agg``: columns as ``series``.
+           filters: Filters | None = None, scope: str | None = None) -> pd.DataFrame:
+    """One value per matching series in ``scope`` over [start, end) by ``agg``: columns as
+    ``series``.
 
     Hours whole inside the range are read from the hourly rollup when ``start`` and ``end``
     fall on the hour, from raw samples otherwise.
     """
     span = max(1, int(end) - int(start))
     return series(store, metric, start, int(start) + span, span, agg, filters,
-                  origin=int(start) % span)
+                  origin=int(start) % span, scope=scope)
 
 
 def metric_names(store: Store) -> list[str]:
@@ -171,9 +186,10 @@ def _points_sql(labels: dict[int, dict], start: int, end: int) -> str:
 
 
 def points(store: Store, metric: str, start: int, end: int,
-           filters: Filters | None = None) -> pd.DataFrame:
-    """Raw samples of the matching series in [start, end): for exports of stored values."""
-    labels = series_labels(store, metric, filters)
+           filters: Filters | None = None, scope: str | None = None) -> pd.DataFrame:
+    """Raw samples of the matching series in ``scope`` in [start, end): for exports of stored
+    values."""
+    labels = series_labels(store, metric, filters, scope)
     rows: list = []
     if labels:
         with store.reader.connect() as conn:
@@ -185,9 +201,9 @@ def points(store: Store, metric: str, start: int, end: int,
 
 
 def count_points(store: Store, metric: str, start: int, end: int,
-                 filters: Filters | None = None) -> int:
+                 filters: Filters | None = None, scope: str | None = None) -> int:
     """How many raw samples ``points`` would return: to refuse an export before reading it."""
-    labels = series_labels(store, metric, filters)
+    labels = series_labels(store, metric, filters, scope)
     if not labels:
         return 0
     ids = ",".join(str(int(s)) for s in labels)
@@ -198,11 +214,12 @@ def count_points(store: Store, metric: str, start: int, end: int,
 
 
 def points_chunks(store: Store, metric: str, start: int, end: int,
-                  filters: Filters | None = None, rows: int = 20_000) -> Iterator[pd.DataFrame]:
+                  filters: Filters | None = None, rows: int = 20_000,
+                  scope: str | None = None) -> Iterator[pd.DataFrame]:
     """``points`` as frames of at most ``rows`` rows in the same order, read through one
     cursor (server-side on PostgreSQL, whose ordinary cursor holds the whole result): an
     export of any length in constant memory."""
-    labels = series_labels(store, metric, filters)
+    labels = series_labels(store, metric, filters, scope)
     if not labels:
         return
     with store.reader.connect() as conn:

@@ -24,6 +24,11 @@ The rules, each written once:
   ``data.kpi.status``). They are written for the province: they hold for a kabupaten/kota
   only when the metric's places do not add up (a 75 % ratio target holds everywhere); a
   summed count's province target is not a region's, which gets ``region_targets`` or none.
+- **Scope.** ``scope`` is the region the asker is limited to (``current().region``; None: the
+  whole site). The province's total is shown to a scoped asker (one number, no other
+  kabupaten's series); any other place is read only from series in scope, so a kabupaten
+  outside it shows nothing (value None). Maps, bars and tables (``period_totals``) hold only
+  series in scope.
 """
 
 from __future__ import annotations
@@ -115,6 +120,9 @@ class Shown:
     """Set when the window had no point: the newest point's time, which the value is of."""
     province_wide: bool = False
     filters: Filters | None = None
+    scope: str | None = None
+    """The scope the place's series were read in: None for the province total, which a
+    scoped asker may see; pass it on to questions of the same place (the card's trend)."""
 
     @property
     def delta(self) -> float | None:
@@ -131,46 +139,54 @@ class Shown:
 
 def what_metric_shows(store: Store, metric: Metric, start: int, end: int,
                       region: str | None = None, province: str | None = None,
-                      filters: Filters | None = None) -> Shown:
+                      filters: Filters | None = None, scope: str | None = None) -> Shown:
     """The value of ``metric`` in ``region`` (None: the site's area, ``province`` its code)
     over ``[start, end)``, the period before, status, target and freshness, by the rules of
     this module. ``filters`` narrow further by other labels (a ``region`` there is the
-    place)."""
+    place); ``scope`` limits the asker (see Scope above)."""
+    # Which place is meant depends on the metric's labels, not on the asker: decided on all
+    # of them; what is read below is read in scope.
     place = place_filters(label_values(store, metric.name), region, province, filters)
+    several = False
     if filters and REGION in filters:  # the place asked through the filters
         asked = filters[REGION]
         asked = asked[0] if isinstance(asked, list) and len(asked) == 1 else asked
-        region = None if isinstance(asked, list) else asked
+        several = isinstance(asked, list)
+        region = None if several else asked
+    whole = not several and (region is None or region == province)
+    scope = None if whole else scope
     span = int(end) - int(start)
-    last = latest(store, metric.name, place.filters)
+    last = latest(store, metric.name, place.filters, scope)
     last_ts = int(last["ts"].max()) if not last.empty else None
     lo, hi, as_of = int(start), int(end), None
-    value = period_value(store, metric, lo, hi, place.filters)
+    value = period_value(store, metric, lo, hi, place.filters, scope)
     if value is None and last_ts is not None and last_ts < lo:
         hi = period_end(last_ts)
         lo, as_of = hi - span, last_ts
-        value = period_value(store, metric, lo, hi, place.filters)
-    previous = period_value(store, metric, lo - span, lo, place.filters)
+        value = period_value(store, metric, lo, hi, place.filters, scope)
+    previous = period_value(store, metric, lo - span, lo, place.filters, scope)
     judged = targets_apply(metric, region, province)
     return Shown(metric=metric, start=int(start), end=int(end), value=value,
                  previous=previous, status=status(metric, value, span) if judged else "none",
                  target=target_for(metric, region, province, span),
                  last_ts=last_ts, as_of=as_of, province_wide=place.province_wide,
-                 filters=place.filters)
+                 filters=place.filters, scope=scope)
 
 
 def period_totals(store: Store, metric: Metric, start: int, end: int,
-                  filters: Filters | None = None) -> tuple[pd.DataFrame, int | None]:
-    """Every series' value over ``[start, end)`` by the metric's ``agg`` (``queries.totals``,
-    for maps, bars and tables), and None; by the stale rule above, a window without a point
-    for a metric with older points is moved back to end at the hour of the newest one, and
-    that point's time comes second (``as_of``)."""
-    df = totals(store, metric.name, start, end, metric.agg, filters)
+                  filters: Filters | None = None, scope: str | None = None
+                  ) -> tuple[pd.DataFrame, int | None]:
+    """Every series' value in ``scope`` over ``[start, end)`` by the metric's ``agg``
+    (``queries.totals``, for maps, bars and tables), and None; by the stale rule above, a
+    window without a point for a metric with older points is moved back to end at the hour
+    of the newest one, and that point's time comes second (``as_of``)."""
+    df = totals(store, metric.name, start, end, metric.agg, filters, scope)
     if not df.empty:
         return df, None
-    last = latest(store, metric.name, filters)
+    last = latest(store, metric.name, filters, scope)
     if last.empty or int(last["ts"].max()) >= start:
         return df, None
     as_of = int(last["ts"].max())
     hi = period_end(as_of)
-    return totals(store, metric.name, hi - (end - start), hi, metric.agg, filters), as_of
+    return totals(store, metric.name, hi - (end - start), hi, metric.agg, filters,
+                  scope), as_of

@@ -3,6 +3,10 @@
 
 /explore draws from the same ``series_answer`` as ``/api/v1/series`` and ``/api/v1/chart.*``,
 so the page, its table, the API and the exported files show the same numbers.
+
+Every answer that holds series or label values is asked in a region scope (the question's
+``scope``, or the ``scope`` argument: ``current().region`` of the request), and the data
+questions keep only the series in it; the cache keeps answers per scope (``dashboard.cache``).
 """
 
 from __future__ import annotations
@@ -95,9 +99,9 @@ def series_frames(ctx: AppContext, q: SeriesQuery, step: int | None = None
     per_series = math.ceil((q.end - q.start) / step)
     out = []
     for metric, shift, start, end in jobs:
-        labels = cached_labels(ctx, metric)
+        labels = cached_labels(ctx, metric, q.scope)
         mine = {k: v for k, v in filters.items() if k in labels}
-        chosen = queries.series_labels(ctx.store, metric, mine)
+        chosen = queries.series_labels(ctx.store, metric, mine, q.scope)
         n = len(chosen)
         if n * per_series > MAX_POINTS_TOTAL:
             raise ApiError(f"{n} series x {per_series} points exceeds {MAX_POINTS_TOTAL} "
@@ -105,13 +109,15 @@ def series_frames(ctx: AppContext, q: SeriesQuery, step: int | None = None
         # a compared metric combines over time by its own rule unless an agg was asked: the
         # sum of five availability samples drew 500 %
         agg = q.agg if not q.agg_auto or metric == q.metric else ctx.config.metric(metric).agg
-        df = queries.series(ctx.store, metric, start, end, step, agg, mine, origin, chosen)
+        df = queries.series(ctx.store, metric, start, end, step, agg, mine, origin, chosen,
+                            q.scope)
         out.append((metric, shift, df))
     return out
 
 
-def cached_labels(ctx: AppContext, metric: str) -> dict[str, list[str]]:
-    return cached_label_values(ctx, metric)
+def cached_labels(ctx: AppContext, metric: str, scope: str | None) -> dict[str, list[str]]:
+    """The label values of ``metric`` in ``scope`` (cached)."""
+    return cached_label_values(ctx, metric, scope)
 
 
 def series_answer(ctx: AppContext, q: SeriesQuery) -> dict:
@@ -151,20 +157,21 @@ def _series(ctx: AppContext, q: SeriesQuery) -> dict:
     return out
 
 
-def metric_entry(ctx: AppContext, m, lang: str) -> dict:
+def metric_entry(ctx: AppContext, m, lang: str, scope: str | None) -> dict:
     return {
         "name": m.name, "title": m.title_in(lang), "titles": {"id": m.title.get("id"),
                                                             "en": m.title.get("en")},
         "unit": m.unit, "better": m.better, "agg": m.agg, "target": m.target, "warn": m.warn,
         "crit": m.crit, "per": m.per, "stale_after": m.stale_after,
         "description": m.description.get(lang) if m.description else None,
-        "labels": cached_labels(ctx, m.name),
+        "labels": cached_labels(ctx, m.name, scope),
     }
 
 
-def metrics_answer(ctx: AppContext, lang: str) -> dict:
-    return ctx.cache.get_or_set(f"metrics:{lang}", ctx.config.web.cache_ttl, lambda: {
-        "metrics": [metric_entry(ctx, m, lang) for m in ctx.config.metrics]})
+def metrics_answer(ctx: AppContext, lang: str, scope: str | None) -> dict:
+    """The catalogue, each metric with its label values in ``scope``."""
+    return ctx.cache.get_or_set(f"metrics:{lang}:{scope}", ctx.config.web.cache_ttl, lambda: {
+        "metrics": [metric_entry(ctx, m, lang, scope) for m in ctx.config.metrics]})
 
 
 def stale_after(ctx: AppContext, metric) -> int | None:
@@ -173,11 +180,12 @@ def stale_after(ctx: AppContext, metric) -> int | None:
 
 
 def latest_answer(ctx: AppContext, metric, filters: dict, now: float,
-                  lang: str | None = None) -> dict:
+                  lang: str | None = None, scope: str | None = None) -> dict:
+    """The newest point of every series of ``metric`` in ``scope`` matching ``filters``."""
     lang = ctx.lang(lang)
 
     def compute():
-        df = queries.latest(ctx.store, metric.name, filters)
+        df = queries.latest(ctx.store, metric.name, filters, scope)
         limit = stale_after(ctx, metric)
         labels = df.attrs.get("labels", {})
         rows = []
@@ -194,7 +202,7 @@ def latest_answer(ctx: AppContext, metric, filters: dict, now: float,
         return {"metric": metric.name, "unit": metric.unit, "stale_after": limit,
                 "series": rows}
 
-    key = f"latest:{metric.name}:{sorted(filters.items())}:{lang}:{int(now) // 10}"
+    key = f"latest:{metric.name}:{sorted(filters.items())}:{lang}:{scope}:{int(now) // 10}"
     return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)
 
 
@@ -257,16 +265,18 @@ def articles_answer(ctx: AppContext, a: dict) -> dict:
 
 
 def kpi_answer(ctx: AppContext, metric, period: str, region: str | None, lang: str,
-               now: float) -> dict:
+               now: float, scope: str | None = None) -> dict:
     """What ``metric`` shows for ``region`` (None: the site's area) over ``period`` (a key of
-    ``data.periods``): ``data.shows.what_metric_shows``, the overview's and the wall's answer."""
+    ``data.periods``): ``data.shows.what_metric_shows``, the overview's and the wall's answer,
+    asked in ``scope``."""
     from pantau.data.periods import window
     from pantau.data.shows import what_metric_shows
 
     start, end = window(period, now, ctx.tz)
 
     def compute():
-        s = what_metric_shows(ctx.store, metric, start, end, region, ctx.config.site.region)
+        s = what_metric_shows(ctx.store, metric, start, end, region, ctx.config.site.region,
+                              scope=scope)
         return {"metric": metric.name, "title": metric.title_in(lang), "unit": metric.unit,
                 "period": period, "region": region or ctx.config.site.region,
                 "from": iso(start, ctx.tz), "to": iso(end, ctx.tz), "value": s.value,
@@ -275,5 +285,5 @@ def kpi_answer(ctx: AppContext, metric, period: str, region: str | None, lang: s
                 "as_of": iso(s.as_of, ctx.tz), "last": iso(s.last_ts, ctx.tz),
                 "province_wide": s.province_wide}
 
-    key = f"kpi:{metric.name}:{period}:{region}:{lang}:{end}:{int(now) // 10}"
+    key = f"kpi:{metric.name}:{period}:{region}:{lang}:{scope}:{end}:{int(now) // 10}"
     return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)

@@ -99,10 +99,10 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
         [q.metric] + ([q.metric2] if q.metric2 else []) + ([q.metric] if q.shift else [])
     rows = series = 0
     for metric in jobs:
-        labels = cached_labels(ctx, metric)
+        labels = cached_labels(ctx, metric, q.scope)
         mine = {k: v for k, v in q.filter_dict.items() if k in labels}
         n, m = export.export_rows(ctx.store, metric, q.start, q.end, None if raw else q.step,
-                                  mine)
+                                  mine, q.scope)
         rows, series = rows + n, series + m
     try:
         export.check_rows(rows, ctx.config.web.export_max_rows, q.end - q.start, series)
@@ -111,14 +111,14 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
                        step_that_fits=format_duration(exc.step) if exc.step else None) from None
     if raw:
         frames = [(q.metric, None, queries.points(ctx.store, q.metric, q.start, q.end,
-                                                  q.filter_dict))]
+                                                  q.filter_dict, q.scope))]
     else:
         frames = series_frames(ctx, q)
     (_, _, df), extra = frames[0], frames[1:]
     metrics = list(dict.fromkeys([q.metric, *(m for m, _, _ in extra)]))
     values: dict[str, list] = {}
     for m in metrics:
-        for label, vals in cached_labels(ctx, m).items():
+        for label, vals in cached_labels(ctx, m, q.scope).items():
             values.setdefault(label, []).extend(vals)
     return export.to_xlsx(df, q.metric, ctx.tz, q.filter_dict, q.lang, spec.title_in(q.lang),
                           extra=extra, created=ctx.clock(),
@@ -127,13 +127,16 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
 
 
 # -- a configured screen as one page -------------------------------------------------------
-def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict) -> bytes:
+def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict,
+                        scope: str | None = None) -> bytes:
     """A configured screen's tiles as one PDF page, with the site, each panel's period and the
-    label filters (any parameter but ``screen``/``lang``, applied where the label exists)."""
+    label filters (any parameter but ``screen``/``lang``, applied where the label exists);
+    series, maps and bars hold only the series in ``scope``, KPIs the province total."""
     now = int(ctx.clock())
     names = sorted({tile.metric for tile in screen.tiles if tile.metric})
-    filters = dict(label_filters(ctx, args, names, reserved=("screen", "lang")))
-    panels = [p for tile in screen.tiles if (p := _panel(ctx, tile, lang, now, filters))]
+    filters = dict(label_filters(ctx, args, names, reserved=("screen", "lang"), scope=scope))
+    panels = [p for tile in screen.tiles
+              if (p := _panel(ctx, tile, lang, now, filters, scope))]
     lines = [f"{t('api.report.period', lang)}: {t('api.report.periods', lang)} "
              f"({t('explore.date_to', lang).lower()} {fmt.when(now, lang, ctx.tz)})",
              f"{t('api.report.filters', lang)}: "
@@ -145,7 +148,8 @@ def screen_report_bytes(ctx: AppContext, screen, lang: str, args: dict) -> bytes
     return render(screen_figure(ctx.config.site.name, title, lines, panels, lang), "pdf", *PAGE)
 
 
-def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | None:
+def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict,
+           scope: str | None = None) -> dict | None:
     from pantau.data.articles import articles, topic_counts
     from pantau.data.periods import last
     from pantau.data.shows import what_metric_shows
@@ -168,13 +172,13 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
     if metric is None:
         return None
     mine = {k: list(v) for k, v in filters.items()
-            if k in queries.label_values(ctx.store, metric.name)}
+            if k in queries.label_values(ctx.store, metric.name, scope)}
     title = (tile.title.get(lang) if tile.title else metric.title_in(lang))
     title += f" · {t('api.report.last', lang, period=period)}"
     if tile.view == "kpi":
         start, end = last(tile.period, now)
         k = what_metric_shows(ctx.store, metric, start, end, None, ctx.config.site.region,
-                              mine)
+                              mine, scope)
         good, bad = "#198754", "#dc3545"
         up, down = (good, bad) if metric.better != "down" else (bad, good)
         if k.as_of is not None:  # an older value than the period: say of when, as the wall
@@ -184,7 +188,8 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
     start, end = last(tile.period, now)  # the wall's and the cards' window (data.periods)
     if tile.view in ("line", "area"):
         step = nice_step(tile.period, 200)
-        df = queries.series(ctx.store, metric.name, start, end, step, metric.agg, mine)
+        df = queries.series(ctx.store, metric.name, start, end, step, metric.agg, mine,
+                            scope=scope)
         traces = []
         for _sid, part in df.groupby("series_id", sort=True):
             labels = df.attrs["labels"].get(int(_sid), {})
@@ -198,7 +203,7 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict) -> dict | 
                 "unit": metric.unit, "traces": traces, "tickvals": vals, "ticktext": texts}
     # bar, map and table: one bar per value of the tile's label (the region for a map)
     by = tile.by or ("region" if tile.view == "map" else None)
-    df = queries.totals(ctx.store, metric.name, start, end, metric.agg, mine)
+    df = queries.totals(ctx.store, metric.name, start, end, metric.agg, mine, scope)
     if by and by in df.columns:
         df = df.sort_values(by)
         x = [value_name(ctx.config, by, str(v), lang) for v in df[by]]

@@ -5,6 +5,11 @@ or ``urllib.parse.parse_qs``) and returns a frozen query or raises ``ApiError`` 
 parameter at fault. Any parameter that is not a reserved name is a label filter
 (``region=52.71``; repeat it for several values; ``label.step=x`` for a label whose name is
 reserved). Filters must name a label of the metric and one of its values.
+
+A principal limited to a region (``current().region``, e.g. ``52.71``) reads only that region
+and the province total: the label values offered to it are those in its scope, and asking
+for another region by name (``region=52.01``, in a filter or ``/kpi``) is refused with 403 JSON
+naming the parameter (``scope_error``), never answered.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from pantau.dashboard.access import current
 from pantau.dashboard.context import AppContext
+from pantau.data.access import REGION_LABEL, region_in_scope
 from pantau.data.buckets import nice_step, origin_for
 from pantau.data.durations import format_duration, parse_duration
 from pantau.data.queries import AGGS, label_values
@@ -72,6 +79,8 @@ class SeriesQuery:
     chart: str = "line"
     lang: str = "id"
     fmt: str = "json"
+    scope: str | None = None
+    """The region the asker is limited to (``current().region``): what is read is in it."""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -83,7 +92,7 @@ class SeriesQuery:
         """A cache key: equal for equal questions whatever the spelling of the URL."""
         parts = [self.metric, self.start, self.end, self.step, self.agg, self.origin,
                  self.filters, self.metric2, self.shift, self.max_points, self.lang,
-                 self.fmt == "csv"]
+                 self.fmt == "csv", self.scope]
         return "series:" + repr(parts)
 
     def params(self) -> list[tuple[str, str]]:
@@ -118,8 +127,15 @@ def one(args: dict, name: str, default: str | None = None) -> str | None:
     return value.strip()
 
 
-def region(ctx: AppContext, args: dict) -> str | None:
-    """``region``: the site's own code or one region one level below it (None when absent)."""
+def scope_error(value: str, scope: str, param: str) -> ApiError:
+    """The 403 of a scoped principal asking by name for a region outside its scope."""
+    return ApiError(f"region {value!r} is outside your region scope {scope!r}: you may read "
+                    f"{scope} and the province total", param, status=403)
+
+
+def region(ctx: AppContext, args: dict, scope: str | None = None) -> str | None:
+    """``region``: the site's own code or one region one level below it (None when absent);
+    403 when outside ``scope`` (the site's area itself, the total, is inside every scope)."""
     from pantau.data.reference import codes
 
     value = one(args, "region")
@@ -129,6 +145,8 @@ def region(ctx: AppContext, args: dict) -> str | None:
     if value != area and value not in codes.children(area):
         below = codes.level(area + ".00")
         raise ApiError(f"region {value!r} is not {area} or one of its {below} codes", "region")
+    if not region_in_scope(value, scope):
+        raise scope_error(value, scope, "region")
     return value
 
 
@@ -204,13 +222,14 @@ def time_range(ctx: AppContext, args: dict, now: float, default_from: str = "now
     return start, end, texts["from"], texts["to"]
 
 
-def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERIES_PARAMS
-                  ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERIES_PARAMS,
+                  scope: str | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every non-reserved parameter as a label filter, checked against the labels of
-    ``metrics`` (a filter must name a label of at least one of them and one of its values)."""
+    ``metrics`` in ``scope`` (a filter must name a label of at least one of them and one of
+    its values; a region outside ``scope`` is 403)."""
     known: dict[str, set[str]] = {}
     for m in metrics:
-        for name, values in cached_label_values(ctx, m).items():
+        for name, values in cached_label_values(ctx, m, scope).items():
             known.setdefault(name, set()).update(values)
     out = []
     for param, values in sorted(args.items()):
@@ -219,6 +238,9 @@ def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERI
         name = param[len(LABEL_PREFIX):] if param.startswith(LABEL_PREFIX) else param
         if not _LABEL.match(name):
             raise ApiError(f"{param!r} is neither a parameter nor a label name", param[:100])
+        outside = [v for v in values if name == REGION_LABEL and not region_in_scope(v, scope)]
+        if outside:
+            raise scope_error(outside[0][:100], scope, param)
         if name not in known:
             names = ", ".join(sorted(known)) or "none"
             raise ApiError(f"{name!r} is not a label of {' or '.join(metrics)} "
@@ -242,15 +264,19 @@ def bucket_origin(ctx: AppContext, step: int, start: int) -> int:
     return origin_for(step, utc_offset(start, ctx.tz))
 
 
-def cached_label_values(ctx: AppContext, metric: str) -> dict[str, list[str]]:
-    return ctx.cache.get_or_set(f"labels:{metric}", ctx.config.web.cache_ttl,
-                                lambda: label_values(ctx.store, metric))
+def cached_label_values(ctx: AppContext, metric: str, scope: str | None
+                        ) -> dict[str, list[str]]:
+    """``data.queries.label_values`` of ``metric`` in ``scope``, through the query cache."""
+    return ctx.cache.get_or_set(f"labels:{metric}:{scope}", ctx.config.web.cache_ttl,
+                                lambda: label_values(ctx.store, metric, scope))
 
 
 def series_query(ctx: AppContext, args: dict, now: float | None = None,
                  default_points: int = DEFAULT_POINTS) -> SeriesQuery:
-    """Read and check a /series question (also /chart, /export and /explore)."""
+    """Read and check a /series question (also /chart, /export and /explore), asked in the
+    scope of the current principal (``current().region``)."""
     now = ctx.clock() if now is None else now
+    scope = current().region
     metric = metric_name(ctx, args)
     metric2 = metric_name(ctx, args, "metric2", required=False)
     start, end, from_text, to_text = time_range(ctx, args, now)
@@ -286,7 +312,7 @@ def series_query(ctx: AppContext, args: dict, now: float | None = None,
     if metric2 and shift:
         raise ApiError("compare either two metrics (metric2) or two periods (shift)", "shift")
     names = [metric.name] + ([metric2.name] if metric2 else [])
-    filters = label_filters(ctx, args, names)
+    filters = label_filters(ctx, args, names, scope=scope)
     q = SeriesQuery(
         metric=metric.name, start=start, end=end, step=step, agg=agg_text or metric.agg,
         origin=bucket_origin(ctx, step, start), filters=filters,
@@ -294,5 +320,5 @@ def series_query(ctx: AppContext, args: dict, now: float | None = None,
         metric2=metric2.name if metric2 else None, shift=shift, shift_text=shift_text,
         max_points=integer(args, "max_points", 3, MAX_POINTS_PER_SERIES),
         chart=choice(args, "chart", CHARTS, "line"), lang=language(ctx, args),
-        fmt=one(args, "format") or "json")
+        fmt=one(args, "format") or "json", scope=scope)
     return q

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 import orjson
 from flask import Flask, Response, request
 from pantau.dashboard import fmt
+from pantau.dashboard.access import current
 from pantau.dashboard.api import answers, params, tables
 from pantau.dashboard.api.heavy import HeavyGate
 from pantau.dashboard.api.params import ApiError
@@ -130,7 +131,7 @@ def register(server: Flask, ctx: AppContext) -> None:
     def metrics():
         args = _args()
         _only(args, ("lang", "format"))
-        answer = answers.metrics_answer(ctx, params.language(ctx, args))
+        answer = answers.metrics_answer(ctx, params.language(ctx, args), current().region)
         if params.fmt(args) == "csv":
             return file_response(tables.metrics_csv(answer), "csv", "pantau-metrics.csv")
         return json_response(answer)
@@ -163,10 +164,11 @@ def register(server: Flask, ctx: AppContext) -> None:
         metric = params.metric_name(ctx, args)
         kind = params.fmt(args)
         lang = params.language(ctx, args)
+        scope = current().region
         filters = params.label_filters(ctx, args, [metric.name],
-                                       reserved=("metric", "format", "lang"))
+                                       reserved=("metric", "format", "lang"), scope=scope)
         answer = answers.latest_answer(ctx, metric, {k: list(v) for k, v in filters},
-                                       ctx.clock(), lang)
+                                       ctx.clock(), lang, scope)
         if kind == "csv":
             return file_response(tables.latest_csv(answer), "csv",
                                  file_name(ctx, "latest", metric.name, "csv", lang))
@@ -179,9 +181,10 @@ def register(server: Flask, ctx: AppContext) -> None:
         metric = params.metric_name(ctx, args)
         lang = params.language(ctx, args)
         period = params.choice(args, "period", PERIODS, DEFAULT_PERIOD)
-        region = params.region(ctx, args)
+        scope = current().region
+        region = params.region(ctx, args, scope)
         return json_response(answers.kpi_answer(ctx, metric, period, region, lang,
-                                                ctx.clock()))
+                                                ctx.clock(), scope))
 
     @endpoint("/articles")
     def articles():
@@ -236,7 +239,7 @@ def register(server: Flask, ctx: AppContext) -> None:
                                status=404)
             lang = params.language(ctx, args)
             with heavy.slot():
-                data = screen_report_bytes(ctx, screen, lang, args)
+                data = screen_report_bytes(ctx, screen, lang, args, current().region)
             return file_response(data, "pdf", file_name(ctx, "report", screen.id, "pdf", lang))
         q = params.series_query(ctx, args)
         with heavy.slot():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlencode
 
+from pantau.dashboard.access import current
 from pantau.dashboard.api.params import LABEL_PREFIX, SERIES_PARAMS, cached_label_values
 from pantau.dashboard.context import AppContext
 from pantau.data.durations import parse_duration
@@ -142,7 +143,7 @@ def controls(args: dict, ctx: AppContext) -> dict:
         dates = (None, None)
     options = []
     for name in [m for m in (metric, metric2) if m and ctx.config.metric(m)]:
-        for label, values in cached_label_values(ctx, name).items():
+        for label, values in cached_label_values(ctx, name, current().region).items():
             options += [f"{label}{FILTER_SEP}{v}" for v in values]
     chosen = filters_of(args)
     options = [{"label": filter_label(v, ctx, ctx.lang(first(args, "lang"))), "value": v}
