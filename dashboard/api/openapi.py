@@ -122,6 +122,20 @@ def spec(ctx: AppContext) -> dict:
         "/report.pdf": get("A one-page PDF report: a view (series parameters) or a configured "
                            "screen (screen=ID)", [*series_params, _p("screen", "screen id")],
                            _ok("PDF", media=("application/pdf",))),
+        "/alerts": get("Alerts not normal (firing first, then pending, nodata, error), each "
+                       "with rule, severity, labels and their names, value, threshold, since, "
+                       "starts_at, who acknowledged it, the silence or mute window holding "
+                       "its notifications; the silences in force; critical_firing. Role: "
+                       "viewer or better", [lang], _ok("alerts", "Alerts")),
+        "/alerts/history": get("Alert transitions (firing, resolved with ends_at and "
+                               "duration_seconds, nodata, error, acknowledged), newest first, "
+                               "at most 1000. Role: viewer or better", time,
+                               _ok("events", "AlertHistory")),
+        "/annotations": get("Annotations in the time range: alert transitions and operators' "
+                            "notes, of the metric (and the site-wide ones), oldest first. "
+                            "Role: viewer or better",
+                            [{**metric, "required": False}, *time],
+                            _ok("annotations", "Annotations")),
         "/openapi.json": get("This description", [], {"description": "OpenAPI 3.1"}),
     }
     for kind, mime in (("png", "image/png"), ("svg", "image/svg+xml"),
@@ -156,6 +170,29 @@ def spec(ctx: AppContext) -> dict:
         "Latest": {"type": "object", "properties": {"series": {"type": "array", "items": {
             "type": "object", "properties": {k: {} for k in (
                 "labels", "ts", "time", "value", "age_seconds", "stale")}}}}},
+        "Alerts": {"type": "object", "properties": {
+            "critical_firing": {"type": "integer"},
+            "silences": {"type": "array", "items": {"type": "object", "properties": {
+                k: {} for k in ("id", "rule", "labels", "starts_at", "ends_at", "reason",
+                                "author")}}},
+            "alerts": {"type": "array", "items": {"type": "object", "properties": {
+                "rule": {"type": "string"},
+                "state": {"type": "string", "enum": ["firing", "pending", "nodata", "error"]},
+                "severity": {"type": "string", "enum": ["info", "warning", "critical"]},
+                **{k: {} for k in ("labels", "names", "metric", "value", "threshold", "since",
+                                   "starts_at", "acknowledged", "silenced",
+                                   "muted_until")}}}}}},
+        "AlertHistory": {"type": "object", "properties": {
+            "from": {"type": "string"}, "to": {"type": "string"},
+            "events": {"type": "array", "items": {"type": "object", "properties": {
+                k: {} for k in ("rule", "state", "severity", "labels", "value", "at",
+                                "starts_at", "ends_at", "duration_seconds")}}}}},
+        "Annotations": {"type": "object", "properties": {
+            "metric": {"type": ["string", "null"]}, "from": {"type": "string"},
+            "to": {"type": "string"},
+            "annotations": {"type": "array", "items": {"type": "object", "properties": {
+                k: {} for k in ("id", "at", "end", "metric", "labels", "text", "author",
+                                "kind", "rule")}}}}},
         "Articles": {"type": "object", "properties": {"articles": {"type": "array", "items": {
             "type": "object", "properties": {k: {} for k in (
                 "title", "url", "outlet", "channel", "published", "summary", "topics",

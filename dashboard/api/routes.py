@@ -263,6 +263,10 @@ def register(server: Flask, ctx: AppContext) -> None:
 
         return json_response(spec(ctx))
 
+    from pantau.dashboard.api import alerts
+
+    alerts.register(server, ctx, json_response, _only)
+
     @endpoint("/<path:rest>")
     def unknown(rest: str):
         raise ApiError(f"no endpoint {PREFIX}/{rest[:100]}; see {PREFIX}/openapi.json",

@@ -1,0 +1,102 @@
+"""/api/v1/alerts, /alerts/history and /annotations over a store the evaluator wrote (both
+backends): current states firing first, history with durations, annotations of a metric;
+a wall screen's role is refused, a region-scoped viewer sees its region only."""
+
+from __future__ import annotations
+
+import pytest
+from pantau.data.access import Principal, Role
+from pantau.data.alert_store import Note, acknowledge, add_note, add_silence
+from pantau.data.alerting import Evaluator
+from pantau.data.batch import Batch, Sample
+from pantau.data.store import RunRecord
+from support.config import config_from
+
+T0 = 1_780_000_000
+
+
+def world(store):
+    cfg = config_from({
+        "site": {"timezone": "Asia/Makassar"},
+        "metrics": [{"name": "lapor_count", "title": "Aduan LAPOR!", "agg": "last"}],
+        "sources": [{"id": "lapor", "kind": "csv", "every": "5s", "timeout": "2s",
+                     "options": {"path": "/x.csv",
+                                 "values": [{"metric": "lapor_count", "column": "n",
+                                             "labels": {"region": "kode"}}]}}],
+        "alerts": {"rules": [
+            {"id": "lonjakan", "metric": "lapor_count", "above": 10, "by": ["region"],
+             "severity": "critical"},
+            {"id": "naik", "metric": "lapor_count", "above": 20, "for": "1h",
+             "by": ["region"]}]},
+    })
+    clock = [T0]
+    ev = Evaluator(cfg, store, clock=lambda: clock[0])
+    for i, values in enumerate([{"52.01": 50, "52.71": 30}, {"52.01": 40, "52.71": 5}]):
+        clock[0] = T0 + 60 * i
+        store.write(Batch(samples=[Sample("lapor_count", v, {"region": r}, int(clock[0]))
+                                   for r, v in values.items()]), {"lapor_count"},
+                    now=int(clock[0]))
+        store.record_run(RunRecord("lapor", clock[0], clock[0] + 1, "up", 2))
+        ev.after_run("lapor")
+    ev.close()
+    acknowledge(store, "lonjakan", '{"region":"52.01"}', "operator1", "Sedang dicek", T0 + 70)
+    add_note(store, Note(T0 + 80, "Pemadaman listrik PLN di Sumbawa", "operator1",
+                         metric="lapor_count", labels={"region": "52.04"}))
+    add_silence(store, "naik", {}, T0, T0 + 3600, "uji", "operator1", T0)
+    return cfg
+
+
+def client(cfg, store, principal=None):
+    from pantau.dashboard.access import set_current
+    from pantau.dashboard.app import create_app
+
+    app = create_app(cfg, store, clock=lambda: T0 + 90)
+    if principal is not None:
+        app.server.before_request(lambda: set_current(principal))
+    return app.server.test_client()
+
+
+def test_alerts_history_and_annotations(store):
+    c = client(world(store), store)
+    body = c.get("/api/v1/alerts").get_json()
+    assert [(a["rule"], a["state"], a["labels"]) for a in body["alerts"]] == [
+        ("lonjakan", "firing", {"region": "52.01"}),
+        ("naik", "pending", {"region": "52.01"})]
+    first = body["alerts"][0]
+    assert first["names"] == {"region": "Kabupaten Lombok Barat"}
+    assert first["starts_at"] == "2026-05-29T04:26:40+08:00" and first["value"] == 40
+    assert first["acknowledged"] == {"by": "operator1", "note": "Sedang dicek",
+                                     "at": "2026-05-29T04:27:50+08:00"}
+    assert body["alerts"][1]["silenced"] == "operator1: uji"
+    assert body["critical_firing"] == 1 and len(body["silences"]) == 1
+
+    hist = c.get("/api/v1/alerts/history?from=2026-05-29T04:00&to=2026-05-29T05:00")
+    events = hist.get_json()["events"]
+    assert [(e["rule"], e["state"], e["labels"].get("region")) for e in events] == [
+        ("lonjakan", "acknowledged", "52.01"), ("lonjakan", "resolved", "52.71"),
+        ("lonjakan", "firing", "52.71"), ("lonjakan", "firing", "52.01")]
+    assert events[1]["duration_seconds"] == 60
+    assert events[1]["ends_at"] == "2026-05-29T04:27:40+08:00"
+
+    notes = c.get("/api/v1/annotations?metric=lapor_count&from=2026-05-29T04:00"
+                  "&to=2026-05-29T05:00").get_json()["annotations"]
+    assert [(n["kind"], n["author"]) for n in notes] == [("alert", "pantau")] * 3 + [
+        ("manual", "operator1")]
+    assert notes[-1]["text"] == "Pemadaman listrik PLN di Sumbawa"
+    assert c.get("/api/v1/annotations?metric=nope").status_code == 404
+    assert c.get("/api/v1/alerts?x=1").get_json()["parameter"] == "x"
+    spec = c.get("/api/v1/openapi.json").get_json()
+    assert {"/alerts", "/alerts/history", "/annotations"} <= set(spec["paths"])
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_roles_and_region_scope(store):
+    cfg = world(store)
+    wall = client(cfg, store, Principal("tv-1", Role.WALL, kind="screen"))
+    assert wall.get("/api/v1/alerts").status_code == 403
+    assert wall.get("/api/v1/annotations").status_code == 403
+    scoped = client(cfg, store, Principal("mataram", Role.VIEWER, region="52.71"))
+    assert scoped.get("/api/v1/alerts").get_json()["alerts"] == []
+    events = scoped.get("/api/v1/alerts/history?from=2026-05-29T04:00"
+                        "&to=2026-05-29T05:00").get_json()["events"]
+    assert {e["labels"]["region"] for e in events} == {"52.71"}
