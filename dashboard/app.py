@@ -19,13 +19,16 @@ import dash
 import dash_bootstrap_components as dbc
 import pantau.dashboard.pages as pages_pkg
 from dash import Input, Output, State, dcc, html
+from pantau.dashboard.access import current
 from pantau.dashboard.api import register_api
+from pantau.dashboard.auth.rules import DASH_ROLE, PAGE_ROLES, allowed
 from pantau.dashboard.cache import Cache
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.errors import register_errors, safe_path
 from pantau.dashboard.i18n import t
 from pantau.dashboard.same_origin import register_same_origin
 from pantau.dashboard.security_headers import register_security_headers
+from pantau.data.access import Role
 from pantau.data.config_models import Config
 from pantau.data.engine import store_unreachable
 from pantau.data.store import Store
@@ -60,16 +63,24 @@ def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dic
     q = f"?lang={lang}" if lang != ctx.config.site.language else ""
     items = [("/", "nav.overview"), ("/explore", "nav.explore"), ("/media", "nav.media"),
              ("/sources", "nav.sources"), ("/wall", "nav.wall")]
+    who = current()
     links = [dbc.NavItem(dbc.NavLink(t(key, lang), href=href + q, active=active == href))
-             for href, key in items]
+             for href, key in items if allowed(who.role, href)]
     other = "en" if lang == "id" else "id"
     switched = urlencode({**(params or {}), "lang": other})
     links.append(dbc.NavItem(dbc.NavLink(other.upper(), href=f"{safe_path(path)}?{switched}",
                                          id="nav-lang", external_link=True)))
+    if who.kind == "user":
+        links.append(dbc.NavItem(dbc.NavLink(t("auth.sign_out", lang), href="/logout",
+                                             id="nav-logout", external_link=True)))
     children = [dbc.NavbarBrand(ctx.config.site.name, href="/" + q)]
     if ctx.config.site.demo:
         children.append(dbc.Badge(t("common.demo", lang), color="warning", text_color="dark",
                                   className="demo-badge ms-2", id="demo-badge"))
+        if ctx.config.auth is None:
+            # The demo on loopback lets everyone in as admin: say so plainly.
+            children.append(dbc.Badge(t("common.demo_open", lang), color="danger",
+                                      className="demo-badge ms-2", id="demo-open-badge"))
     # Below the lg breakpoint (phones, small tablets) the links fold behind a toggler: open,
     # they took a third of a 390x844 screen.
     children += [dbc.NavbarToggler(id="nav-toggle", n_clicks=0),
@@ -102,6 +113,10 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
         params = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
         lang = ctx.lang(params.get("lang"))
         mod = route(mods, pathname or "/")
+        if not allowed(current().role, pathname or "/"):
+            # A hand-made callback or an in-app link past what the role may see.
+            return [navbar(ctx, lang, pathname or "/", pathname or "/", params),
+                    forbidden(lang)]
         if mod is None:
             body = dbc.Container(html.H2(t("common.not_found", lang)), className="py-5")
             return [navbar(ctx, lang, pathname or "/", pathname or "/", params), body]
@@ -126,14 +141,33 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
     def _toggle_menu(n, is_open):
         return not is_open if n else is_open
 
+    # Each callback needs the role of the page that registered it (dashboard.auth.gate).
+    callback_roles = dict.fromkeys(app.callback_map, DASH_ROLE)
     for mod in mods:
         if hasattr(mod, "register"):
+            before = set(app.callback_map)
             mod.register(app, ctx)
+            role = PAGE_ROLES.get(mod.ROUTE, Role.ADMIN)
+            callback_roles.update(dict.fromkeys(set(app.callback_map) - before, role))
+    if config.auth is not None:
+        from pantau.dashboard.auth import install
+
+        install(app, ctx, callback_roles)
     register_api(app.server, ctx)
     register_errors(app.server)
     register_same_origin(app.server, config.web.trusted_proxies)
     register_security_headers(app)
     return app
+
+
+def forbidden(lang: str):
+    """The "tidak berhak" body of a page the principal's role does not include."""
+    role = t(f"role.{current().role.label}", lang)
+    return dbc.Container([
+        html.H2(t("auth.forbidden.title", lang), className="h4", id="forbidden-title"),
+        html.P(t("auth.forbidden.body", lang, role=role)),
+        html.A(t("auth.forbidden.home", lang), href="/", className="btn btn-primary"),
+    ], className="py-5", id="forbidden")
 
 
 def store_down(lang: str):

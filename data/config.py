@@ -18,7 +18,18 @@ from typing import Any
 
 from pantau.data.alert_checks import alert_warnings, inline_channel_secrets, parse_alerts
 from pantau.data.config_file import ConfigError, inline_secrets, read_yaml
-from pantau.data.config_models import Config, Media, Metric, Screen, Site, Source, Store, Wall, Web
+from pantau.data.config_models import (
+    Auth,
+    Config,
+    Media,
+    Metric,
+    Screen,
+    Site,
+    Source,
+    Store,
+    Wall,
+    Web,
+)
 from pantau.data.durations import format_duration
 from pydantic import BaseModel, ValidationError
 
@@ -134,6 +145,12 @@ def _values_metrics(options: Any) -> list[tuple[int, str]]:
     return out
 
 
+def _check_auth_secret(auth: Any, problems: list[str]) -> None:
+    # Before resolve_env: a secret written into the file would be read by whoever reads it.
+    if isinstance(auth, dict) and isinstance(auth.get("secret_key"), str):
+        problems.append("auth.secret_key: give it as {$env: NAME}, not written in the file")
+
+
 def parse_config(
     raw: Any,
     kinds: Mapping[str, type[BaseModel]] | None = None,
@@ -146,8 +163,10 @@ def parse_config(
         raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(["(top): the file must be a mapping of sections (site:, metrics:, ...)"])
+    _check_auth_secret(raw.get("auth"), problems)
     raw = resolve_env(raw, "", problems, env)
-    sections = {"site": Site, "store": Store, "web": Web, "media": Media, "wall": Wall}
+    sections = {"site": Site, "store": Store, "web": Web, "media": Media, "wall": Wall,
+                "auth": Auth}
     for key in raw:
         if key not in {*sections, "metrics", "sources", "screens", "alerts"}:
             problems.append(f"{key}: unknown section")

@@ -253,6 +253,22 @@ class Wall(Frozen):
         return v
 
 
+class Auth(Frozen):
+    """Sign-in (``auth:``): present means on. Without it every request is admin of the whole
+    site (a loopback demo, a closed network); see the README's "Pengguna dan akses"."""
+
+    secret_key: str = Field(min_length=32)
+    """Signs session cookies; give it as ``{$env: NAME}`` (at least 32 characters, e.g.
+    ``python -c 'import secrets; print(secrets.token_urlsafe(48))'``)."""
+    anonymous_role: Literal["none", "wall", "viewer"] = "none"
+    """What a visitor who has not signed in may see: nothing (``none``: every page goes to
+    /login), the wall, or the viewer's pages."""
+    session_lifetime: Duration = 12 * 3600
+    """How long a sign-in lasts."""
+    screen_lifetime: Duration = 400 * 86400
+    """How long a paired wall screen's device cookie lasts (until revoked)."""
+
+
 class Config(Frozen):
     """The whole config.yaml, validated. Build it with ``data.config.load_config``."""
 
@@ -266,6 +282,7 @@ class Config(Frozen):
     wall: Wall = Wall()
     alerts: Alerts = Alerts()
     """Alert rules, channels and mute windows (``data.alert_models``)."""
+    auth: Auth | None = None
 
     def metric(self, name: str) -> Metric | None:
         """The catalogue entry named ``name``, or None."""

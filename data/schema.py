@@ -218,3 +218,54 @@ silences = Table(
 )
 """Ad-hoc silences: a rule (or every rule) and the labels an alert must carry, until
 ``ends_ts``."""
+# -- who may look (issue 12; data.users, data.tokens, data.screens, data.audit) ---------------
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("region", String(20)),
+    Column("created_ts", BigInteger, nullable=False),
+    Column("session_version", Integer, nullable=False, default=1),
+)
+"""People who sign in. ``password_hash`` is argon2id; ``session_version`` grows with every
+password change, which ends the sessions signed before it."""
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("region", String(20)),
+    Column("created_ts", BigInteger, nullable=False),
+    Column("expires_ts", BigInteger),
+    Column("last_used_day", String(10)),
+)
+"""Bearer tokens of scripts: only the SHA-256 of each (random, 256-bit) token is kept."""
+
+screens = Table(
+    "screens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("pair_hash", String(64), unique=True),
+    Column("pair_expires_ts", BigInteger),
+    Column("device_hash", String(64), unique=True),
+    Column("created_ts", BigInteger, nullable=False),
+    Column("paired_ts", BigInteger),
+)
+"""Paired wall screens: the SHA-256 of the one-time pairing code until it is used, then the
+SHA-256 of the device cookie."""
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ts", BigInteger, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+    Column("address", String(64), nullable=False, default=""),
+    Index("ix_audit_ts", "ts"),
+)
+"""Append-only (triggers refuse UPDATE and DELETE): who signed in, failed, paired, exported."""

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["csv", "xlsx"], default=None)
     e.add_argument("--label", action="append", default=[], metavar="NAME=VALUE")
     e.add_argument("-o", "--output", required=True)
+    from pantau.access_cli import add_parsers
+
+    add_parsers(sub, with_config, Parser)
     db = sub.add_parser("db", help="database maintenance")
     dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)
     with_config(dbsub.add_parser("upgrade", help="apply schema migrations"))

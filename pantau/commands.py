@@ -188,3 +188,9 @@ def cmd_status(args) -> int:
     from pantau.status import status
 
     return status(load_or_fail(args.config), args)
+
+
+def cmd_user(args) -> int:
+    from pantau.access_cli import cmd_user
+
+    return cmd_user(args)

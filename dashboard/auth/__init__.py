@@ -1,0 +1,87 @@
+"""Sign-in for the web app (issue 12): ``install(app, ctx, callback_roles)`` when the config
+has an ``auth:`` section. Without one nobody is asked and every request is
+``pantau.data.access.OPEN`` (admin of the whole site).
+
+What it adds to the Flask server:
+
+- Flask-Login sessions in a signed cookie (``pantau_session``: HttpOnly, SameSite=Lax, Secure
+  when the request came over TLS or with ``X-Forwarded-Proto: https``), lasting
+  ``auth.session_lifetime`` from sign-in; a password change ends them (``data.users``);
+- ``/login`` (GET the form, POST it with its CSRF token) and ``/logout``; failed sign-ins are
+  limited by Flask-Limiter (``views``); API tokens and paired screens (``who``);
+- the gate (``gate``), which sets every request's principal and refuses what its role may not
+  see, by the table of ``rules``.
+"""
+
+from __future__ import annotations
+
+from flask import request, session
+from flask.sessions import SecureCookieSessionInterface
+from flask_login import LoginManager, UserMixin
+from pantau.dashboard.access import set_current
+from pantau.dashboard.auth import gate
+from pantau.data import users
+from pantau.data.access import Principal, Role
+
+COOKIE = "pantau_session"
+STATIC = ("/assets/", "/_dash-component-suites/")
+
+
+def request_is_tls() -> bool:
+    """True when the browser reached us over HTTPS (directly or through a proxy that says so
+    in ``X-Forwarded-Proto``): only then are cookies marked Secure."""
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return request.is_secure or forwarded == "https"
+
+
+class _Sessions(SecureCookieSessionInterface):
+    def get_cookie_secure(self, app) -> bool:
+        return request_is_tls()
+
+
+class SignedIn(UserMixin):
+    """Flask-Login's view of a ``data.users.User``."""
+
+    def __init__(self, user: users.User):
+        self.user = user
+
+    def get_id(self) -> str:
+        return self.user.session_id
+
+
+def install(app, ctx, callback_roles: dict[str, Role]) -> None:
+    """Put sign-in and the gate in front of ``app`` (a Dash app) for ``ctx.config.auth``."""
+    auth = ctx.config.auth
+    server = app.server
+    server.secret_key = auth.secret_key
+    server.session_interface = _Sessions()
+    server.config.update(SESSION_COOKIE_NAME=COOKIE, SESSION_COOKIE_HTTPONLY=True,
+                         SESSION_COOKIE_SAMESITE="Lax", SESSION_REFRESH_EACH_REQUEST=False,
+                         PERMANENT_SESSION_LIFETIME=auth.session_lifetime)
+    manager = LoginManager()
+    manager.init_app(server)
+
+    @manager.user_loader
+    def _load(session_id: str):
+        started = session.get("t0")
+        if not isinstance(started, int) or ctx.clock() - started > auth.session_lifetime:
+            return None
+        user = users.by_session(ctx.store, session_id)
+        return SignedIn(user) if user is not None else None
+
+    anonymous = None if auth.anonymous_role == "none" else Principal(
+        name="", role=Role.parse(auth.anonymous_role), kind="anonymous")
+
+    from pantau.dashboard.auth import views
+
+    views.register(server, ctx)
+
+    @server.before_request
+    def _gate():
+        if request.path.startswith(STATIC):
+            return None
+        principal = gate.session_principal() or anonymous
+        if principal is not None:
+            set_current(principal)
+        lang = ctx.lang(request.args.get("lang"))
+        return gate.check(principal, callback_roles, lang, ctx.config.site.name)

@@ -1,0 +1,74 @@
+"""Which role each path, page and Dash callback needs: one table, read by the gate
+(``dashboard.auth.gate``), the page router (``dashboard.app``) and the navigation bar.
+
+Use::
+
+    from pantau.dashboard.auth.rules import page_role, path_rule
+    page_role("/explore")        # Role.ANALYST
+    path_rule("/api/v1/series")  # ("api", Role.ANALYST)
+
+Roles (``pantau.data.access.Role``): wall -> /wall and its data; viewer -> /, /metric/...,
+/media, /sources; analyst -> /explore, exports, /api/v1; admin -> /audit (users, tokens,
+screens and the audit log). The callbacks of a page module not in ``PAGE_ROLES`` need admin,
+so a new page is closed until someone says who may see it (a test checks every page is
+listed).
+"""
+
+from __future__ import annotations
+
+from pantau.data.access import Role
+
+PAGE_ROLES: dict[str, Role] = {
+    "/wall": Role.WALL,
+    "/": Role.VIEWER,
+    "/metric/": Role.VIEWER,
+    "/media": Role.VIEWER,
+    "/sources": Role.VIEWER,
+    "/explore": Role.ANALYST,
+    "/audit": Role.ADMIN,
+}
+API_ROLE = Role.ANALYST
+DASH_ROLE = Role.WALL
+"""The least role that may load Dash's layout and call its app-wide callbacks (the page
+router checks the page it is asked for itself)."""
+UNKNOWN_PAGE_ROLE = Role.VIEWER
+"""A path no page serves: its "not found" page shows the navigation bar, so viewers only."""
+
+PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/pair/")
+PUBLIC_PATHS = ("/login", "/logout", "/healthz", "/_favicon.ico", "/favicon.ico", "/metrics")
+"""Served to everyone: static files the sign-in page needs, sign-in and pairing themselves,
+/healthz (says nothing private) and /metrics (its own rule: loopback or its token)."""
+
+
+def route_of(path: str) -> str | None:
+    """The page route serving ``path`` (``"/metric/"`` for ``/metric/x``), or None."""
+    path = path or "/"
+    for r in sorted(PAGE_ROLES, key=len, reverse=True):
+        if (r.endswith("/") and r != "/" and path.startswith(r)) or path == r \
+                or (r != "/" and path == r + "/"):
+            return r
+    return None
+
+
+def page_role(path: str) -> Role:
+    """The least role that may see the page at ``path``."""
+    r = route_of(path)
+    return PAGE_ROLES[r] if r is not None else UNKNOWN_PAGE_ROLE
+
+
+def path_rule(path: str) -> tuple[str, Role | None]:
+    """``(kind, role)`` for an HTTP path: ``("public", None)``, ``("api", role)``,
+    ``("dash", role)`` (Dash's own endpoints; callbacks are checked by their output) or
+    ``("page", role)``."""
+    if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
+        return "public", None
+    if path == "/api" or path.startswith("/api/"):
+        return "api", API_ROLE
+    if path.startswith("/_"):
+        return "dash", DASH_ROLE
+    return "page", page_role(path)
+
+
+def allowed(role: Role, path: str) -> bool:
+    """Whether ``role`` may see the page at ``path``."""
+    return role >= page_role(path)
