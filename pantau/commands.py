@@ -194,3 +194,15 @@ def cmd_user(args) -> int:
     from pantau.access_cli import cmd_user
 
     return cmd_user(args)
+
+
+def cmd_token(args) -> int:
+    from pantau.access_cli import cmd_token
+
+    return cmd_token(args)
+
+
+def cmd_screen(args) -> int:
+    from pantau.access_cli import cmd_screen
+
+    return cmd_screen(args)

@@ -8,7 +8,10 @@ What it adds to the Flask server:
   when the request came over TLS or with ``X-Forwarded-Proto: https``), lasting
   ``auth.session_lifetime`` from sign-in; a password change ends them (``data.users``);
 - ``/login`` (GET the form, POST it with its CSRF token) and ``/logout``; failed sign-ins are
-  limited by Flask-Limiter (``views``); API tokens and paired screens (``who``);
+  limited by Flask-Limiter (``views``);
+- API tokens (``Authorization: Bearer``, on ``/api`` only; the first use of a token each day
+  goes to the audit log) and paired wall screens (``/pair/<code>`` sets the HttpOnly device
+  cookie ``pantau_screen``; ``data.screens``);
 - the gate (``gate``), which sets every request's principal and refuses what its role may not
   see, by the table of ``rules``.
 """
@@ -20,10 +23,11 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin
 from pantau.dashboard.access import set_current
 from pantau.dashboard.auth import gate
-from pantau.data import users
+from pantau.data import audit, screens, tokens, users
 from pantau.data.access import Principal, Role
 
 COOKIE = "pantau_session"
+SCREEN_COOKIE = "pantau_screen"
 STATIC = ("/assets/", "/_dash-component-suites/")
 
 
@@ -76,12 +80,42 @@ def install(app, ctx, callback_roles: dict[str, Role]) -> None:
 
     views.register(server, ctx)
 
+    def token_principal():
+        tok = tokens.lookup(ctx.store, request.headers["Authorization"][7:].strip(),
+                            now=ctx.clock())
+        if tok is None:
+            return None
+        if tokens.first_use_on(ctx.store, tok.id, local_day(ctx)):
+            audit.record(ctx.store, tok.name, audit.TOKEN_USE, detail=request.path,
+                         address=request.remote_addr)
+        return tok.principal()
+
     @server.before_request
     def _gate():
         if request.path.startswith(STATIC):
             return None
-        principal = gate.session_principal() or anonymous
+        if request.headers.get("Authorization", "").startswith("Bearer ") \
+                and gate.path_rule(request.path)[0] == "api":
+            principal = token_principal()
+            if principal is None:
+                return gate.json_error(401, "unauthorized",
+                                       "the token is unknown, revoked or expired")
+        else:
+            principal = gate.session_principal() or screen_principal() or anonymous
         if principal is not None:
             set_current(principal)
         lang = ctx.lang(request.args.get("lang"))
         return gate.check(principal, callback_roles, lang, ctx.config.site.name)
+
+    def screen_principal():
+        device = request.cookies.get(SCREEN_COOKIE)
+        screen = screens.by_device(ctx.store, device) if device else None
+        return screen.principal() if screen is not None else None
+
+
+def local_day(ctx) -> str:
+    """Today in the site's zone, ``YYYY-MM-DD`` (a token's "first use per day")."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromtimestamp(ctx.clock(), ZoneInfo(ctx.tz)).date().isoformat()

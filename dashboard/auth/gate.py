@@ -20,7 +20,7 @@ import orjson
 from flask import Response, redirect, request
 from flask_login import current_user
 from pantau.dashboard.auth import html
-from pantau.dashboard.auth.rules import DASH_ROLE, path_rule
+from pantau.dashboard.auth.rules import DASH_ROLE, path_rule  # noqa: F401 (used by install)
 from pantau.dashboard.errors import safe_path
 from pantau.dashboard.i18n import t
 from pantau.data.access import Principal, Role

@@ -1,4 +1,5 @@
-"""``/login`` and ``/logout`` (role: everyone), with the limit on failed sign-ins.
+"""``/login``, ``/logout`` and ``/pair/<code>`` (role: everyone), with the limit on failed
+sign-ins.
 
 Failed sign-ins are counted by Flask-Limiter in a moving window of 15 minutes, per user name
 and per address: the 6th failure of either answers 429 without looking at the password.
@@ -19,7 +20,7 @@ from pantau.dashboard.access import current
 from pantau.dashboard.auth import html
 from pantau.dashboard.auth.gate import next_path
 from pantau.dashboard.i18n import t
-from pantau.data import audit, users
+from pantau.data import audit, screens, users
 
 FAILURES = "5 per 15 minutes"
 FAILED = 401
@@ -110,6 +111,28 @@ def register(server, ctx) -> Limiter:
         session.clear()
         return redirect(f"/login?signed_out=1&lang={lang()}", code=303)
 
+    def pair(code: str):
+        """Open on the TV: the first time within 15 minutes the screen gets its device
+        cookie and goes to /wall (the code is used up, so it is in no URL from then on)."""
+        from pantau.dashboard.auth import SCREEN_COOKIE, request_is_tls
+
+        got = screens.pair(ctx.store, code, now=ctx.clock())
+        lg = lang()
+        if got is None:
+            audit.record(ctx.store, "", audit.PAIRING_REFUSED, address=request.remote_addr)
+            body = html.message(lg, t("auth.pair.title", lg), t("auth.pair.refused", lg))
+            resp = Response(html.page(lg, t("auth.pair.title", lg), body, site), status=410,
+                            mimetype="text/html")
+        else:
+            screen, device = got
+            audit.record(ctx.store, screen.name, audit.PAIRING, address=request.remote_addr)
+            resp = redirect("/wall", code=303)
+            resp.set_cookie(SCREEN_COOKIE, device, max_age=ctx.config.auth.screen_lifetime,
+                            path="/", httponly=True, samesite="Lax", secure=request_is_tls())
+        resp.headers["Cache-Control"] = "no-store"
+        return resp
+
+    server.add_url_rule("/pair/<code>", "pair", pair, methods=["GET"])
     server.add_url_rule("/login", "login", login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", logout, methods=["GET", "POST"])
     return limiter
