@@ -26,6 +26,7 @@ PAGE_ROLES: dict[str, Role] = {
     "/sources": Role.VIEWER,
     "/explore": Role.ANALYST,
     "/audit": Role.ADMIN,
+    "/wall/offline": Role.WALL,
 }
 API_ROLE = Role.ANALYST
 DASH_ROLE = Role.WALL
@@ -35,9 +36,12 @@ UNKNOWN_PAGE_ROLE = Role.VIEWER
 """A path no page serves: its "not found" page shows the navigation bar, so viewers only."""
 
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/pair/")
-PUBLIC_PATHS = ("/login", "/logout", "/healthz", "/_favicon.ico", "/favicon.ico", "/metrics")
-"""Served to everyone: static files the sign-in page needs, sign-in and pairing themselves,
-/healthz (says nothing private) and /metrics (its own rule: loopback or its token)."""
+PUBLIC_PATHS = ("/login", "/logout", "/healthz", "/_favicon.ico", "/favicon.ico", "/metrics",
+                "/wall-sw.js")
+"""Served to everyone: static files (the sign-in page's, the wall's service worker), sign-in
+and pairing themselves, /healthz (says nothing private) and /metrics (its own rule: loopback
+or its token). The wall's calm page (``/wall/offline``, ``dashboard.wall.offline``) is the
+wall's."""
 
 
 def route_of(path: str) -> str | None:
