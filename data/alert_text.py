@@ -54,17 +54,17 @@ def _span(seconds: float) -> str:
     return f"{hours} jam {minutes} menit" if minutes else f"{hours} jam"
 
 
-def subject(cfg: Config, rule: Rule, labels: dict) -> str:
-    """What the alert is about, in Indonesian: the metric's title (or the source's) and the
-    places of its labels by name."""
+def subject(cfg: Config, rule: Rule, labels: dict, lang: str = "id") -> str:
+    """What the alert is about (Indonesian by default): the metric's title (or the
+    source's) and the places of its labels by name."""
     if rule.source_down is not None:
         src = cfg.source(labels.get("source", rule.source_down))
-        name = src.title_in("id") if src is not None else labels.get("source", "?")
-        return f"sumber data {name}"
+        name = src.title_in(lang) if src is not None else labels.get("source", "?")
+        return f"{'sumber data' if lang == 'id' else 'source'} {name}"
     metric = cfg.metric(rule.series_metric or "")
-    title = metric.title_in("id") if metric is not None else rule.series_metric
-    where = labels_text(cfg, {k: v for k, v in labels.items() if k != "source"}, "id")
-    return f"{title} di {where}" if where else str(title)
+    title = metric.title_in(lang) if metric is not None else rule.series_metric
+    where = labels_text(cfg, {k: v for k, v in labels.items() if k != "source"}, lang)
+    return f"{title} {'di' if lang == 'id' else 'in'} {where}" if where else str(title)
 
 
 def summary(cfg: Config, rule: Rule, labels: dict, event: Event) -> str:

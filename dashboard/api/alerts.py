@@ -15,7 +15,7 @@ from pantau.dashboard.access import current
 from pantau.dashboard.api import params
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
-from pantau.data.access import Role, region_in_scope, role_allows
+from pantau.data.access import Role, labels_in_scope, role_allows
 from pantau.data.alert_mute import muted_until
 from pantau.data.alert_state import FIRING, NORMAL, PENDING
 from pantau.data.alert_store import active_silences, history, load_states, notes
@@ -36,7 +36,7 @@ def may(role: Role) -> bool:
 
 
 def _in_scope(labels: dict) -> bool:
-    return region_in_scope(labels.get("region"), current().region)
+    return labels_in_scope(labels, current().region)
 
 
 def current_alerts(ctx: AppContext, lang: str = "id") -> list[dict]:

@@ -24,11 +24,17 @@ PAGE_ROLES: dict[str, Role] = {
     "/metric/": Role.VIEWER,
     "/media": Role.VIEWER,
     "/sources": Role.VIEWER,
+    "/alerts": Role.VIEWER,
     "/explore": Role.ANALYST,
     "/audit": Role.ADMIN,
     "/wall/offline": Role.WALL,
 }
 API_ROLE = Role.ANALYST
+API_ROLES: dict[str, Role] = {"/api/v1/alerts": Role.VIEWER,
+                              "/api/v1/alerts/history": Role.VIEWER,
+                              "/api/v1/annotations": Role.VIEWER}
+"""API paths a lesser role than ``API_ROLE`` may read: the alerts, which viewers see on
+/alerts too (issue 14)."""
 DASH_ROLE = Role.WALL
 """The least role that may load Dash's layout and call its app-wide callbacks (the page
 router checks the page it is asked for itself)."""
@@ -67,7 +73,7 @@ def path_rule(path: str) -> tuple[str, Role | None]:
     if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
         return "public", None
     if path == "/api" or path.startswith("/api/"):
-        return "api", API_ROLE
+        return "api", API_ROLES.get(path, API_ROLE)
     if path.startswith("/_"):
         return "dash", DASH_ROLE
     return "page", page_role(path)

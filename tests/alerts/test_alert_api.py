@@ -5,45 +5,8 @@ a wall screen's role is refused, a region-scoped viewer sees its region only."""
 from __future__ import annotations
 
 import pytest
+from alert_helpers import T0, world
 from pantau.data.access import Principal, Role
-from pantau.data.alert_store import Note, acknowledge, add_note, add_silence
-from pantau.data.alerting import Evaluator
-from pantau.data.batch import Batch, Sample
-from pantau.data.store import RunRecord
-from support.config import config_from
-
-T0 = 1_780_000_000
-
-
-def world(store):
-    cfg = config_from({
-        "site": {"timezone": "Asia/Makassar"},
-        "metrics": [{"name": "lapor_count", "title": "Aduan LAPOR!", "agg": "last"}],
-        "sources": [{"id": "lapor", "kind": "csv", "every": "5s", "timeout": "2s",
-                     "options": {"path": "/x.csv",
-                                 "values": [{"metric": "lapor_count", "column": "n",
-                                             "labels": {"region": "kode"}}]}}],
-        "alerts": {"rules": [
-            {"id": "lonjakan", "metric": "lapor_count", "above": 10, "by": ["region"],
-             "severity": "critical"},
-            {"id": "naik", "metric": "lapor_count", "above": 20, "for": "1h",
-             "by": ["region"]}]},
-    })
-    clock = [T0]
-    ev = Evaluator(cfg, store, clock=lambda: clock[0])
-    for i, values in enumerate([{"52.01": 50, "52.71": 30}, {"52.01": 40, "52.71": 5}]):
-        clock[0] = T0 + 60 * i
-        store.write(Batch(samples=[Sample("lapor_count", v, {"region": r}, int(clock[0]))
-                                   for r, v in values.items()]), {"lapor_count"},
-                    now=int(clock[0]))
-        store.record_run(RunRecord("lapor", clock[0], clock[0] + 1, "up", 2))
-        ev.after_run("lapor")
-    ev.close()
-    acknowledge(store, "lonjakan", '{"region":"52.01"}', "operator1", "Sedang dicek", T0 + 70)
-    add_note(store, Note(T0 + 80, "Pemadaman listrik PLN di Sumbawa", "operator1",
-                         metric="lapor_count", labels={"region": "52.04"}))
-    add_silence(store, "naik", {}, T0, T0 + 3600, "uji", "operator1", T0)
-    return cfg
 
 
 def client(cfg, store, principal=None):
