@@ -66,6 +66,18 @@ OPDS = {
 HOSTS = {"app-01": 1.1, "db-01": 1.9, "web-01": 0.7}
 """Data-centre hosts and their typical load (node_load1)."""
 
+SITE = {
+    "urban": "52.71",               # the region whose people file more complaints per head
+    "portal": "portal_ntbprov",     # the service whose slowdowns load web-01
+    "data_portal": "satudata_ntb",  # the service whose slowdowns load db-01
+    "lapor": "SP4N-LAPOR! Provinsi NTB (demo)",
+    "quake": ("52.01", "52.02", "52.03", "52.08", "52.71"),  # where felt quakes add calls
+    "scale": 1.0,                   # people of the site against NTB's: complaints and calls
+}
+"""The few facts of the demo's place that the generators read. ``REGIONS``, ``SERVICES``,
+``OPDS``, ``HOSTS`` and ``SITE`` are NTB's; ``pantau.demo.sites.use("sukoharjo")`` swaps
+their contents in place for another site (one site per process)."""
+
 PLACEHOLDERS = ("STORE_URL", "FEEDS", "SOURCES", "PANTAU")
 
 

@@ -34,7 +34,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
-from pantau.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES
+from pantau.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES, SITE
 from pantau.demo.feeds import render_feed
 from pantau.demo.metrics import (
     calls_112,
@@ -138,7 +138,7 @@ class Feeder:
                  "rasio_selesai": v["rasio_selesai"], "rata_hari_tindak_lanjut": v["hari"]}
                 for code, v in drawn["lapor"].items()]
         _write(self.folder / "lapor" / "statistik.json", json.dumps(
-            {"sumber": "SP4N-LAPOR! Provinsi NTB (demo)",
+            {"sumber": SITE["lapor"],
              "periode": _wita(minute, "%Y-%m-%dT%H:%M:00+08:00"), "data": data},
             ensure_ascii=False, indent=1))
         lines = ["waktu,kode_wilayah,nama_wilayah,panggilan"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pantau.demo import SERVICES
+from pantau.demo import SERVICES, SITE
 from pantau.demo.calendar import RAIN, WITA
 from pantau.demo.noise import events
 
@@ -60,9 +60,6 @@ def fires(seed: int, region: str, start: int, end: int) -> list[Span]:
                   max_s=20 * 3600, season=_dry)
 
 
-LOMBOK = ("52.01", "52.02", "52.03", "52.08", "52.71")
-
-
 def quakes(seed: int, start: int, end: int) -> list[Span]:
     """Felt earthquakes on Lombok: a few hours of calls and worry."""
     return events(seed, "quake|lombok", start, end, per_week=0.05, min_s=2 * 3600,
@@ -72,6 +69,6 @@ def quakes(seed: int, start: int, end: int) -> list[Span]:
 def emergencies(seed: int, region: str, start: int, end: int) -> list[Span]:
     """Everything that makes ``region`` call 112 more."""
     spans = floods(seed, region, start, end) + fires(seed, region, start, end)
-    if region in LOMBOK:
+    if region in SITE["quake"]:
         spans += quakes(seed, start, end)
     return spans

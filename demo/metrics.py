@@ -12,7 +12,7 @@ loads in a few seconds.
 from __future__ import annotations
 
 import numpy as np
-from pantau.demo import HOSTS, OPDS, REGIONS, SERVICES
+from pantau.demo import HOSTS, OPDS, REGIONS, SERVICES, SITE
 from pantau.demo.calendar import (
     YEAR_2026,
     Local,
@@ -23,13 +23,12 @@ from pantau.demo.calendar import (
 from pantau.demo.incidents import emergencies, outages, slowdowns
 from pantau.demo.noise import events, normal, poisson, uniform, wander, within
 
-_TOTAL_WEIGHT = sum(w for _n, w in REGIONS.values())
 _OFFICE_SUM = float(office_hour_profile(Local(np.arange(24) * 3600 + 3600 * 16 + 4 * 86400)).sum())
 _PEOPLE_SUM = float(people_hour_profile(Local(np.arange(24) * 3600 + 3600 * 16)).sum())
 
 
 def _share(region: str, engaged: float = 1.0) -> float:
-    return REGIONS[region][1] / _TOTAL_WEIGHT * engaged
+    return REGIONS[region][1] / sum(w for _n, w in REGIONS.values()) * engaged
 
 
 def _overlap(ts: np.ndarray, dur: np.ndarray, spans) -> np.ndarray:
@@ -49,9 +48,10 @@ def _span(ts: np.ndarray) -> tuple[int, int]:
 def lapor_received(seed, ts, dur, labels):
     region = labels["region"]
     loc = Local(ts)
-    daily = 108 * (1 + 0.25 * loc.years)                    # the province, on a working day
-    engaged = 1.9 if region == "52.71" else 1.0            # the city files more per head
-    share = _share(region, engaged) / (1 + 0.9 * _share("52.71"))
+    daily = 108 * SITE["scale"] * (1 + 0.25 * loc.years)   # the site, on a working day
+    urban = SITE["urban"]
+    engaged = 1.9 if region == urban else 1.0              # the city files more per head
+    share = _share(region, engaged) / (1 + 0.9 * _share(urban))
     lo, hi = _span(ts)
     boost = within(ts, emergencies(seed, region, lo, hi)) * 1.6
     boost += within(ts, events(seed, f"viral|{region}", lo, hi, 0.12, 86400, 3 * 86400)) * 2
@@ -157,7 +157,7 @@ def calls_112(seed, ts, dur, labels):
     lo, hi = _span(ts)
     day = np.where(loc.holiday | loc.cuti, 1.25, np.where(loc.weekend, 1.12, 1.0))
     surge = within(ts, emergencies(seed, region, lo, hi)) * 4
-    lam = (430 * _share(region) * day * people_hour_profile(loc) / _PEOPLE_SUM * (1 + surge)
+    lam = (430 * SITE["scale"] * _share(region) * day * people_hour_profile(loc) / _PEOPLE_SUM * (1 + surge)
            * (1 + 0.1 * wander(seed, f"112|{region}", ts)) * dur / 3600)
     return ts, poisson(seed, f"112|{region}", ts, lam)
 
@@ -171,9 +171,9 @@ def server_load(seed, ts, dur, labels):
     v = HOSTS[host] * busy * np.exp(0.12 * normal(seed, f"load|{host}", ts))
     if host == "db-01":
         v += 1.6 * ((loc.hour >= 1) & (loc.hour < 2))        # the nightly backup
-        v += 3.0 * within(ts, slowdowns(seed, "satudata_ntb", lo, hi))
+        v += 3.0 * within(ts, slowdowns(seed, SITE["data_portal"], lo, hi))
     if host == "web-01":
-        v += 2.0 * within(ts, slowdowns(seed, "portal_ntbprov", lo, hi))
+        v += 2.0 * within(ts, slowdowns(seed, SITE["portal"], lo, hi))
     return ts, np.round(v, 2)
 
 

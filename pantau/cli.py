@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--host", default="127.0.0.1")
     d.add_argument("--reset", action="store_true", help="start from an empty demo store")
     d.add_argument("--dir", default="var", help="where the demo keeps its files (default var)")
+    d.add_argument("--site", choices=["ntb", "sukoharjo"], default="ntb",
+                   help="ntb: a province (default); sukoharjo: a kabupaten drilling to its "
+                        "kecamatan (files in DIR/sukoharjo)")
     for name, text in (("run", "collectors and web app, supervised together"),
                        ("worker", "collectors only"), ("serve", "web app only (gunicorn)")):
         sp = with_config(sub.add_parser(name, help=text))
@@ -66,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     from pantau.access_cli import add_parsers
 
     add_parsers(sub, with_config, Parser)
+    rg = sub.add_parser("regions", help="region boundaries")
+    rgsub = rg.add_subparsers(dest="regions_command", required=True, parser_class=Parser)
+    ri = with_config(rgsub.add_parser(
+        "import", help="load boundaries (GeoJSON) checked against the Kemendagri code list"))
+    ri.add_argument("file")
     db = sub.add_parser("db", help="database maintenance")
     dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)
     with_config(dbsub.add_parser("upgrade", help="apply schema migrations"))

@@ -45,6 +45,46 @@ def cmd_db(args) -> int:
     return EXIT_OK
 
 
+REGIONS_MAX_BYTES = 100 * 2**20
+
+
+def cmd_regions(args) -> int:
+    """``pantau regions import FILE.geojson``: boundaries checked against the code list, saved
+    into ``site.boundaries`` (read by every page before the shipped ones)."""
+    import json
+
+    from pantau.data.reference.imports import check_geojson, save
+
+    cfg = load_or_fail(args.config)
+    path = Path(args.file)
+    try:
+        if path.stat().st_size > REGIONS_MAX_BYTES:
+            raise UsageError(f"{path}: larger than {REGIONS_MAX_BYTES // 2**20} MB; simplify "
+                             "the polygons first")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{path}: not a GeoJSON file ({exc})") from None
+    checked = check_geojson(data)
+    if checked.problems:
+        for line in checked.problems[:100]:
+            print(f"{path}: {line}", file=sys.stderr)
+        print(f"{path}: {len(checked.problems)} problem(s); nothing imported", file=sys.stderr)
+        return EXIT_USAGE
+    for written in save(checked, cfg.site.boundaries):
+        area = written.stem
+        n = len(checked.by_parent[area])
+        print(f"{written}: {n} region(s) below {area} ({codes_name(area)})")
+    return EXIT_OK
+
+
+def codes_name(code: str) -> str:
+    from pantau.data.reference import codes
+
+    return codes.name(code) or code
+
+
 def cmd_import(args) -> int:
     from pantau.data.importer import ImportError_, import_csv
 

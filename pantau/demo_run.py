@@ -25,7 +25,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from pantau.demo import CONFIG_TEMPLATE, DEFAULT_SEED, HISTORY_DAYS, render_config
+from pantau.demo import HISTORY_DAYS, render_config
 from pantau.errors import EXIT_OK, UsageError
 
 DB_NAME = "demo.db"
@@ -187,14 +187,19 @@ def _announce_ready(url: str, began: float, stop: threading.Event,
 
 
 def demo(args) -> int:
-    """Run the demo (see the module docstring). ``args``: port, host, reset, dir."""
+    """Run the demo (see the module docstring). ``args``: port, host, reset, dir, site
+    (``ntb`` or ``sukoharjo``: ``pantau.demo.sites``; another site keeps its files in a
+    sub-folder of ``dir``)."""
     from pantau.config import load_or_fail
+    from pantau.demo.sites import use
+
+    site = use(getattr(args, "site", None) or "ntb")
     from pantau.demo.feeder import Feeder
     from pantau.processes import run
 
     began = time.perf_counter()
-    seed = int(getattr(args, "seed", None) or DEFAULT_SEED)
-    paths = DemoPaths(args.dir)
+    seed = int(getattr(args, "seed", None) or site.seed)
+    paths = DemoPaths(Path(args.dir) / site.folder)
     host, port = args.host, int(args.port)
     if not _port_free(host, port):
         raise UsageError(f"port {port} on {host} is in use; choose another with --port")
@@ -212,7 +217,8 @@ def demo(args) -> int:
     web = f"http://{_local_host(host)}:{port}"
     paths.config.write_text(render_config({
         "STORE_URL": f"sqlite:///{paths.db}", "FEEDS": f"http://127.0.0.1:{feeds_port}",
-        "SOURCES": str(paths.sources), "PANTAU": web}), encoding="utf-8")
+        "SOURCES": str(paths.sources), "PANTAU": web},
+        site.template.read_text(encoding="utf-8")), encoding="utf-8")
     cfg = load_or_fail(str(paths.config))
     now = int(time.time())
     print("pantau demo: loading …", flush=True)
@@ -222,7 +228,7 @@ def demo(args) -> int:
         summary, state, backfill = load(paths, cfg, seed, now)
     except HistoryError as exc:  # the demo config was edited beyond what the demo can fill
         feeder.close()
-        raise UsageError(f"{CONFIG_TEMPLATE}: {exc}") from None
+        raise UsageError(f"{site.template}: {exc}") from None
     print(f"pantau demo: loaded {summary}", flush=True)
 
     stop, ready = threading.Event(), threading.Event()
@@ -233,7 +239,9 @@ def demo(args) -> int:
         if backfill is not None:
             threading.Thread(target=backfill_articles, name="demo-articles", daemon=True,
                              args=(cfg, state, backfill, now, stop, ready)).start()
-        lines = [f"Pantau demo — {cfg.site.name} (DEMO data: fictional except IPM and SPBE)",
+        made_up = "fictional except IPM and SPBE" if site.key == "ntb" else \
+            "numbers made up, places real"
+        lines = [f"Pantau demo — {cfg.site.name} (DEMO data: {made_up})",
                  f"  Wall:       {web}/wall", f"  Executive:  {web}/",
                  f"  Explorer:   {web}/explore", f"  Media:      {web}/media",
                  f"  Sources:    {web}/sources",

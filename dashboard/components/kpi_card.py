@@ -13,6 +13,7 @@ from pantau.dashboard.components.kpi_data import CardData
 from pantau.dashboard.figures import sparkline
 from pantau.dashboard.figures.style import STATUS
 from pantau.dashboard.i18n import t
+from pantau.data.reference import codes
 
 ARROW_UP, ARROW_DOWN, MINUS = "▲", "▼", "−"
 BADGE = {"ok": "text-bg-success", "warn": "text-bg-warning", "crit": "text-bg-danger",
@@ -74,8 +75,10 @@ def note_text(card: CardData, lang: str, tz: str) -> str | None:
     """The small print: a latest-value date, or that the figure is province-wide."""
     if card.as_of is not None:
         return t("overview.as_of", lang, date=fmt.date(card.as_of, lang, tz))
-    if card.province_wide:
-        return t("overview.province_wide", lang)
+    if card.province_wide:  # a region below the site was asked: the site is its parent
+        kind = codes.kind(codes.parent(card.region) or card.region)
+        return t("overview.province_wide" if kind in (None, "provinsi") else
+                 f"overview.{kind}_wide", lang)
     return None
 
 

@@ -109,6 +109,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
                  hint=t("metric.history_note", lang) if h.period else None)
 
     codes = list(region_names(province))
+    map_title = "metric.map_kecamatan" if "." in province else "metric.map"
     if REGION_LABEL in labels:
         by_region = values_by(ctx, metric, REGION_LABEL, start, end, {REGION_LABEL: codes})
         selected = region if region != province else None
@@ -123,7 +124,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
         hint = t("metric.map_hint", lang)
         if by_region.as_of:
             hint += " " + t("overview.as_of", lang, date=fmt.date(by_region.as_of, lang, tz))
-        map_panel = panel(t("metric.map", lang), html.Div([
+        map_panel = panel(t(map_title, lang), html.Div([
             filtered,
             dcc.Graph(figure=fig, id="metric-map", config=graph_config(
                 lang, modeBarButtonsToRemove=NO_BUTTONS, scrollZoom=False))]),
@@ -131,7 +132,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
         region_rows = region_table(by_region.frame, metric, lang, region, province)
     else:
         by_region = None
-        map_panel = panel(t("metric.map", lang), html.P(t("metric.map_none", lang),
+        map_panel = panel(t(map_title, lang), html.P(t("metric.map_none", lang),
                                                         className="text-secondary mb-0"),
                           panel_id="metric-map-panel")
         region_rows = None

@@ -11,6 +11,7 @@ TEXTS = {
         "id": "Garis abu-abu putus-putus: periode sebelumnya dengan panjang yang sama.",
         "en": "Grey dashed line: the previous period of the same length."},
     "metric.map": {"id": "Per kabupaten/kota", "en": "By regency/city"},
+    "metric.map_kecamatan": {"id": "Per kecamatan", "en": "By district"},
     "metric.map_hint": {"id": "Klik wilayah pada peta untuk memfilter halaman ini.",
                         "en": "Click a region on the map to filter this page."},
     "metric.map_none": {"id": "Metrik ini tidak memiliki label wilayah, jadi tidak ada peta.",

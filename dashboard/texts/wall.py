@@ -25,6 +25,7 @@ TEXTS = {
     "wall.as_of": {"id": "per {date}", "en": "as of {date}"},
     "wall.by": {"id": "per {label}", "en": "by {label}"},
     "wall.label.region": {"id": "kabupaten/kota", "en": "regency/city"},
+    "wall.label.region_kecamatan": {"id": "kecamatan", "en": "district"},
     "wall.label.service": {"id": "layanan", "en": "service"},
     "wall.label.outlet": {"id": "media", "en": "outlet"},
     "wall.label.channel": {"id": "saluran", "en": "channel"},

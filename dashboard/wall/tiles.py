@@ -84,6 +84,8 @@ def subtitle(cfg: Config, tile: Tile, lang: str) -> str:
     by = tile.by or ("region" if tile.view == "map" else None)
     if by and tile.view != "kpi":
         key = f"wall.label.{by}"
+        if by == "region" and "." in cfg.site.region:  # a kabupaten/kota: its kecamatan
+            key = "wall.label.region_kecamatan"
         try:
             label = t(key, lang)
         except KeyError:

@@ -54,7 +54,8 @@ def test_every_registered_kind_and_option_is_in_the_table():
         assert not missing, f"README row of {kind!r} lacks options {missing}"
 
 
-@pytest.mark.parametrize("config", ["config.yaml", "demo/config.yaml"])
+@pytest.mark.parametrize("config", ["config.yaml", "demo/config.yaml", "demo/sukoharjo.yaml",
+                                    "examples/sukoharjo.yaml"])
 def test_every_metric_is_documented(config):
     import yaml
     from pantau.demo import PLACEHOLDERS, render_config

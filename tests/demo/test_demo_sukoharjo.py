@@ -1,0 +1,94 @@
+"""Issue 22: ``pantau demo --site sukoharjo`` from outside, in Chromium: a kabupaten site whose
+clock says WIB, whose wall map shows its 12 kecamatan by name, and whose / and /metric drill
+down to a kecamatan. Screenshots at 1920x1080 and 390x844 go to the test's artifacts."""
+
+from __future__ import annotations
+
+import pytest
+from test_demo_e2e import Demo, runs
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+KECAMATAN = ["Weru", "Bulu", "Tawangsari", "Sukoharjo", "Nguter", "Bendosari", "Polokarto",
+             "Mojolaban", "Grogol", "Baki", "Gatak", "Kartasura"]
+METRIC = "lapor_complaints_received_count"
+
+
+@pytest.fixture(scope="module")
+def sukoharjo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pantau-demo") / "var"
+    demo = Demo(folder, "--site", "sukoharjo")
+    demo.wait_healthy()
+    yield demo
+    if demo.proc.poll() is None:
+        demo.stop()
+
+
+def test_the_files_and_the_banner(sukoharjo):
+    out = sukoharjo.output()
+    assert "Command Center Kabupaten Sukoharjo (DEMO data: numbers made up, places real)" in out
+    assert (sukoharjo.folder / "sukoharjo" / "demo.db").exists()
+    assert not (sukoharjo.folder / "demo.db").exists()  # NTB's demo store stays apart
+
+
+def test_wall_clock_says_wib_and_the_map_names_12_kecamatan(sukoharjo, browser, artifacts):
+    for w, h in ((1920, 1080), (390, 844)):
+        ctx = browser.new_context(viewport={"width": w, "height": h})
+        pg = ctx.new_page()
+        errors = []
+        pg.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+        pg.goto(sukoharjo.base + "/wall")
+        pg.wait_for_selector("#wall-clock", timeout=60_000)
+        assert pg.locator("#wall-clock").inner_text().strip().endswith("WIB")
+        pg.wait_for_function("document.querySelectorAll('.wall-tile--map .annotation-text')"
+                             ".length >= 12", timeout=60_000)
+        shown = set(pg.eval_on_selector_all(  # the first line of each label: the name
+            ".wall-tile--map .annotation-text",
+            "els => els.map(e => (e.querySelector('tspan.line') || e).textContent.trim())"))
+        assert set(KECAMATAN) <= shown, shown
+        assert "per kecamatan" in pg.locator(".wall-tile--map .wall-tile-sub").inner_text()
+        pg.screenshot(path=str(artifacts / f"sukoharjo-wall-{w}.png"))
+        assert not errors, errors
+        ctx.close()
+
+
+def test_drill_down_to_a_kecamatan_on_overview_and_metric(sukoharjo, page, artifacts):
+    page.goto(sukoharjo.base + "/")
+    select = page.locator("#ov-region")
+    select.wait_for(timeout=60_000)
+    labels = select.locator("option").all_inner_texts()
+    assert labels[-12:] == KECAMATAN and "Seluruh kabupaten" in labels
+    select.select_option("33.11.12")  # Kartasura
+    page.wait_for_function("location.search.includes('region=33.11.12')", timeout=30_000)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_timeout(2000)
+    page.screenshot(path=str(artifacts / "sukoharjo-overview-1920.png"), full_page=True)
+
+    page.goto(sukoharjo.base + f"/metric/{METRIC}?region=33.11.09")  # Grogol
+    page.wait_for_selector("#metric-region-table", timeout=60_000)
+    assert "Per kecamatan" in page.locator("#metric-map-panel").inner_text()
+    active = page.locator("#metric-region-table tr.table-active").inner_text()
+    assert active.startswith("Grogol") and "33.11.09" in active
+    assert "Difilter: Grogol" in page.locator("#metric-map-panel").inner_text()
+    rows = page.locator("#metric-region-table tbody tr").all_inner_texts()
+    assert [r.split("\t")[0].strip() for r in rows] == KECAMATAN
+    page.screenshot(path=str(artifacts / "sukoharjo-metric-1920.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(artifacts / "sukoharjo-metric-390.png"), full_page=True)
+    assert not page.errors, page.errors
+
+
+def test_every_source_runs_and_nothing_is_refused(sukoharjo):
+    import time
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        seen = runs(sukoharjo.folder / "sukoharjo")
+        if len(seen) >= 8:
+            break
+        time.sleep(2)
+    assert len(seen) == 8 and all("down" not in s for s in seen.values()), seen
+    sources = {s["id"]: s for s in sukoharjo.get("/api/v1/sources")["sources"]}
+    assert sources["lapor_sukoharjo"]["rejected"] == 0
+    assert sources["lapor_sukoharjo"]["samples"] == 36  # 12 kecamatan x 3 metrics
