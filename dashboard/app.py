@@ -149,13 +149,14 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
             mod.register(app, ctx)
             role = PAGE_ROLES.get(mod.ROUTE, Role.ADMIN)
             callback_roles.update(dict.fromkeys(set(app.callback_map) - before, role))
+    # Cross-site POSTs are turned away before sign-in sees them (and counts a failure).
+    register_same_origin(app.server, config.web.trusted_proxies)
     if config.auth is not None:
         from pantau.dashboard.auth import install
 
         install(app, ctx, callback_roles)
     register_api(app.server, ctx)
     register_errors(app.server)
-    register_same_origin(app.server, config.web.trusted_proxies)
     register_security_headers(app)
     return app
 

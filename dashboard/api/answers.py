@@ -27,11 +27,13 @@ from pantau.dashboard.api.params import (
 )
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.downsample import lttb_indices
+from pantau.dashboard.source_errors import error_text
 from pantau.data import queries
 from pantau.data.buckets import coarser_step
 from pantau.data.durations import format_duration
 from pantau.data.health import config_health, metric_stale_after, one_status
 from pantau.data.labels import item_names
+from pantau.data.run_errors import error_category
 
 
 def iso(ts: float | None, tz: str) -> str | None:
@@ -228,8 +230,14 @@ def sources_answer(ctx: AppContext, now: float, lang: str | None = None) -> dict
             })
         return {"sources": rows}
 
-    return ctx.cache.get_or_set(f"sources:{lang}:{int(now) // 5}", ctx.config.web.cache_ttl,
-                                compute)
+    answer = ctx.cache.get_or_set(f"sources:{lang}:{int(now) // 5}", ctx.config.web.cache_ttl,
+                                  compute)
+    # cached whole, shown as the asker may read it: the error in full for admins, else its
+    # category (dashboard.source_errors)
+    return {**answer, "sources": [
+        {**r, "last_error": error_text(r["last_error"], lang),
+         "last_error_kind": (cat.key if (cat := error_category(r["last_error"])) else None)}
+        for r in answer["sources"]]}
 
 
 def _num(v) -> float | None:

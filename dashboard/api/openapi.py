@@ -155,7 +155,7 @@ def spec(ctx: AppContext) -> dict:
         "Sources": {"type": "object", "properties": {"sources": {"type": "array", "items": {
             "type": "object", "properties": {k: {} for k in (
                 "id", "kind", "status", "last_run", "last_success", "next_due", "stale",
-                "last_error")}}}}},
+                "last_error", "last_error_kind")}}}}},
         "Series": {"type": "object", "properties": {
             "metric": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
             "step": {"type": "integer", "description": "the step answered, in seconds"},

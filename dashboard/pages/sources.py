@@ -3,7 +3,8 @@
 One row per configured source, the worst first: status (UP green, PENDING amber, DOWN red,
 not run yet grey), last run, last success, next run (times in the site's zone), a STALE flag
 when it has not succeeded for twice its interval (or its metrics' ``stale_after``), samples and
-rejected rows of the last run, its duration and the last error. Everything comes from
+rejected rows of the last run, its duration and the last error (in full for admins, its
+category for everyone else: ``dashboard.source_errors``). Everything comes from
 ``data.health.source_health`` (the ``runs`` table); the page refreshes itself every
 ``web.min_refresh`` seconds (``?refresh=60`` asks for slower).
 """
@@ -18,6 +19,7 @@ from dash import Input, Output, State, dcc, html
 from pantau.dashboard import fmt
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import catalogue, t
+from pantau.dashboard.source_errors import error_text
 from pantau.data.durations import format_duration
 from pantau.data.health import config_health, one_status, stale_limits
 
@@ -91,13 +93,15 @@ def row(r, ctx: AppContext, lang: str):
     success = r["last_success_ts"]
     error = r["last_error"]
     error_cell = ""
-    if not _missing(error) and error:
-        text = str(error)
+    # the whole message for admins, its category ("HTTP 500", "batas waktu") for the others
+    text = None if _missing(error) else error_text(error, lang)
+    if text:
         shown = text if len(text) <= ERROR_CHARS else text[:ERROR_CHARS - 1] + "…"
         earlier = status == "UP"
         error_cell = html.Span(
             [t("sources.error.earlier", lang) if earlier else "", shown], title=text,
-            className="src-error" + (" src-error-earlier" if earlier else ""))
+            className="src-error" + (" src-error-earlier" if earlier else "")
+            + (" src-error-kind" if text != str(error) else ""))
     duration = r["duration_s"]
     def cell(col: str, children, className: str | None = None):
         # the column's name rides along for phones, where each row stacks as a card
