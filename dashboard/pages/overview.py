@@ -7,8 +7,9 @@ Each card links to ``/metric/<name>`` with the same state.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, html, no_update
+from dash import Input, Output, State, dcc, html, no_update
 from pantau.dashboard import fmt
+from pantau.dashboard.components import alert_banner
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import CardData, card_data
@@ -77,7 +78,13 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
     province = ctx.config.site.region
     period = period_key(params.get("period"))
     region = region_key(params.get("region"), province)
+    alerts = ctx.config.alerts.rules
     return html.Div(dbc.Container([
+        html.Div(alert_banner.banner(ctx, lang) if alerts else [], id="ov-alert-banner",
+                 className="alert-banner mb-3", role="alert"),
+        dcc.Interval(id="ov-alert-tick", interval=ctx.refresh_seconds(None) * 1000,
+                     disabled=not alerts),
+        dcc.Store(id="ov-alert-params", data={"lang": lang}),
         html.Div([
             html.Div([html.H1(t("overview.title", lang), className="ov-title"),
                       html.Div(subtitle(ctx, period, lang), id="ov-subtitle",
@@ -89,6 +96,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
 
 
 def register(app, ctx: AppContext) -> None:
+    alert_banner.register(app, ctx, "ov-alert-banner", "ov-alert-tick", "ov-alert-params")
     @app.callback(Output("ov-body", "children"), Output("ov-subtitle", "children"),
                   Output("url", "search", allow_duplicate=True),
                   Input("ov-period", "value"), Input("ov-region", "value"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dash
 from dash import ALL, Input, Output, State, dcc, html
+from pantau.dashboard.components import alert_banner
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
 from pantau.dashboard.wall import params as wall_params
@@ -85,6 +86,8 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
     stage = html.Div([
         header(cfg.site.name, cfg.site.demo, titles, ctx.tz, lang, now),
         html.Div(strip, id="wall-down", className=strip_cls),
+        html.Div(alert_banner.banner(ctx, lang) if cfg.alerts.rules else [],
+                 id="wall-alert-banner", className="alert-banner", role="alert"),
         html.Div(screens, className="wall-screens"),
         ticker(items, lang),
     ], id="wall-stage", className="wall-stage")
@@ -103,6 +106,7 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
     """The refresh callback. Rotation needs no server and no Dash state: ``wall.js`` switches
     the screens' classes on a timer (so days of rotation leave nothing behind). Also the
     calm screen of a TV that starts while the server is away (``dashboard.wall.offline``)."""
+    alert_banner.register(app, ctx, "wall-alert-banner", "wall-refresh", "wall-params")
     register_offline(app.server, ctx)
 
     @app.callback(
