@@ -19,6 +19,7 @@ away, 400 for a Dash callback fed inputs of the wrong type, and no off-site link
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Flask, Response, request
 from pantau.data.engine import store_unreachable
@@ -30,12 +31,15 @@ MAX_URL = 4096
 RETRY_AFTER = "5"
 DASH_PREFIX = "/_dash-"
 BAD_INPUT = (TypeError, ValueError, AttributeError, KeyError, IndexError)
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def safe_path(path: str | None) -> str:
     """``path`` as a path of this site: one leading slash, no scheme or host, no backslash
-    (browsers read ``\\`` as ``/``), so ``//evil.example/x`` becomes ``/evil.example/x``."""
-    path = (path or "/").replace("\\", "/")
+    (browsers read ``\\`` as ``/``), no control characters (browsers drop tabs and newlines
+    inside a URL, so ``/\\t/evil.example`` is ``//evil.example`` to them), so
+    ``//evil.example/x`` becomes ``/evil.example/x``."""
+    path = _CONTROLS.sub("", path or "/").replace("\\", "/")
     if "://" in path.split("?", 1)[0]:
         path = path.split("://", 1)[1]
     return "/" + path.lstrip("/")
