@@ -130,7 +130,7 @@ def one(args: dict, name: str, default: str | None = None) -> str | None:
 def scope_error(value: str, scope: str, param: str) -> ApiError:
     """The 403 of a scoped principal asking by name for a region outside its scope."""
     return ApiError(f"region {value!r} is outside your region scope {scope!r}: you may read "
-                    f"{scope} and the province total", param, status=403)
+                    f"{scope} and the province total", param, status=403, scope=scope)
 
 
 def region(ctx: AppContext, args: dict, scope: str | None = None) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html
 from dash.exceptions import PreventUpdate
+from pantau.dashboard.access import current
 from pantau.dashboard.components.periods import PERIODS, period_key
 from pantau.dashboard.components.regions import region_key, region_options
 from pantau.dashboard.components.url_state import parse_search
@@ -29,21 +30,26 @@ def period_select(component_id: str, value: str, lang: str):
         labelCheckedClassName="active")
 
 
-def region_select(component_id: str, value: str, province: str, lang: str):
-    """The province and its kabupaten/kota by name (values are Kemendagri codes)."""
-    return dbc.Select(id=component_id, value=value, options=region_options(province, lang),
+def region_select(component_id: str, value: str, province: str, lang: str,
+                  scope: str | None = None):
+    """The province and its kabupaten/kota in ``scope`` by name (values are Kemendagri
+    codes)."""
+    return dbc.Select(id=component_id, value=value,
+                      options=region_options(province, lang, scope),
                       size="sm", className="region-select")
 
 
-def filter_bar(prefix: str, period: str, region: str, province: str, lang: str) -> html.Div:
-    """Both selectors with their labels, wrapping on narrow screens."""
+def filter_bar(prefix: str, period: str, region: str, province: str, lang: str,
+               scope: str | None = None) -> html.Div:
+    """Both selectors with their labels, wrapping on narrow screens; the regions offered
+    are those in ``scope``."""
     return html.Div([
         html.Div([html.Label(t("overview.period.label", lang), htmlFor=f"{prefix}-period",
                              className="filter-label"),
                   period_select(f"{prefix}-period", period, lang)], className="filter"),
         html.Div([html.Label(t("overview.region.label", lang), htmlFor=f"{prefix}-region",
                              className="filter-label"),
-                  region_select(f"{prefix}-region", region, province, lang)],
+                  region_select(f"{prefix}-region", region, province, lang, scope)],
                  className="filter filter-region"),
     ], className="filter-bar")
 
@@ -63,7 +69,9 @@ def follow_url(app, prefix: str, province: str, on_page: Callable[[str], bool]) 
         if not on_page(pathname or "/"):
             raise PreventUpdate
         params = parse_search(search)
-        want = (period_key(params.get("period")), region_key(params.get("region"), province))
-        if want == (period_key(period), region_key(region, province)):
+        scope = current().region
+        want = (period_key(params.get("period")),
+                region_key(params.get("region"), province, scope))
+        if want == (period_key(period), region_key(region, province, scope)):
             raise PreventUpdate
         return want

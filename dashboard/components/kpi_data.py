@@ -47,11 +47,14 @@ def combined_series(df: pd.DataFrame, agg: str | Metric) -> pd.DataFrame:
 
 
 def spark_frame(ctx: AppContext, metric: Metric, start: int, end: int,
-                filters: dict | None, max_points: int = SPARK_POINTS) -> pd.DataFrame:
-    """The metric over [start, end) in at most ``max_points`` buckets, series combined."""
+                filters: dict | None, max_points: int = SPARK_POINTS,
+                scope: str | None = None) -> pd.DataFrame:
+    """The metric over [start, end) in at most ``max_points`` buckets, series in ``scope``
+    combined."""
     step = nice_step(end - start, max_points)
     origin = origin_for(step, utc_offset(end, ctx.tz))
-    df = series(ctx.store, metric.name, start, end, step, metric.agg, filters, origin=origin)
+    df = series(ctx.store, metric.name, start, end, step, metric.agg, filters, origin=origin,
+                scope=scope)
     return combined_series(df, metric)
 
 
@@ -66,13 +69,15 @@ def cached_health(ctx: AppContext, now: float) -> dict[str, dict]:
 
 
 def card_data(ctx: AppContext, metric: Metric, period: str, region: str,
-              now: float | None = None) -> CardData:
-    """Everything one KPI card shows for ``metric`` over ``period`` in ``region``."""
+              now: float | None = None, scope: str | None = None) -> CardData:
+    """Everything one KPI card shows for ``metric`` over ``period`` in ``region``, for a
+    principal limited to ``scope`` (the site's total, or a region in scope; see
+    ``data.shows``)."""
     now = ctx.clock() if now is None else now
     start, end = window(period, now, ctx.tz)
     province = ctx.config.site.region
-    shown = what_metric_shows(ctx.store, metric, start, end, region, province)
-    spark = spark_frame(ctx, metric, start, end, shown.filters)
+    shown = what_metric_shows(ctx.store, metric, start, end, region, province, scope=scope)
+    spark = spark_frame(ctx, metric, start, end, shown.filters, scope=shown.scope)
     return CardData(**{f.name: getattr(shown, f.name) for f in fields(shown)},
                     period=period, region=region, spark=spark,
                     delay=metric_delay(ctx.config, cached_health(ctx, now), metric.name))

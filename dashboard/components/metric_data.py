@@ -34,19 +34,21 @@ class History:
 
 
 def history_frames(ctx: AppContext, metric: Metric, start: int, end: int,
-                   filters: dict | None, fallback: bool = False) -> History:
+                   filters: dict | None, fallback: bool = False,
+                   scope: str | None = None) -> History:
     """This period and the previous one of the same length, in the same buckets, series
     combined. With ``fallback`` and no point in the period (a yearly index), the last ten
     years in local days instead (a yearly value shows on its own date), without a previous
-    period."""
+    period. ``scope``: as the card's (``Shown.scope``: None for the site's total)."""
     span = end - start
-    cur = spark_frame(ctx, metric, start, end, filters, HISTORY_POINTS)
-    prev = spark_frame(ctx, metric, start - span, start, filters, HISTORY_POINTS)
+    cur = spark_frame(ctx, metric, start, end, filters, HISTORY_POINTS, scope)
+    prev = spark_frame(ctx, metric, start - span, start, filters, HISTORY_POINTS, scope)
     step = nice_step(span, HISTORY_POINTS)
     if cur.empty and fallback:
         lo, step = end - LONG_SPAN, 86400
         origin = origin_for(step, utc_offset(end, ctx.tz))
-        df = series(ctx.store, metric.name, lo, end, step, metric.agg, filters, origin=origin)
+        df = series(ctx.store, metric.name, lo, end, step, metric.agg, filters, origin=origin,
+                    scope=scope)
         return History(combined_series(df, metric), prev.iloc[0:0], step, 0)
     return History(cur, prev, step, span)
 
@@ -68,8 +70,8 @@ def _group(df: pd.DataFrame, label: str, agg: str | Metric) -> pd.DataFrame:
 
 
 def values_by(ctx: AppContext, metric: Metric, label: str, start: int, end: int,
-              filters: dict | None) -> ByLabel:
+              filters: dict | None, scope: str | None = None) -> ByLabel:
     """The metric over [start, end) per value of ``label`` (series sharing a value combined
-    by the metric's combine rule, ``data.kpi.combine_rule``)."""
-    df, as_of = period_totals(ctx.store, metric, start, end, filters)
+    by the metric's combine rule, ``data.kpi.combine_rule``), of the series in ``scope``."""
+    df, as_of = period_totals(ctx.store, metric, start, end, filters, scope)
     return ByLabel(_group(df, label, metric), as_of)

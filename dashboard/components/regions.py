@@ -6,6 +6,10 @@ code (strings). A metric with a ``region`` label is filtered with
 ``{"region": code}``; the province view uses the metric's own province series when one
 exists and all its series otherwise. A metric without a region label is always
 province-wide (the page says so).
+
+A principal limited to a region (``scope``, ``current().region``) is offered only the site's
+area (its total) and the regions in its scope; a URL naming another region falls back to the
+site's area (``region_key``), and maps hold only the regions in scope (``area_geojson``).
 """
 
 from __future__ import annotations
@@ -13,16 +17,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pantau.dashboard.i18n import t
-from pantau.data.reference import PROVINCE, codes, regions
+from pantau.data.access import region_in_scope
+from pantau.data.reference import PROVINCE, codes, load_geojson, regions
 from pantau.data.shows import place_filters
 
 REGION_LABEL = "region"
 
 
-def region_names(area: str = PROVINCE) -> dict[str, str]:
+def region_names(area: str = PROVINCE, scope: str | None = None) -> dict[str, str]:
     """``{code: full name}`` of the regions one level below ``area`` (the site's
-    ``site.region``): "52.71": "Kota Mataram" under "52", "33.11.12": "Kartasura" under "33.11"."""
-    return {code: name for code, name, _short, _kind in regions(area)}
+    ``site.region``): "52.71": "Kota Mataram" under "52", "33.11.12": "Kartasura" under "33.11";
+    with ``scope``, only those in it (``data.access.region_in_scope``)."""
+    return {code: name for code, name, _short, _kind in regions(area)
+            if region_in_scope(code, scope)}
+
+
+def area_geojson(cfg, scope: str | None = None) -> dict:
+    """The boundaries of the regions below the site's area (``load_geojson``), only those
+    in ``scope``: a scoped principal's map draws its region alone."""
+    geo = load_geojson(cfg.site.region, cfg.site.boundaries)
+    if scope is not None:
+        geo["features"] = [f for f in geo["features"]
+                           if region_in_scope(str(f["properties"]["code"]), scope)]
+    return geo
 
 
 def whole_label(area: str, lang: str) -> str:
@@ -32,16 +49,20 @@ def whole_label(area: str, lang: str) -> str:
     return t(f"overview.region.{'province' if kind == 'provinsi' else kind}", lang)
 
 
-def region_options(province: str, lang: str) -> list[dict]:
-    """Options for a select: the site's area first, then the regions below it in code order."""
+def region_options(province: str, lang: str, scope: str | None = None) -> list[dict]:
+    """Options for a select: the site's area first, then the regions below it in ``scope``
+    in code order."""
     opts = [{"label": whole_label(province, lang), "value": province}]
-    opts += [{"label": name, "value": code} for code, name in region_names(province).items()]
+    opts += [{"label": name, "value": code}
+             for code, name in region_names(province, scope).items()]
     return opts
 
 
-def region_key(value: str | None, province: str) -> str:
-    """``value`` when it is the site's area or one region below it, else the area."""
-    return value if value == province or value in region_names(province) else province
+def region_key(value: str | None, province: str, scope: str | None = None) -> str:
+    """``value`` when it is the site's area or one region below it in ``scope``, else the
+    area."""
+    return value if value == province or value in region_names(province, scope) \
+        else province
 
 
 def region_label(code: str, province: str, lang: str) -> str:

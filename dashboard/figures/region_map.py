@@ -92,6 +92,7 @@ def region_map(df: pd.DataFrame, metric: Metric, lang: str, geojson: dict,
             locations=have, z=z, zmin=lo, zmax=hi, colorscale=SCALE,
             marker=dict(line=edges(have)), hovertext=[hover(c) for c in have],
             hoverinfo="text", name="values",
+            showscale=len(have) > 1,  # one region (a scoped user's map): no scale of one value
             colorbar=dict(thickness=12, len=0.8, outlinewidth=0, tickvals=ticks,
                           ticktext=[fmt.value(v, metric.unit, lang, short=True)
                                     for v in ticks])))

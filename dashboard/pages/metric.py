@@ -3,6 +3,10 @@
 History with the previous period behind it, a choropleth of the kabupaten/kota (click one to
 filter the page to it), a breakdown by every label the metric has, and the table of the
 numbers shown. State in the URL: ``?period=30d&region=52.71&lang=en``.
+
+For a principal limited to a region (``current().region``) the page holds that region and the
+site's total only: the select, the map, the tables and the breakdowns (``data`` questions
+asked in its scope).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from dash import ctx as dash_ctx
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
+from pantau.dashboard.access import current
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import card_data
@@ -19,6 +24,7 @@ from pantau.dashboard.components.metric_data import History, history_frames, val
 from pantau.dashboard.components.periods import period_key
 from pantau.dashboard.components.regions import (
     REGION_LABEL,
+    area_geojson,
     region_filter,
     region_key,
     region_label,
@@ -31,7 +37,7 @@ from pantau.dashboard.figures.style import graph_config, precise
 from pantau.dashboard.i18n import catalogue, t
 from pantau.data.config_models import Metric
 from pantau.data.queries import label_values
-from pantau.data.reference import indicator_sources, load_geojson
+from pantau.data.reference import indicator_sources
 
 ROUTE = "/metric/"
 NO_BUTTONS = ["select2d", "lasso2d", "toImage"]
@@ -79,8 +85,9 @@ def history_table(h: History, metric: Metric, lang: str, tz: str):
                      hover=True, className="mb-0", id="metric-history-table")
 
 
-def region_table(df, metric: Metric, lang: str, selected: str, area: str):
-    names = region_names(area)
+def region_table(df, metric: Metric, lang: str, selected: str, area: str,
+                 scope: str | None = None):
+    names = region_names(area, scope)
     values = dict(zip(df[REGION_LABEL], df["value"], strict=True)) if not df.empty else {}
     rows = [html.Tr([html.Td(name), html.Td(code),
                      html.Td(table_value(values.get(code), metric, lang), className="num")],
@@ -93,27 +100,30 @@ def region_table(df, metric: Metric, lang: str, selected: str, area: str):
 
 
 def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
-    """Everything below the filters, for one state."""
-    tz, province = ctx.tz, ctx.config.site.region
-    labels = label_values(ctx.store, metric.name)
+    """Everything below the filters, for one state, in the scope of the request's
+    principal."""
+    tz, province, scope = ctx.tz, ctx.config.site.region, current().region
+    labels = label_values(ctx.store, metric.name, scope)
     rf = region_filter(labels, region, province)
-    card = card_data(ctx, metric, period, region)
+    card = card_data(ctx, metric, period, region, scope=scope)
     start, end = card.start, card.end
     summary = kpi_card(card, lang, tz, href="", card_id="metric-summary", link=False)
 
-    h = history_frames(ctx, metric, start, end, rf.filters, fallback=card.as_of is not None)
+    h = history_frames(ctx, metric, start, end, rf.filters, fallback=card.as_of is not None,
+                       scope=card.scope)
     hist_fig = history(h.current, h.previous, metric, lang, tz=tz, period=h.period or 1)
     hist = panel(t("metric.history", lang),
                  dcc.Graph(figure=hist_fig, id="metric-history",
                            config=graph_config(lang, modeBarButtonsToRemove=NO_BUTTONS)),
                  hint=t("metric.history_note", lang) if h.period else None)
 
-    codes = list(region_names(province))
+    codes = list(region_names(province, scope))
     map_title = "metric.map_kecamatan" if "." in province else "metric.map"
     if REGION_LABEL in labels:
-        by_region = values_by(ctx, metric, REGION_LABEL, start, end, {REGION_LABEL: codes})
+        by_region = values_by(ctx, metric, REGION_LABEL, start, end, {REGION_LABEL: codes},
+                              scope)
         selected = region if region != province else None
-        fig = region_map(by_region.frame, metric, lang, load_geojson(province, ctx.config.site.boundaries),
+        fig = region_map(by_region.frame, metric, lang, area_geojson(ctx.config, scope),
                          selected=selected)
         filtered = html.Div([
             html.Span(t("metric.filtered", lang, region=region_label(region, province, lang))
@@ -129,7 +139,7 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
             dcc.Graph(figure=fig, id="metric-map", config=graph_config(
                 lang, modeBarButtonsToRemove=NO_BUTTONS, scrollZoom=False))]),
             hint=hint, panel_id="metric-map-panel")
-        region_rows = region_table(by_region.frame, metric, lang, region, province)
+        region_rows = region_table(by_region.frame, metric, lang, region, province, scope)
     else:
         by_region = None
         map_panel = panel(t(map_title, lang), html.P(t("metric.map_none", lang),
@@ -141,9 +151,10 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
     for label in labels:
         if label == REGION_LABEL:
             frame = by_region.frame if by_region else None
-            names, sel = region_names(province), (region if region != province else None)
+            names = region_names(province, scope)
+            sel = region if region != province else None
         else:
-            frame = values_by(ctx, metric, label, start, end, rf.filters).frame
+            frame = values_by(ctx, metric, label, start, end, rf.filters, scope).frame
             names, sel = None, None
         if frame is None or frame.empty:
             continue
@@ -183,9 +194,9 @@ def not_found(name: str, lang: str, search: str):
 
 
 def layout(ctx: AppContext, lang: str, params: dict, path: str):
-    province = ctx.config.site.region
+    province, scope = ctx.config.site.region, current().region
     period = period_key(params.get("period"))
-    region = region_key(params.get("region"), province)
+    region = region_key(params.get("region"), province, scope)
     search = make_search(period, region, province, params.get("lang"))
     name = metric_name(path)
     metric = ctx.config.metric(name)
@@ -197,7 +208,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
                   html.H1(metric.title.get(lang), className="metric-title"),
                   html.P(metric.description.get(lang), className="metric-desc")
                   if metric.description else None]),
-        filter_bar("metric", period, region, province, lang),
+        filter_bar("metric", period, region, province, lang, scope),
     ], className="metric-header")
     return html.Div(dbc.Container([
         header,
@@ -218,7 +229,7 @@ def register(app, ctx: AppContext) -> None:
         params = parse_search(search)
         lang = ctx.lang(params.get("lang"))
         province = ctx.config.site.region
-        period, region = period_key(period), region_key(region, province)
+        period, region = period_key(period), region_key(region, province, current().region)
         new = make_search(period, region, province, params.get("lang"))
         return (body(ctx, metric, period, region, lang), "/" + new,
                 new if new != (search or "") else no_update)
@@ -234,6 +245,6 @@ def register(app, ctx: AppContext) -> None:
             return province if _clear else no_update
         points = (click or {}).get("points") or []
         code = points[0].get("location") if points else None
-        if code not in region_names(province):
+        if code not in region_names(province, current().region):
             raise PreventUpdate
         return province if code == current else code

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from pantau.dashboard import fmt
+from pantau.dashboard.access import current
 from pantau.dashboard.components import alert_banner
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
@@ -34,12 +35,15 @@ def screen_metrics(config: Config, screen: Screen) -> list[Metric]:
     return list(out.values())
 
 
-def cached_card(ctx: AppContext, metric: Metric, period: str, region: str) -> CardData:
-    """``card_data`` through the query cache (one computation per ttl for every viewer)."""
+def cached_card(ctx: AppContext, metric: Metric, period: str, region: str,
+                scope: str | None) -> CardData:
+    """``card_data`` in ``scope`` through the query cache (one computation per ttl for every
+    viewer of that scope)."""
     now = ctx.clock()
-    key = f"ov:card:{metric.name}:{period}:{region}:{window_end(now)}:{int(now) // 60}"
+    key = (f"ov:card:{metric.name}:{period}:{region}:{scope}:{window_end(now)}:"
+           f"{int(now) // 60}")
     return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl,
-                                lambda: card_data(ctx, metric, period, region, now))
+                                lambda: card_data(ctx, metric, period, region, now, scope))
 
 
 def subtitle(ctx: AppContext, period: str, lang: str) -> str:
@@ -52,15 +56,16 @@ def subtitle(ctx: AppContext, period: str, lang: str) -> str:
 
 
 def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lang: str):
-    """One section per screen with a metric tile, each a row of cards."""
-    province = ctx.config.site.region
+    """One section per screen with a metric tile, each a row of cards (in the scope of the
+    request's principal)."""
+    province, scope = ctx.config.site.region, current().region
     search = make_search(period, region, province, lang)
     sections = []
     for screen in ctx.config.screens:
         metrics = screen_metrics(ctx.config, screen)
         if not metrics:
             continue
-        cols = [dbc.Col(kpi_card(cached_card(ctx, m, period, region), shown_lang, ctx.tz,
+        cols = [dbc.Col(kpi_card(cached_card(ctx, m, period, region, scope), shown_lang, ctx.tz,
                                  href=f"/metric/{m.name}{search}",
                                  card_id=f"ov-card-{screen.id}-{m.name}"),
                         xs=12, sm=6, lg=4, xxl=3, className="mb-3")
@@ -75,9 +80,9 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
 
 
 def layout(ctx: AppContext, lang: str, params: dict, path: str):
-    province = ctx.config.site.region
+    province, scope = ctx.config.site.region, current().region
     period = period_key(params.get("period"))
-    region = region_key(params.get("region"), province)
+    region = region_key(params.get("region"), province, scope)
     alerts = ctx.config.alerts.rules
     return html.Div(dbc.Container([
         html.Div(alert_banner.banner(ctx, lang) if alerts else [], id="ov-alert-banner",
@@ -89,7 +94,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
             html.Div([html.H1(t("overview.title", lang), className="ov-title"),
                       html.Div(subtitle(ctx, period, lang), id="ov-subtitle",
                                className="ov-subtitle")]),
-            filter_bar("ov", period, region, province, lang),
+            filter_bar("ov", period, region, province, lang, scope),
         ], className="ov-header"),
         html.Div(cards(ctx, period, region, params.get("lang"), lang), id="ov-body"),
     ], fluid=True), className="overview")
@@ -106,7 +111,7 @@ def register(app, ctx: AppContext) -> None:
         lang = ctx.lang(params.get("lang"))
         province = ctx.config.site.region
         period = period_key(period)
-        region = region_key(region, province)
+        region = region_key(region, province, current().region)
         new = make_search(period, region, province, params.get("lang"))
         return (cards(ctx, period, region, params.get("lang"), lang),
                 subtitle(ctx, period, lang), new if new != (search or "") else no_update)

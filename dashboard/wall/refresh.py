@@ -15,6 +15,7 @@ import json
 import logging
 
 import plotly.utils
+from pantau.dashboard.access import current
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.wall import tiles as tiles_mod
 from pantau.dashboard.wall.freshness import down_sources, freshness, health_rows
@@ -77,17 +78,19 @@ def tile_view(ctx: AppContext, tile: Tile, lang: str, theme: str,
     n, start = bucket(ctx, now)
     spec = tile.model_dump_json()
     ttl = bucket_seconds(ctx)
+    scope = current().region  # a scoped screen or user: the cache keeps it apart too
 
     def compute():
         rows = health(ctx, now)
-        data = ctx.cache.get_or_set(f"wall:data:{spec}:{n}", ttl,
-                                    lambda: tile_data(ctx, tile, start))
+        data = ctx.cache.get_or_set(f"wall:data:{spec}:{scope}:{n}", ttl,
+                                    lambda: tile_data(ctx, tile, start, scope))
         f = freshness(ctx.config, tile, rows, data.last_ts, start)
-        view = tiles_mod.render(ctx.config, tile, data, f, start, lang, ctx.tz, theme)
+        view = tiles_mod.render(ctx.config, tile, data, f, start, lang, ctx.tz, theme, scope)
         return view, digests(view)
 
     try:
-        return ctx.cache.get_or_set(f"wall:view:{spec}:{lang}:{theme}:{n}", ttl, compute)
+        return ctx.cache.get_or_set(f"wall:view:{spec}:{lang}:{theme}:{scope}:{n}", ttl,
+                                    compute)
     except Exception as exc:  # the store (or anything under it) failed: keep the last value
         # one line per tile and refresh: a store that stays down must not flood the log
         log.warning("wall tile %s/%s: %s: %s", tile.view, tile.metric or "-",

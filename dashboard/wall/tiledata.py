@@ -3,6 +3,9 @@
 ``tile_data(ctx, tile, now)`` returns a picklable ``TileData`` (it goes through the shared
 cache). A tile whose window at ``now`` is empty but whose metric has older data is anchored at
 its newest point instead: the wall keeps showing the last good value of a source that stopped.
+
+``scope`` (the region a paired screen or a user is limited to, ``current().region``): KPI
+tiles show the site's total, lines, bars, maps and tables only the series in scope.
 """
 
 from __future__ import annotations
@@ -64,8 +67,8 @@ class TileData:
 
 
 
-def _last_ts(ctx: AppContext, metric: str) -> int | None:
-    df = latest(ctx.store, metric)
+def _last_ts(ctx: AppContext, metric: str, scope: str | None = None) -> int | None:
+    df = latest(ctx.store, metric, scope=scope)
     return int(df["ts"].max()) if not df.empty else None
 
 
@@ -87,17 +90,20 @@ def _grouped(df: pd.DataFrame, by: str | None, metric: Metric,
     return combine_by(work, [*keys, "group"], metric)
 
 
-def kpi_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
+def kpi_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float,
+             scope: str | None = None) -> TileData:
     """The province's figure over the tile's period (``data.shows``, as the overview)."""
     start, end = last_window(tile.period, now)
-    s = what_metric_shows(ctx.store, metric, start, end, None, ctx.config.site.region)
+    s = what_metric_shows(ctx.store, metric, start, end, None, ctx.config.site.region,
+                          scope=scope)
     return TileData(view="kpi", last_ts=s.last_ts, start=start, end=end, value=s.value,
                     previous=s.previous, status=s.status, target=s.target,
                     anchored=s.as_of is not None)
 
 
-def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
-    last = _last_ts(ctx, metric.name)
+def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float,
+               scope: str | None = None) -> TileData:
+    last = _last_ts(ctx, metric.name, scope)
     step = nice_step(tile.period, MAX_POINTS)
     origin = origin_for(step, utc_offset(now, ctx.tz))
     end = align_up(int(now), step, origin)
@@ -105,7 +111,8 @@ def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileD
     if anchored:
         end = align_up(last + 1, step, origin)
     start = end - tile.period
-    df = series(ctx.store, metric.name, start, end, step, metric.agg, origin=origin)
+    df = series(ctx.store, metric.name, start, end, step, metric.agg, origin=origin,
+                scope=scope)
     frame = _grouped(df, tile.by, metric, ("ts",))
     if tile.by and not frame.empty:
         top = frame.groupby("group")["value"].sum().abs().nlargest(MAX_LINES).index
@@ -114,10 +121,11 @@ def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileD
                     by=_group_col(df, tile.by), frame=frame.reset_index(drop=True))
 
 
-def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> TileData:
+def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float,
+                scope: str | None = None) -> TileData:
     """Bar, map and table tiles: one value per label value over the period."""
     start, end = last_window(tile.period, now)
-    df, as_of = period_totals(ctx.store, metric, start, end)
+    df, as_of = period_totals(ctx.store, metric, start, end, scope=scope)
     if as_of is not None:
         start, end = period_end(as_of) - tile.period, period_end(as_of)
     names = df.attrs.get("label_names") or []
@@ -129,7 +137,8 @@ def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float) -> Tile
         frame = frame.head(MAX_BARS)
     elif tile.view == "table":
         frame = frame.head(tile.limit)
-    return TileData(view=tile.view, last_ts=_last_ts(ctx, metric.name), start=start, end=end,
+    return TileData(view=tile.view, last_ts=_last_ts(ctx, metric.name, scope), start=start,
+                    end=end,
                     anchored=as_of is not None, by=_group_col(df, by),
                     frame=frame.reset_index(drop=True))
 
@@ -155,8 +164,8 @@ def topics_tile(ctx: AppContext, tile: Tile, now: float) -> TileData:
     return TileData(view="topics", last_ts=last, start=end - tile.period, end=end, items=items)
 
 
-def tile_data(ctx: AppContext, tile: Tile, now: float) -> TileData:
-    """The data of ``tile`` at ``now`` (raises whatever the store raises)."""
+def tile_data(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
+    """The data of ``tile`` at ``now`` in ``scope`` (raises whatever the store raises)."""
     if tile.view == "headlines":
         return headlines_tile(ctx, tile, now)
     if tile.view == "topics":
@@ -165,10 +174,10 @@ def tile_data(ctx: AppContext, tile: Tile, now: float) -> TileData:
     if metric is None:  # config validation forbids it; a calm empty tile if it happens
         return TileData(view=tile.view)
     if tile.view == "kpi":
-        return kpi_tile(ctx, tile, metric, now)
+        return kpi_tile(ctx, tile, metric, now, scope)
     if tile.view in ("line", "area"):
-        return trend_tile(ctx, tile, metric, now)
-    return totals_tile(ctx, tile, metric, now)
+        return trend_tile(ctx, tile, metric, now, scope)
+    return totals_tile(ctx, tile, metric, now, scope)
 
 
 def ticker_items(ctx: AppContext, limit: int = 12) -> list[dict]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from dash import dcc, html
 from pantau.dashboard import fmt
+from pantau.dashboard.components.regions import area_geojson
 from pantau.dashboard.figures.wall_bars import wall_bars
 from pantau.dashboard.figures.wall_map import wall_map
 from pantau.dashboard.figures.wall_trend import wall_trend
@@ -19,7 +20,6 @@ from pantau.dashboard.wall.freshness import Freshness, mark_text, when
 from pantau.dashboard.wall.tiledata import TileData
 from pantau.data.config_models import Config, Tile
 from pantau.data.labels import value_names
-from pantau.data.reference import load_geojson
 from pantau.data.shows import target_for
 
 CHARTS = ("line", "area", "bar", "map")
@@ -197,7 +197,8 @@ def _table_body(cfg: Config, tile: Tile, d: TileData, lang: str) -> Any:
     return html.Table(html.Tbody(rows), className="wall-table")
 
 
-def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str) -> dict:
+def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str,
+            scope: str | None = None) -> dict:
     metric = cfg.metric(tile.metric or "")
     names = group_names(cfg, d, lang)
     if tile.view in ("line", "area"):
@@ -206,14 +207,14 @@ def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str
     elif tile.view == "bar":
         fig = wall_bars(d.frame, metric, lang, theme, names=names)
     else:
-        fig = wall_map(d.frame, metric, lang,
-                       load_geojson(cfg.site.region, cfg.site.boundaries), theme)
+        fig = wall_map(d.frame, metric, lang, area_geojson(cfg, scope), theme)
     return fig.to_plotly_json()
 
 
 def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang: str,
-           tz: str, theme: str) -> TileView:
-    """The content of ``tile`` for data ``d`` and freshness ``f``."""
+           tz: str, theme: str, scope: str | None = None) -> TileView:
+    """The content of ``tile`` for data ``d`` and freshness ``f`` (a map draws the regions in
+    ``scope``)."""
     state = "empty" if d.empty else ("delayed" if f.delayed else "live")
     classes = [f"wall-tile wall-tile--{tile.view}", f"is-{state}", f"mark-{f.mark}"]
     if tile.view == "kpi" and not d.empty:
@@ -233,7 +234,7 @@ def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang:
     else:
         body = []
     if tile.view in CHARTS and not d.empty:
-        figure = _figure(cfg, tile, d, lang, tz, theme)
+        figure = _figure(cfg, tile, d, lang, tz, theme, scope)
     return TileView(class_name=" ".join(classes), fresh=fresh, body=body, figure=figure)
 
 

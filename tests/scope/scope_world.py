@@ -11,11 +11,22 @@ from __future__ import annotations
 from pantau.dashboard.access import set_current
 from pantau.data.access import Principal, Role
 from pantau.data.reference import regions
-from support.api_seed import NOW, REGIONS, count_value, make_config, seed
+from support.api_seed import NOW, RAW, REGIONS, count_value, make_config, seed
 
 SCOPE = "52.71"
 OTHERS = {code: name for code, name, _short, _kind in regions() if code != SCOPE}
 SCOPED = Principal(name="rina", role=Role.ANALYST, region=SCOPE, kind="user")
+WILAYAH = {"id": "wilayah", "title": {"id": "Wilayah", "en": "Regions"},
+           "tiles": [{"metric": "lapor_count", "view": "kpi", "period": "7d"},
+                     {"metric": "lapor_count", "view": "map", "period": "7d"},
+                     {"metric": "lapor_count", "view": "bar", "period": "7d", "by": "region"},
+                     {"metric": "lapor_count", "view": "line", "period": "1d", "by": "region"}]}
+"""A screen of region tiles (KPI, map, bars, lines by region), after the API world's own."""
+
+
+def world_config():
+    """The API world's config with the ``wilayah`` screen added."""
+    return make_config({**RAW, "screens": [*RAW["screens"], WILAYAH]})
 
 
 def seed_world(store) -> None:
@@ -35,7 +46,7 @@ def scoped_app(store, header: bool = False):
     from flask import request
     from pantau.dashboard.app import create_app
 
-    app = create_app(make_config(), store, clock=lambda: NOW)
+    app = create_app(world_config(), store, clock=lambda: NOW)
 
     @app.server.before_request
     def _scoped():
