@@ -33,14 +33,16 @@ def number(v: float | None, lang: str = "id", digits: int | None = None) -> str:
 
 
 def compact(v: float | None, lang: str = "id") -> str:
-    """Large numbers shortened for tiles: ``12,3 rb``, ``1,2 jt`` (id) / ``12.3K`` (en)."""
+    """Large numbers shortened for tiles: ``12,3 rb``, ``1,2 jt`` (id) / ``12.3K`` (en);
+    under 10,000 written whole (``4.013``)."""
     if v is None or (isinstance(v, float) and not math.isfinite(v)):
         return "–"
-    suffixes = {"id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e4, " rb")),
-                "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e4, "K"))}[lang if lang == "en"
+    suffixes = {"id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e3, " rb")),
+                "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))}[lang if lang == "en"
                                                                         else "id"]
     for size, suffix in suffixes:
-        if abs(v) >= size:
+        # thousands shortened only from 10,000 (4.013 reads better than 4 rb)
+        if abs(v) >= max(size, 1e4):
             return number(v / size, lang, 1) + suffix
     return number(v, lang)
 
