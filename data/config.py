@@ -31,6 +31,7 @@ from pantau.data.config_models import (
     Web,
 )
 from pantau.data.durations import format_duration
+from pantau.data.reference import codes
 from pydantic import BaseModel, ValidationError
 
 STORE_URL_ENV = "PANTAU_STORE_URL"
@@ -199,6 +200,11 @@ def parse_config(
         if m and m.per is not None and m.agg != "sum":
             problems.append(f"metrics[{i}].per: thresholds per period are for agg: sum "
                             f"(agg {m.agg} does not grow with the period)")
+        site = parsed.get("site")
+        for code in (m.region_targets if m and site is not None else {}):
+            why = codes.refusal(code, site.region)
+            if why:
+                problems.append(f"metrics[{i}].region_targets: {why}")
     known = set(names)
 
     sources = listing("sources", Source)

@@ -73,6 +73,7 @@ SITE = {
     "lapor": "SP4N-LAPOR! Provinsi NTB (demo)",
     "quake": ("52.01", "52.02", "52.03", "52.08", "52.71"),  # where felt quakes add calls
     "scale": 1.0,                   # people of the site against NTB's: complaints and calls
+    "utc_offset": 8 * 3600,         # office hours and holidays follow local time: WITA
 }
 """The few facts of the demo's place that the generators read. ``REGIONS``, ``SERVICES``,
 ``OPDS``, ``HOSTS`` and ``SITE`` are NTB's; ``pantau.demo.sites.use("sukoharjo")`` swaps

@@ -15,6 +15,7 @@ demo the rhythm real data has. They are not an authority on holidays.
 from __future__ import annotations
 
 import numpy as np
+from pantau.demo import SITE
 
 WITA = 8 * 3600
 """UTC offset of Asia/Makassar (no daylight saving)."""
@@ -66,11 +67,12 @@ _FITRI = _days(IDUL_FITRI)
 
 
 class Local:
-    """WITA calendar parts of UTC epoch seconds ``ts`` (a numpy int array)."""
+    """Local calendar parts of UTC epoch seconds ``ts`` (a numpy int array): WITA for NTB, the
+    site's own offset (``SITE["utc_offset"]``: WIB for Sukoharjo) otherwise."""
 
     def __init__(self, ts: np.ndarray):
         self.ts = np.asarray(ts, dtype=np.int64)
-        local = self.ts + WITA
+        local = self.ts + SITE["utc_offset"]
         self.day = local // 86400                                   # days since 1970-01-01
         self.date = _DAY0 + self.day.astype("timedelta64[D]")
         self.hour = (local % 86400) / 3600.0                        # 0.0 .. 23.99

@@ -80,7 +80,8 @@ _SUKOHARJO = DemoSite(
     site={"urban": "33.11.12",                 # Kartasura, next to Surakarta
           "portal": "portal_sukoharjo", "data_portal": "satudata_sukoharjo",
           "lapor": "SP4N-LAPOR! Kabupaten Sukoharjo (demo)", "quake": (),
-          "scale": 0.2},                    # about 0.9 million people against NTB's 5.6
+          "scale": 0.2,                     # about 0.9 million people against NTB's 5.6
+          "utc_offset": 7 * 3600},          # WIB
     outlets={},  # the demo's news corpus is NTB's; the Sukoharjo demo has no media screen
     folder="sukoharjo",
 )

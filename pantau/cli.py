@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     rg = sub.add_parser("regions", help="region boundaries")
     rgsub = rg.add_subparsers(dest="regions_command", required=True, parser_class=Parser)
     ri = with_config(rgsub.add_parser(
-        "import", help="load boundaries (GeoJSON) checked against the Kemendagri code list"))
+        "import", help="load boundaries (GeoJSON, or wilayah_boundaries SQL) checked against "
+                       "the Kemendagri code list"))
     ri.add_argument("file")
     db = sub.add_parser("db", help="database maintenance")
     dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)

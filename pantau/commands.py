@@ -49,11 +49,11 @@ REGIONS_MAX_BYTES = 100 * 2**20
 
 
 def cmd_regions(args) -> int:
-    """``pantau regions import FILE.geojson``: boundaries checked against the code list, saved
-    into ``site.boundaries`` (read by every page before the shipped ones)."""
+    """``pantau regions import FILE.geojson|.sql``: boundaries checked against the code list,
+    saved into ``site.boundaries`` (read by every page before the shipped ones)."""
     import json
 
-    from pantau.data.reference.imports import check_geojson, save
+    from pantau.data.reference.imports import check_geojson, save, sql_to_geojson
 
     cfg = load_or_fail(args.config)
     path = Path(args.file)
@@ -61,11 +61,15 @@ def cmd_regions(args) -> int:
         if path.stat().st_size > REGIONS_MAX_BYTES:
             raise UsageError(f"{path}: larger than {REGIONS_MAX_BYTES // 2**20} MB; simplify "
                              "the polygons first")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = sql_to_geojson(text) if path.suffix.lower() == ".sql" else json.loads(text)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"{path}: not a GeoJSON file ({exc})") from None
+        raise UsageError(f"{path}: not a GeoJSON or wilayah_boundaries SQL file ({exc})") \
+            from None
+    if not data.get("features") and path.suffix.lower() == ".sql":
+        raise UsageError(f"{path}: no wilayah_boundaries rows (('code','name',lat,lng,'[...]'))")
     checked = check_geojson(data)
     if checked.problems:
         for line in checked.problems[:100]:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # a checkout's pantau
 from pantau.data.reference.codes import shorten  # noqa: E402
+from pantau.data.reference.imports import SQL_ROW  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "reference"
 ROW = re.compile(r"^\s*\('([0-9.]+)','((?:[^']|'')*)'(.*)\)[,;]?\s*$")
@@ -146,13 +147,10 @@ def short_name(name: str) -> tuple[str, str]:
     return shorten(name), kind
 
 
-BROW = re.compile(r"^\s*\('([0-9.]+)','((?:[^']|'')*)',(-?[0-9.]+),(-?[0-9.]+),'(\[.*\])'")
-
-
 def features(text: str, names: dict, opts: dict, keep=lambda code: True) -> list[dict]:
     out = []
     for line in text.splitlines():
-        m = BROW.match(line)
+        m = SQL_ROW.match(line)
         if not m or not keep(m.group(1)):
             continue
         code = m.group(1)

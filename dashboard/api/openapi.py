@@ -101,7 +101,9 @@ def spec(ctx: AppContext) -> dict:
                     "and the wall's tiles: value, previous period, status, target",
                     [metric, lang, _p("period", "period", {"type": "string",
                                                            "enum": list(PERIODS)}),
-                     _p("region", "the site's region code or a kabupaten/kota code")],
+                     _p("region", "the site's region code (site.region) or the code of a region "
+                        "one level below it (a kabupaten/kota of a province, a kecamatan of a "
+                        "kabupaten/kota)")],
                     _ok("the figure")),
         "/articles": get("Media items, newest first", [
             *time, _p("outlet", "outlet name"),

@@ -1,4 +1,4 @@
-"""Boundaries an operator brings (``pantau regions import FILE.geojson``), checked against the
+"""Boundaries an operator brings (``pantau regions import FILE.geojson|.sql``), checked against the
 national code list and kept where ``load_geojson`` looks first (``site.boundaries``).
 
 Use::
@@ -9,7 +9,8 @@ Use::
     if not result.problems:
         paths = save(result, "var/regions")  # one <parent>.geojson per area, e.g. 33.12.geojson
 
-A feature needs ``properties.code`` (or ``kode``), a Kemendagri code in the list, and may give a
+A ``.sql`` file is read as cahyadsn/wilayah_boundaries writes it (rows ``('33.12.01','Name',
+lat, lng, '[[[lat, lng], ...]]')``): :func:`sql_to_geojson`. A feature needs ``properties.code`` (or ``kode``), a Kemendagri code in the list, and may give a
 name (``name``/``nama``), which must equal the list's (case and spaces aside). Coordinates are
 ``[longitude, latitude]`` inside Indonesia. The saved features carry the list's names and the
 properties the maps read (``code``, ``name``, ``short_name``, ``kind``, ``centroid``); outer
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,38 @@ from pantau.data.reference import codes
 MAX_FEATURES = 20_000
 LON, LAT = (94.0, 142.0), (-11.5, 6.5)
 """Indonesia's extent in degrees: a point outside is a swapped [lat, lng] or another CRS."""
+
+
+SQL_ROW = re.compile(r"^\s*\('([0-9.]+)','((?:[^']|'')*)',(-?[0-9.]+),(-?[0-9.]+),'(\[.*\])'")
+"""One row of a cahyadsn/wilayah_boundaries INSERT: code, name, lat, lng, path ([lat, lng])."""
+
+
+def sql_rows(text: str):
+    """``(code, name, lat, lng, path)`` of every boundary row of ``text`` (path parsed, still
+    ``[lat, lng]``, a Polygon's rings or a MultiPolygon's polygons)."""
+    for line in text.splitlines():
+        m = SQL_ROW.match(line)
+        if m:
+            yield (m.group(1), m.group(2).replace("''", "'"), float(m.group(3)),
+                   float(m.group(4)), json.loads(m.group(5)))
+
+
+def _depth(path) -> int:
+    depth = 0
+    while isinstance(path, list) and path:
+        depth, path = depth + 1, path[0]
+    return depth
+
+
+def sql_to_geojson(text: str) -> dict:
+    """A cahyadsn/wilayah_boundaries SQL dump as a GeoJSON FeatureCollection ([lng, lat])."""
+    feats = []
+    for code, name, _lat, _lng, path in sql_rows(text):
+        polys = [path] if _depth(path) == 3 else path
+        coords = [[[[p[1], p[0]] for p in ring] for ring in poly] for poly in polys]
+        feats.append({"type": "Feature", "properties": {"code": code, "name": name},
+                      "geometry": {"type": "MultiPolygon", "coordinates": coords}})
+    return {"type": "FeatureCollection", "features": feats}
 
 
 @dataclass

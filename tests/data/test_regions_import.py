@@ -79,3 +79,25 @@ def test_import_checks_against_the_code_list_then_the_maps_read_it(tmp_path):
                      Metric(name="m", title="M", unit="count", agg="sum"), "id", gj)
     assert [list(t.locations) for t in fig.data if t.type == "choropleth"] == [
         ["33.12.01"], ["33.12.02"]]
+
+
+def test_import_reads_a_wilayah_boundaries_sql_dump(tmp_path):
+    bounds = tmp_path / "regions"
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text(f'site: {{region: "33.12", boundaries: "{bounds}"}}\n'
+                   f'store: {{url: "sqlite:///{tmp_path / "w.db"}"}}\n'
+                   'metrics: [{name: m, title: M, unit: count, agg: sum}]\n')
+    ring = [[-8.05, 110.8], [-8.05, 110.85], [-8.0, 110.85], [-8.0, 110.8], [-8.05, 110.8]]
+    sql = tmp_path / "kec.sql"
+    sql.write_text("INSERT INTO wilayah_boundaries(kode,nama,lat,lng,path) VALUES\n"
+                   f"\t('33.12.01','Pracimantoro',-8.02,110.82,'{json.dumps([ring])}'),\n"
+                   f"\t('33.12.04','Salah Nama',-8.02,110.82,'{json.dumps([[ring]])}');\n")
+    res = run("regions", "import", str(sql), "-c", str(cfg))
+    assert res.returncode == 2
+    assert "code '33.12.04' is 'Batuwarno' in the Kemendagri list, not 'Salah Nama'" in res.stderr
+    sql.write_text(sql.read_text().replace("Salah Nama", "Batuwarno"))
+    res = run("regions", "import", str(sql), "-c", str(cfg))
+    assert res.returncode == 0, res.stderr
+    feats = load_geojson("33.12", bounds)["features"]
+    assert [f["properties"]["name"] for f in feats] == ["Pracimantoro", "Batuwarno"]
+    assert feats[0]["geometry"]["coordinates"][0][0][0] == [110.8, -8.05]  # [lng, lat]

@@ -209,3 +209,16 @@ def test_the_script_regenerates_the_files_from_a_snapshot(tmp_path, bare):
                    capture_output=True, timeout=120)
     for name in ("wilayah.csv.gz", "kabkota.geojson.gz", "kecamatan-99.01.geojson"):
         assert (again / name).read_bytes() == (out / name).read_bytes()  # reproducible
+
+
+def test_check_config_refuses_region_targets_outside_the_site(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text('site: {region: "33.11"}\nstore: {url: "sqlite:///x.db"}\n'
+                   "metrics:\n  - {name: m, title: M, unit: count, agg: sum, per: 1d,\n"
+                   '     region_targets: {"33.11.12": 3, "52.71": 5}}\n')
+    res = subprocess.run([sys.executable, "-m", "pantau", "check-config", "-c", str(cfg)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 2
+    assert ("metrics[0].region_targets: region '52.71' (Kota Mataram) is outside the site's "
+            "area 33.11 (Kabupaten Sukoharjo)") in res.stderr
+    assert "33.11.12" not in res.stderr

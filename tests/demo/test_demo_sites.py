@@ -89,3 +89,14 @@ def test_every_source_collects_with_nothing_refused(sukoharjo, tmp_path):
                 if r.status != "up" or r.rejected or not r.samples}
     assert problems == {}
     assert results["lapor_sukoharjo"].samples == 36  # 12 kecamatan x 3 metrics
+
+
+def test_office_hours_follow_the_site_clock(sukoharjo):
+    """Sukoharjo's working day starts at 08:00 WIB, an hour later in UTC than NTB's 08:00 WITA."""
+    import numpy as np
+    from pantau.demo.calendar import Local
+
+    ts = np.array([1764633600])  # 2025-12-02 00:00 UTC
+    assert Local(ts).hour[0] == 7.0  # 07:00 WIB
+    use("ntb")
+    assert Local(ts).hour[0] == 8.0  # 08:00 WITA
