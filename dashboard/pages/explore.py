@@ -18,9 +18,11 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback_context, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
+from pantau.dashboard.api.alerts import annotation_rows
 from pantau.dashboard.api.answers import series_answer
 from pantau.dashboard.api.params import AGGS, MAX_POINTS_PER_SERIES, ApiError
-from pantau.dashboard.figures.explore_chart import explore_figure
+from pantau.dashboard.figures.annotations import mark
+from pantau.dashboard.figures.explore_chart import explore_figure, local_ms
 from pantau.dashboard.figures.explore_table import explore_table
 from pantau.dashboard.figures.style import graph_config
 from pantau.dashboard.i18n import t
@@ -237,6 +239,8 @@ def register(app, ctx) -> None:
                     "", "", msg, True, no_update] + ["#"] * len(EXPORTS)
         metrics = {m.name: m for m in ctx.config.metrics}
         fig = explore_figure(answer, metrics, lang, ctx.tz, q.chart)
+        mark(fig, annotation_rows(ctx, q.start, q.end, q.metric),
+             lambda ts: float(local_ms([ts * 1000], ctx.tz)[0]))
         columns, rows = explore_table(answer, metrics, lang, ctx.tz)
         points = sum(len(s["points"]) for s in answer["series"])
         summary = t("explore.summary", lang, start=fmt.when(q.start, lang, ctx.tz),

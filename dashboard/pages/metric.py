@@ -17,6 +17,7 @@ from dash import ctx as dash_ctx
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
 from pantau.dashboard.access import current
+from pantau.dashboard.api.alerts import annotation_rows
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import card_data
@@ -33,7 +34,8 @@ from pantau.dashboard.components.regions import (
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.figures import breakdown, history, region_map
-from pantau.dashboard.figures.style import graph_config, precise
+from pantau.dashboard.figures.annotations import mark
+from pantau.dashboard.figures.style import graph_config, local_times, precise
 from pantau.dashboard.i18n import catalogue, t
 from pantau.data.config_models import Metric
 from pantau.data.queries import label_values
@@ -112,6 +114,9 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
     h = history_frames(ctx, metric, start, end, rf.filters, fallback=card.as_of is not None,
                        scope=card.scope)
     hist_fig = history(h.current, h.previous, metric, lang, tz=tz, period=h.period or 1)
+    mark(hist_fig, [n for n in annotation_rows(ctx, start, end, metric.name)
+                    if region == province or n["labels"].get("region") in (None, region)],
+         lambda ts: local_times([ts], tz)[0])
     hist = panel(t("metric.history", lang),
                  dcc.Graph(figure=hist_fig, id="metric-history",
                            config=graph_config(lang, modeBarButtonsToRemove=NO_BUTTONS)),
