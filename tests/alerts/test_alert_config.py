@@ -139,3 +139,17 @@ def test_check_config_fails_on_an_unknown_channel(tmp_path):
                          text=True, timeout=120)
     assert res.returncode == 2
     assert "alerts.rules[0].notify[0]: 'wa' is not in alerts.channels" in res.stderr
+
+
+def test_the_readme_alerts_example_is_a_valid_config():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("```yaml\nalerts:", 1)[1].split("```", 1)[0]
+    alerts = yaml.safe_load("alerts:" + block)["alerts"]
+    metrics = [{"name": "lapor_complaints_received_count", "title": "Aduan", "agg": "sum"}]
+    sources = [{"id": "portal_ntbprov", "kind": "http_probe", "every": "1m",
+                "options": {"url": "https://ntbprov.go.id"}}]
+    cfg = config_from({"metrics": metrics, "sources": sources, "alerts": alerts},
+                      env={"WA_TOKEN": "a", "TG_TOKEN": "b", "SMTP_PASSWORD": "c"})
+    assert [r.id for r in cfg.alerts.rules] == ["lapor_lonjakan", "portal_mati", "lapor_senyap"]
+    assert [c.type for c in cfg.alerts.channels] == ["webhook", "telegram", "email"]
+    assert len(cfg.alerts.mute) == 3
