@@ -1,4 +1,5 @@
-"""The choropleth of the kabupaten/kota of the site's province (no online tiles)."""
+"""The choropleth of the regions one level below the site's area (a province's kabupaten/kota, a
+kabupaten/kota's kecamatan; no online tiles)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The wall's map of the kabupaten/kota: filled outlines on plain axes, values written on it.
+"""The wall's map of the regions below the site (kabupaten/kota or kecamatan): filled outlines on
+plain axes, values written on it.
 
 Drawn as filled polygons on cartesian axes (no map tiles, no world topology, nothing fetched),
 longitude stretched by 1/cos(latitude) so the islands keep their shape. Each region carries

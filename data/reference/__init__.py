@@ -24,11 +24,14 @@ import json
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import pandas as pd
 from pantau.data.batch import Sample
 from pantau.data.reference import codes
+
+if TYPE_CHECKING:  # pandas only when the indicators are read: config loading stays light
+    import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 GEOJSON = HERE / "ntb-kabkota.geojson"
@@ -108,6 +111,8 @@ def region_name(code: str) -> str | None:
 def indicators() -> pd.DataFrame:
     """``ntb-indicators.csv``: columns indicator, code (str), name, year (int), value (float),
     value_text (as published, e.g. ``"72.70"``), source."""
+    import pandas as pd
+
     df = pd.read_csv(INDICATORS, dtype=str, keep_default_na=False)
     df["value_text"] = df["value"]
     df["value"] = df["value"].astype(float)
