@@ -28,6 +28,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,7 @@ from pantau.dashboard.access import current
 DEFAULT_BYTES = 64 * 2**20
 _ENTRY_OVERHEAD = 200  # the key, the OrderedDict node and the expiry
 _SIZE_WALK = 100_000   # objects walked to estimate a non-plain value's size
+_SWEEP = 64            # least recently used entries looked at for expiry on each store
 
 
 def scoped_key(key: str, scope: str | None) -> str:
@@ -198,10 +200,20 @@ class Cache:
         with self._lock:
             if key in self._mem:
                 self._drop(key)
+            self._sweep(time.monotonic())
             self._mem[key] = (expires, size, stored)
             self._bytes += size
             while self._bytes > self.max_bytes and self._mem:
                 self._drop(next(iter(self._mem)))
+
+    def _sweep(self, now: float) -> None:
+        """Drop expired entries among the least recently used ones. Without it, a stream of
+        distinct questions (each asked once) keeps the cache full of dead answers: the bound
+        holds, but the memory is never given back between bursts. A bounded look, so one
+        store never walks a cache of many small entries."""
+        dead = [k for k, (exp, _, _) in islice(self._mem.items(), _SWEEP) if exp <= now]
+        for k in dead:
+            self._drop(k)
 
     def _drop(self, key: str) -> None:
         _, size, _ = self._mem.pop(key)

@@ -36,9 +36,14 @@ def _env(config_path: str, extra: dict | None = None) -> dict:
     env = dict(os.environ)
     env[CONFIG_ENV] = config_path
     # glibc gives each thread of a gthread worker its own malloc arena, and freed answers stay
-    # mapped in all of them. bench/abuse.py, 1,000 heavy requests, two workers: +139 MB with
-    # two arenas, +230 MB with sixteen (one other run with two gave +255 MB: it moves).
+    # mapped in all of them: two arenas, not sixteen (bench/abuse.py: +139 against +230 MB).
     env.setdefault("MALLOC_ARENA_MAX", "2")
+    # An answer, a cached answer or a result array of more than 128 KB gets pages of its own
+    # (mmap) that go back to the system when freed. glibc's default raises that threshold to
+    # the size of the last such block freed, so later ones come from the heap, whose freed
+    # middle is never returned: the web workers crept ~10 MB per 250 heavy requests and one
+    # run of 1,000 ended +255 MB. A fixed threshold turns the adaptation off.
+    env.setdefault("MALLOC_MMAP_THRESHOLD_", "131072")
     env.update(extra or {})
     return env
 

@@ -35,6 +35,24 @@ def test_memory_is_bounded_in_bytes_least_recently_used_out():
     assert calls == [1]  # the oldest went first
 
 
+def test_expired_answers_leave_when_new_ones_are_stored(monkeypatch):
+    """Distinct questions asked once each: dead answers do not keep the cache full."""
+    clock = [1000.0]
+    monkeypatch.setattr("pantau.dashboard.cache.time.monotonic", lambda: clock[0])
+    cache = Cache(max_bytes=10_000_000)
+    for i in range(20):
+        cache.get_or_set(f"k{i}", 10, lambda i=i: _answer(i))
+    full = cache.bytes
+    assert len(cache) == 20
+    clock[0] += 11  # every answer above is past its ttl
+    cache.get_or_set("new", 10, lambda: _answer(99))
+    assert len(cache) == 1
+    assert cache.bytes < full / 10
+    clock[0] += 5  # not yet expired: kept
+    cache.get_or_set("newer", 10, lambda: _answer(98))
+    assert len(cache) == 2
+
+
 def test_a_hit_is_a_copy_and_huge_values_are_not_kept():
     cache = Cache(max_bytes=1_000_000)
     first = cache.get_or_set("a", 60, lambda: {"x": [1, 2]})

@@ -82,9 +82,15 @@ def test_kill_9_of_worker_and_web_are_restarted_and_sigterm_stops_all(running):
     assert first, run.output()
     assert first["restarts"] == 0 and first["last_restart"] is None
 
-    # -- the worker dies: the web keeps answering, a new worker collects within 30 s
+    # -- the web server runs with the malloc settings that bound its memory (bench/abuse.py)
     worker = run.pid("worker")
     web = run.pid("web")
+    with open(f"/proc/{web}/environ", "rb") as fh:
+        environ = dict(v.split(b"=", 1) for v in fh.read().split(b"\0") if b"=" in v)
+    assert environ.get(b"MALLOC_ARENA_MAX") == b"2"
+    assert environ.get(b"MALLOC_MMAP_THRESHOLD_") == b"131072"
+
+    # -- the worker dies: the web keeps answering, a new worker collects within 30 s
     os.kill(worker, signal.SIGKILL)
     killed = time.time()
     misses = answered = 0
