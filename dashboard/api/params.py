@@ -128,9 +128,12 @@ def one(args: dict, name: str, default: str | None = None) -> str | None:
 
 
 def scope_error(value: str, scope: str, param: str) -> ApiError:
-    """The 403 of a scoped principal asking by name for a region outside its scope."""
-    return ApiError(f"region {value!r} is outside your region scope {scope!r}: you may read "
-                    f"{scope} and the province total", param, status=403, scope=scope)
+    """The 403 of a scoped principal asking by name for a region outside its scope: ``{"error":
+    "forbidden", "detail": ..., "parameter": ..., "scope": ...}`` (the sign-in gate's 403 with
+    the parameter at fault and the scope)."""
+    return ApiError("forbidden", param, status=403, scope=scope,
+                    detail=f"region {value!r} is outside your region scope {scope!r}: you may "
+                           f"read {scope} and the province total")
 
 
 def region(ctx: AppContext, args: dict, scope: str | None = None) -> str | None:

@@ -107,8 +107,8 @@ def test_asking_for_another_region_is_403_json(scoped, url):
     resp = scoped.get(url)
     assert resp.status_code == 403, resp.get_data(as_text=True)[:300]
     body = resp.get_json()
-    assert body["parameter"] == "region" and "scope" in body["error"]
-    assert SCOPE in body["error"] and body["scope"] == SCOPE
+    assert body["error"] == "forbidden" and body["parameter"] == "region"
+    assert "outside your region scope" in body["detail"] and body["scope"] == SCOPE
 
 
 def test_xlsx_exports_hold_only_the_scope(scoped):
