@@ -62,7 +62,8 @@ def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dic
     its query (period, region, ...) and changes only ``lang``."""
     q = f"?lang={lang}" if lang != ctx.config.site.language else ""
     items = [("/", "nav.overview"), ("/explore", "nav.explore"), ("/media", "nav.media"),
-             ("/sources", "nav.sources"), ("/alerts", "nav.alerts"), ("/wall", "nav.wall")]
+             ("/sources", "nav.sources"), ("/alerts", "nav.alerts"), ("/wall", "nav.wall"),
+             ("/audit", "nav.audit")]
     who = current()
     links = [dbc.NavItem(dbc.NavLink(t(key, lang), href=href + q, active=active == href))
              for href, key in items if allowed(who.role, href)]

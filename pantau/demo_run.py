@@ -10,6 +10,10 @@ What it does, in ``--dir`` (default ``var``):
    plus the published IPM / SPBE figures; later runs only fill the gap since the last run;
 4. runs the worker and the web app supervised (``pantau.processes.run``) and prints the URLs.
 
+Bound to loopback (the default ``--host 127.0.0.1``) the demo has no ``auth:`` section:
+everyone is admin, and the pages say "DEMO — tanpa login". With any other ``--host`` sign-in
+is on, and the ``admin`` user gets a generated password, printed once.
+
 ``--reset`` deletes the demo's store and files first. Ctrl-C stops everything (exit 0).
 """
 
@@ -186,6 +190,54 @@ def _announce_ready(url: str, began: float, stop: threading.Event,
         stop.wait(0.5)
 
 
+DEMO_SECRET_ENV = "PANTAU_DEMO_SECRET"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (``127.0.0.1``, ``::1``,
+    ``localhost``): only then does the demo let everyone in as admin."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def sign_in_section() -> str:
+    """The ``auth:`` section of a demo bound beyond loopback; its secret (new each run) goes
+    to this process's environment, which the web workers inherit."""
+    import os
+    import secrets
+
+    os.environ[DEMO_SECRET_ENV] = secrets.token_urlsafe(48)
+    return (f"\n# pantau demo --host beyond loopback: sign-in is on "
+            f"(README, \"Pengguna dan akses\")\nauth:\n  secret_key: {{$env: {DEMO_SECRET_ENV}}}\n")
+
+
+def demo_admin(cfg) -> str:
+    """Give the demo's ``admin`` user a new generated password (made if absent); return it."""
+    import secrets
+
+    from pantau.config import open_store
+    from pantau.data import users
+    from pantau.data.access import Role
+
+    password = secrets.token_urlsafe(12)
+    store = open_store(cfg, upgrade=False)
+    try:
+        if users.get(store, "admin") is None:
+            users.add(store, "admin", password, Role.ADMIN)
+        else:
+            users.set_password(store, "admin", password)
+            users.set_role(store, "admin", Role.ADMIN)
+    finally:
+        store.dispose()
+    return password
+
+
 def demo(args) -> int:
     """Run the demo (see the module docstring). ``args``: port, host, reset, dir, site
     (``ntb`` or ``sukoharjo``: ``pantau.demo.sites``; another site keeps its files in a
@@ -215,10 +267,14 @@ def demo(args) -> int:
     feeder.prepare()
     feeds_port = feeder.serve()
     web = f"http://{_local_host(host)}:{port}"
-    paths.config.write_text(render_config({
+    text = render_config({
         "STORE_URL": f"sqlite:///{paths.db}", "FEEDS": f"http://127.0.0.1:{feeds_port}",
         "SOURCES": str(paths.sources), "PANTAU": web},
-        site.template.read_text(encoding="utf-8")), encoding="utf-8")
+        site.template.read_text(encoding="utf-8"))
+    sign_in = not is_loopback(host)
+    if sign_in:
+        text += sign_in_section()
+    paths.config.write_text(text, encoding="utf-8")
     cfg = load_or_fail(str(paths.config))
     now = int(time.time())
     print("pantau demo: loading …", flush=True)
@@ -230,6 +286,10 @@ def demo(args) -> int:
         feeder.close()
         raise UsageError(f"{site.template}: {exc}") from None
     print(f"pantau demo: loaded {summary}", flush=True)
+    if sign_in:
+        password = demo_admin(cfg)
+        print(f"pantau demo: --host {host} reaches beyond this machine, so sign-in is on. "
+              f"User admin, password (shown only now): {password}", flush=True)
 
     stop, ready = threading.Event(), threading.Event()
 

@@ -13,7 +13,9 @@ What it adds to the Flask server:
   goes to the audit log) and paired wall screens (``/pair/<code>`` sets the HttpOnly device
   cookie ``pantau_screen``; ``data.screens``);
 - the gate (``gate``), which sets every request's principal and refuses what its role may not
-  see, by the table of ``rules``.
+  see, by the table of ``rules``;
+- the audit log (``data.audit``): sign-in, failed sign-in, sign-out, pairing, a token's first
+  use each day, and every export (XLSX, CSV, chart, report: who, which URL, when).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from flask import request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin
 from pantau.dashboard.access import set_current
-from pantau.dashboard.auth import gate
+from pantau.dashboard.auth import gate, rules
 from pantau.data import audit, screens, tokens, users
 from pantau.data.access import Principal, Role
 
@@ -106,6 +108,17 @@ def install(app, ctx, callback_roles: dict[str, Role]) -> None:
             set_current(principal)
         lang = ctx.lang(request.args.get("lang"))
         return gate.check(principal, callback_roles, lang, ctx.config.site.name)
+
+    @server.after_request
+    def _audit_export(resp):
+        if resp.status_code == 200 and request.method == "GET" \
+                and rules.is_export(request.path, request.args.get("format")):
+            from pantau.dashboard.access import current
+
+            who = current()
+            audit.record(ctx.store, who.name or who.kind, audit.EXPORT,
+                         detail=request.full_path, address=request.remote_addr)
+        return resp
 
     def screen_principal():
         device = request.cookies.get(SCREEN_COOKIE)

@@ -8,7 +8,8 @@ Use::
     path_rule("/api/v1/series")  # ("api", Role.ANALYST)
 
 Roles (``pantau.data.access.Role``): wall -> /wall and its data; viewer -> /, /metric/...,
-/media, /sources; analyst -> /explore, exports, /api/v1; admin -> /audit (users, tokens,
+/media, /sources, /alerts (acting on alerts needs operator: ``dashboard.api.alerts``);
+analyst -> /explore, exports, /api/v1; admin -> /audit (users, tokens,
 screens and the audit log). The callbacks of a page module not in ``PAGE_ROLES`` need admin,
 so a new page is closed until someone says who may see it (a test checks every page is
 listed).
@@ -82,3 +83,13 @@ def path_rule(path: str) -> tuple[str, Role | None]:
 def allowed(role: Role, path: str) -> bool:
     """Whether ``role`` may see the page at ``path``."""
     return role >= page_role(path)
+
+
+EXPORT_FILES = ("/api/v1/export.xlsx", "/api/v1/chart.png", "/api/v1/chart.svg",
+                "/api/v1/chart.pdf", "/api/v1/report.pdf")
+
+
+def is_export(path: str, fmt: str | None) -> bool:
+    """Whether a GET of ``path`` with ``?format=fmt`` hands out a file of data (XLSX, CSV,
+    a chart or a report): those go to the audit log."""
+    return path in EXPORT_FILES or (path.startswith("/api/v1/") and fmt == "csv")
