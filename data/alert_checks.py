@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from pantau.data.alert_models import Alerts, Channel, Mute, Rule
+from pantau.data.alert_models import Alerts, Channel, Mute, Planned, Rule
 from pantau.data.durations import format_duration
 from pydantic import TypeAdapter, ValidationError
 
@@ -29,10 +29,11 @@ def parse_alerts(raw, metrics: Collection[str], sources: Collection[str],
         problems.append("alerts: must be a mapping of rules, channels and mute")
         return None
     for key in raw:
-        if key not in ("rules", "channels", "mute", "url"):
+        if key not in ("rules", "channels", "mute", "planned", "url"):
             problems.append(f"alerts.{key}: unknown key")
     parts: dict[str, list] = {}
-    for key, model in (("rules", Rule), ("channels", _CHANNEL), ("mute", Mute)):
+    for key, model in (("rules", Rule), ("channels", _CHANNEL), ("mute", Mute),
+                       ("planned", Planned)):
         items = raw.get(key) or []
         if not isinstance(items, list):
             problems.append(f"alerts.{key}: must be a list")
@@ -47,6 +48,9 @@ def parse_alerts(raw, metrics: Collection[str], sources: Collection[str],
                 parts[key].append(None)
     problems.extend(alert_problems(parts["rules"], parts["channels"], parts["mute"], metrics,
                                    sources))
+    for i, event in enumerate(parts["planned"]):
+        if event is not None and event.metric is not None and event.metric not in metrics:
+            problems.append(f"alerts.planned[{i}].metric: {event.metric!r} is not in metrics")
     url = raw.get("url")
     if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
         problems.append("alerts.url: must be an http(s) address")

@@ -28,6 +28,9 @@ sources and the channels by ``data.alert_checks``.
         - {start: "2026-12-24T18:00", end: "2026-12-26T08:00"}      # a time range (site zone)
         - {days: [sat, sun], from: "00:00", to: "24:00"}            # weekly
         - {holidays: true}          # hari libur nasional dan cuti bersama (needs `holidays`)
+      planned:                      # shown on the charts like annotations
+        - {start: "2026-12-20T22:00", end: "2026-12-21T02:00", text: "Pemeliharaan server",
+           metric: service_up}
 
 Secrets are given by ``{$env: NAME}`` reference (``data.config.resolve_env``).
 """
@@ -135,6 +138,14 @@ class Rule(Frozen):
         return value < self.below
 
 
+def local_time(text: str) -> datetime:
+    """``2026-12-24T18:00`` (the site's local time) as a naive datetime; ValueError else."""
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{text!r} is not a date and time such as 2026-12-24T18:00") from None
+
+
 class Webhook(Frozen):
     id: str
     type: Literal["webhook"]
@@ -210,18 +221,31 @@ class Mute(Frozen):
         return self
 
 
-def local_time(text: str) -> datetime:
-    """``2026-12-24T18:00`` (the site's local time) as a naive datetime; ValueError else."""
-    try:
-        return datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise ValueError(f"{text!r} is not a date and time such as 2026-12-24T18:00") from None
+class Planned(Frozen):
+    """A planned event shown on charts like an annotation: ``start`` (to ``end``), local
+    times of the site, a ``text``, optionally the ``metric`` whose charts carry it (default:
+    every chart) and the ``region`` it concerns."""
+
+    start: str
+    end: str | None = None
+    text: str = Field(min_length=1, max_length=500)
+    metric: str | None = None
+    region: str | None = None
+
+    @model_validator(mode="after")
+    def _times(self) -> Planned:
+        start = local_time(self.start)
+        if self.end is not None and local_time(self.end) <= start:
+            raise ValueError("end must be after start")
+        return self
 
 
 class Alerts(Frozen):
     rules: tuple[Rule, ...] = ()
     channels: tuple[Channel, ...] = ()
     mute: tuple[Mute, ...] = ()
+    planned: tuple[Planned, ...] = ()
+    """Planned events (maintenance, a regent's visit): annotations declared in config."""
     url: str | None = None
     """The address people open Pantau at, for the links in notifications; default
     ``http://<web.host>:<web.port>``."""

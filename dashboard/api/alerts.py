@@ -16,11 +16,13 @@ from pantau.dashboard.api import params
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
 from pantau.data.access import Role, labels_in_scope, role_allows
+from pantau.data.alert_models import local_time
 from pantau.data.alert_mute import muted_until
 from pantau.data.alert_state import FIRING, NORMAL, PENDING
 from pantau.data.alert_store import active_silences, history, load_states, notes
 from pantau.data.alert_text import iso
 from pantau.data.labels import item_names
+from pantau.data.zones import zone
 
 ORDER = {FIRING: 0, PENDING: 1, "nodata": 2, "error": 3}
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
@@ -104,11 +106,34 @@ def history_rows(ctx: AppContext, start: float, end: float) -> list[dict]:
 
 def annotation_rows(ctx: AppContext, start: float, end: float,
                     metric: str | None = None) -> list[dict]:
-    """Annotations overlapping [start, end) of ``metric`` (and the site-wide ones)."""
-    return [{"id": n["id"], "at": iso(n["ts"], ctx.tz), "at_ts": n["ts"],
-             "end": iso(n["end_ts"], ctx.tz), "metric": n["metric"], "labels": n["labels"],
-             "text": n["text"], "author": n["author"], "kind": n["kind"], "rule": n["rule_id"]}
+    """Annotations overlapping [start, end) of ``metric`` (and the site-wide ones): the
+    stored ones and the planned events of config (``alerts.planned``), oldest first."""
+    rows = [{"id": n["id"], "at": iso(n["ts"], ctx.tz), "at_ts": n["ts"],
+             "end": iso(n["end_ts"], ctx.tz), "end_ts": n["end_ts"], "metric": n["metric"],
+             "labels": n["labels"], "text": n["text"], "author": n["author"],
+             "kind": n["kind"], "rule": n["rule_id"]}
             for n in notes(ctx.store, start, end, metric, MAX_ROWS) if _in_scope(n["labels"])]
+    rows += planned_rows(ctx, start, end, metric)
+    return sorted(rows, key=lambda r: r["at_ts"])
+
+
+def planned_rows(ctx: AppContext, start: float, end: float,
+                 metric: str | None = None) -> list[dict]:
+    """The planned events of config overlapping [start, end), as annotation rows."""
+    out = []
+    for i, p in enumerate(ctx.config.alerts.planned):
+        if metric is not None and p.metric not in (None, metric):
+            continue
+        labels = {"region": p.region} if p.region else {}
+        at = local_time(p.start).replace(tzinfo=zone(ctx.tz)).timestamp()
+        until = local_time(p.end).replace(tzinfo=zone(ctx.tz)).timestamp() if p.end else None
+        if at >= end or (until or at) < start or not _in_scope(labels):
+            continue
+        out.append({"id": f"planned-{i}", "at": iso(at, ctx.tz), "at_ts": at,
+                    "end": iso(until, ctx.tz), "end_ts": until, "metric": p.metric,
+                    "labels": labels, "text": p.text, "author": "config", "kind": "planned",
+                    "rule": None})
+    return out
 
 
 def _public(row: dict) -> dict:

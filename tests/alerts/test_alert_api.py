@@ -63,3 +63,28 @@ def test_roles_and_region_scope(store):
     events = scoped.get("/api/v1/alerts/history?from=2026-05-29T04:00"
                         "&to=2026-05-29T05:00").get_json()["events"]
     assert {e["labels"]["region"] for e in events} == {"52.71"}
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_planned_events_of_config_are_annotations(store):
+    from pantau.data.alert_models import Planned
+
+    cfg = world(store)
+    planned = (Planned(start="2026-05-29T04:27", end="2026-05-29T06:00",
+                       text="Pemeliharaan server Diskominfotik", metric="lapor_count"),
+               Planned(start="2026-05-29T04:30", text="Kunjungan gubernur", region="52.71"),
+               Planned(start="2026-06-10T08:00", text="Nanti"))
+    cfg = cfg.model_copy(update={"alerts": cfg.alerts.model_copy(update={"planned": planned})})
+    c = client(cfg, store)
+    rows = c.get("/api/v1/annotations?metric=lapor_count&from=2026-05-29T04:00"
+                 "&to=2026-05-29T05:00").get_json()["annotations"]
+    assert [(n["kind"], n["text"]) for n in rows if n["kind"] == "planned"] == [
+        ("planned", "Pemeliharaan server Diskominfotik"), ("planned", "Kunjungan gubernur")]
+    first = next(n for n in rows if n["kind"] == "planned")
+    assert (first["at"], first["end"], first["author"]) == (
+        "2026-05-29T04:27:00+08:00", "2026-05-29T06:00:00+08:00", "config")
+    scoped = client(cfg, store, Principal("sumbawa", Role.VIEWER, region="52.04"))
+    texts = [n["text"] for n in scoped.get(
+        "/api/v1/annotations?from=2026-05-29T04:00&to=2026-05-29T05:00").get_json()[
+        "annotations"]]
+    assert "Kunjungan gubernur" not in texts and "Pemadaman listrik PLN di Sumbawa" in texts

@@ -90,6 +90,8 @@ def test_unknown_metric_source_channel_and_bad_rules_are_named_by_path():
         "mute": [{"days": ["sat"], "from": "25:00", "to": "06:00"},
                  {"start": "2026-12-26T08:00", "end": "2026-12-24T08:00"},
                  {"holidays": True, "rules": ["zzz"]}],
+        "planned": [{"start": "2026-12-01T08:00", "text": "x", "metric": "ghost"},
+                    {"start": "2026-12-01T08:00", "end": "2026-12-01T07:00", "text": "y"}],
     }
     with pytest.raises(ConfigError) as exc:
         config_from(raw(bad))
@@ -109,6 +111,8 @@ def test_unknown_metric_source_channel_and_bad_rules_are_named_by_path():
         "alerts.mute[0]: from: a weekly window needs a time of day as HH:MM",
         "alerts.mute[1]: end must be after start",
         "alerts.mute[2].rules[0]: 'zzz' is not a rule id",
+        "alerts.planned[0].metric: 'ghost' is not in metrics",
+        "alerts.planned[1]: end must be after start",
     ):
         assert expected in text, f"{expected!r} not in:\n{text}"
 
