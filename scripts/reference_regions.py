@@ -4,6 +4,8 @@ Usage::
 
     python scripts/reference_regions.py WILAYAH_DIR BOUNDARIES_DIR [--kecamatan 52.71 33.11 ...]
 
+(without ``--kecamatan``: NTB's ten kabupaten/kota and Kabupaten Sukoharjo, what ships)
+
 ``WILAYAH_DIR`` is a checkout or bare clone of github.com/cahyadsn/wilayah (MIT; ``db/wilayah.sql``:
 the Kemendagri code list, provinsi to desa/kelurahan), ``BOUNDARIES_DIR`` one of
 github.com/cahyadsn/wilayah_boundaries (MIT; ``db/kab/*.sql``, ``db/kec/*.sql``: polygons as
@@ -176,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("wilayah", type=Path)
     ap.add_argument("boundaries", type=Path)
-    ap.add_argument("--kecamatan", nargs="*", default=["52.71", "33.11"],
+    ap.add_argument("--kecamatan", nargs="*", default=[
+        "52.01", "52.02", "52.03", "52.04", "52.05", "52.06", "52.07", "52.08", "52.71", "52.72",
+        "33.11"],
                     help="kabupaten/kota codes whose kecamatan polygons to ship")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)

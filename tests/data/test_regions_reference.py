@@ -49,7 +49,7 @@ def test_every_shipped_polygon_has_a_code_in_the_list_and_the_same_names():
             assert p["kind"] == codes.kind(p["code"]), (fname, p["code"])
             assert f["geometry"]["type"] in ("Polygon", "MultiPolygon")
             checked += 1
-    assert checked == 10 + 514 + 6 + 12
+    assert checked == 10 + 514 + 117 + 12  # NTB's 117 kecamatan and Sukoharjo's 12
 
 
 def test_every_kabupaten_kota_of_the_list_has_a_polygon_and_each_kecamatan_file_is_whole():
@@ -57,7 +57,10 @@ def test_every_kabupaten_kota_of_the_list_has_a_polygon_and_each_kecamatan_file_
     kab = {f["properties"]["code"] for f in files[KABKOTA.name]}
     listed = {c for p in codes.children("") for c in codes.children(p)}
     assert len(codes.children("")) == 38 and kab == listed and len(kab) == 514
-    for parent in ("52.71", "33.11"):
+    parents = [name[len("kecamatan-"):-len(".geojson")] for name in files
+               if name.startswith("kecamatan-")]
+    assert sorted(parents) == ["33.11", *codes.children("52")]  # all of NTB, and Sukoharjo
+    for parent in parents:
         have = [f["properties"]["code"] for f in files[f"kecamatan-{parent}.geojson"]]
         assert have == codes.children(parent)
 
@@ -92,6 +95,7 @@ def test_regions_and_boundaries_follow_the_area():
     jateng = load_geojson("33")["features"]
     assert len(jateng) == 35 and all(f["properties"]["code"].startswith("33.") for f in jateng)
     assert load_geojson("33.12")["features"] == []  # no kecamatan shipped for Wonogiri
+    assert len(load_geojson("52.04")["features"]) == 24  # Sumbawa
     gj = load_geojson("52.71")
     gj["features"].clear()  # a copy
     assert len(load_geojson("52.71")["features"]) == 6
