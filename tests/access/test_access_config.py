@@ -65,3 +65,21 @@ auth:
     run = subprocess.run([sys.executable, "-m", "pantau", "check-config", "-c", str(cfg)],
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+def test_the_readme_section_is_a_valid_auth_section():
+    import re
+
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Pengguna dan akses", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    raw = copy.deepcopy(RAW)
+    raw.update(yaml.safe_load(block))
+    cfg = config_from(raw, env={"PANTAU_SECRET_KEY": "k" * 48})
+    assert (cfg.auth.anonymous_role, cfg.auth.session_lifetime) == ("none", 12 * 3600)
+    from pantau.data.access import Role
+
+    for role in Role:
+        assert f"| `{role.label}` |" in section
