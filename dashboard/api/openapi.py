@@ -35,9 +35,22 @@ def _ok(desc: str, ref: str | None = None, media: tuple[str, ...] = ("applicatio
 ERRORS = {
     "400": {"description": "a bad parameter, named in the answer",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+    "403": {"description": "the role may not use this endpoint, or a region outside the "
+                           "caller's region scope was asked for by name (region=52.01 from "
+                           "a caller limited to 52.71): error 'forbidden', detail, and for a "
+                           "region the parameter and the scope",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
     "404": {"description": "unknown metric (or screen)",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
 }
+
+SCOPE_TEXT = (
+    " Region scope: a user or token limited to a region (pantau user add/token create "
+    "--region 52.71) gets only the series of that region (and the places inside it) and "
+    "series without a region, in every answer that holds series or label values (series, "
+    "latest, metrics' labels, chart files, reports, export.xlsx, CSV); /kpi without region "
+    "(or with the site's code) gives the site's total. Asking for another region by name is "
+    "refused with 403 JSON, never answered.")
 
 
 def spec(ctx: AppContext) -> dict:
@@ -147,9 +160,12 @@ def spec(ctx: AppContext) -> dict:
     point = {"type": "array", "prefixItems": [{"type": "integer", "description": "epoch ms"},
                                               {"type": "number"}]}
     schemas = {
-        "Error": {"type": "object", "required": ["error", "parameter"],
+        "Error": {"type": "object", "required": ["error"],
                   "properties": {"error": {"type": "string"},
-                                 "parameter": {"type": ["string", "null"]}}},
+                                 "parameter": {"type": ["string", "null"]},
+                                 "detail": {"type": "string"},
+                                 "scope": {"type": "string", "description": "403 of a region "
+                                           "outside the caller's scope: the scope"}}},
         "Metrics": {"type": "object", "properties": {"metrics": {"type": "array", "items": {
             "type": "object", "properties": {k: {} for k in (
                 "name", "title", "unit", "better", "agg", "target", "warn", "crit",
@@ -203,6 +219,6 @@ def spec(ctx: AppContext) -> dict:
     return {"openapi": "3.1.0",
             "info": {"title": f"Pantau API — {ctx.config.site.name}", "version": "1",
                      "description": "Read-only. Times ISO 8601 in the site's zone "
-                                    f"({ctx.tz}); points as [epoch_ms, value]."},
+                                    f"({ctx.tz}); points as [epoch_ms, value]." + SCOPE_TEXT},
             "servers": [{"url": "/api/v1"}], "paths": paths,
             "components": {"schemas": schemas}}

@@ -199,3 +199,12 @@ def test_cache_keys_carry_the_scope():
         assert cache.get_or_set("k", 60, lambda: "scoped") == "scoped"
         assert cache.get_or_set("k", 60, lambda: "again") == "scoped"
     assert cache.get_or_set("k", 60, lambda: "again") == "admin"
+
+
+def test_openapi_describes_the_scope_and_its_403(scoped):
+    spec = scoped.get("/api/v1/openapi.json").get_json()
+    assert "Region scope" in spec["info"]["description"]
+    assert "403 JSON" in spec["info"]["description"]
+    series = spec["paths"]["/series"]["get"]["responses"]
+    assert "region scope" in series["403"]["description"]
+    assert "scope" in spec["components"]["schemas"]["Error"]["properties"]
