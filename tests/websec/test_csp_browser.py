@@ -58,6 +58,8 @@ def test_gunicorn_names_no_version_and_sends_the_headers(demo):
 def test_no_page_breaks_the_policy(demo, browser, artifacts):
     with urllib.request.urlopen(demo.base + "/api/v1/metrics", timeout=30) as r:
         metric = json.loads(r.read())["metrics"][0]["name"]
+    from pantau.dashboard.app import page_modules
+
     pages = {
         "/": ".kpi-value", f"/metric/{metric}": ".js-plotly-plot .main-svg",
         "/explore": ".ag-row .ag-cell", "/media": ".media-article-title",
@@ -65,6 +67,11 @@ def test_no_page_breaks_the_policy(demo, browser, artifacts):
         "/wall?theme=light": ".wall-kpi-value", "/?lang=en": ".kpi-value",
         "/explore?lang=en": ".ag-row .ag-cell",
     }
+    # every other page too (a page added later is checked without anyone listing it here)
+    for mod in page_modules():
+        if not mod.ROUTE.endswith("/") and not any(p.split("?")[0] == mod.ROUTE
+                                                   for p in pages):
+            pages[mod.ROUTE] = "#page > *"
     seen = {}
     for path, selector in pages.items():
         size = (1920, 1080) if path.startswith("/wall") else (1366, 768)
