@@ -89,7 +89,7 @@ def install(app, ctx, callback_roles: dict[str, Role]) -> None:
             return None
         if tokens.first_use_on(ctx.store, tok.id, local_day(ctx)):
             audit.record(ctx.store, tok.name, audit.TOKEN_USE, detail=request.path,
-                         address=request.remote_addr)
+                         address=request.remote_addr, now=ctx.clock())
         return tok.principal()
 
     @server.before_request
@@ -117,7 +117,7 @@ def install(app, ctx, callback_roles: dict[str, Role]) -> None:
 
             who = current()
             audit.record(ctx.store, who.name or who.kind, audit.EXPORT,
-                         detail=request.full_path, address=request.remote_addr)
+                         detail=request.full_path, address=request.remote_addr, now=ctx.clock())
         return resp
 
     def screen_principal():

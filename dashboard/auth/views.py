@@ -93,20 +93,20 @@ def register(server, ctx) -> Limiter:
             return form(400, t("auth.csrf", lang()), name=name)
         user = users.check_password(ctx.store, name, request.form.get("password") or "")
         if user is None:
-            audit.record(ctx.store, name, audit.SIGN_IN_FAILED, address=request.remote_addr)
+            audit.record(ctx.store, name, audit.SIGN_IN_FAILED, address=request.remote_addr, now=ctx.clock())
             return form(FAILED, t("auth.failed", lang()), name=name)
         session.clear()
         session.permanent = True
         login_user(SignedIn(user))
         session["t0"] = int(ctx.clock())
         session["csrf"] = secrets.token_urlsafe(32)
-        audit.record(ctx.store, user.name, audit.SIGN_IN, address=request.remote_addr)
+        audit.record(ctx.store, user.name, audit.SIGN_IN, address=request.remote_addr, now=ctx.clock())
         return redirect(next_path(request.form.get("next")), code=303)
 
     def logout():
         who = current()
         if who.kind == "user":
-            audit.record(ctx.store, who.name, audit.SIGN_OUT, address=request.remote_addr)
+            audit.record(ctx.store, who.name, audit.SIGN_OUT, address=request.remote_addr, now=ctx.clock())
         logout_user()
         session.clear()
         return redirect(f"/login?signed_out=1&lang={lang()}", code=303)
@@ -119,13 +119,13 @@ def register(server, ctx) -> Limiter:
         got = screens.pair(ctx.store, code, now=ctx.clock())
         lg = lang()
         if got is None:
-            audit.record(ctx.store, "", audit.PAIRING_REFUSED, address=request.remote_addr)
+            audit.record(ctx.store, "", audit.PAIRING_REFUSED, address=request.remote_addr, now=ctx.clock())
             body = html.message(lg, t("auth.pair.title", lg), t("auth.pair.refused", lg))
             resp = Response(html.page(lg, t("auth.pair.title", lg), body, site), status=410,
                             mimetype="text/html")
         else:
             screen, device = got
-            audit.record(ctx.store, screen.name, audit.PAIRING, address=request.remote_addr)
+            audit.record(ctx.store, screen.name, audit.PAIRING, address=request.remote_addr, now=ctx.clock())
             resp = redirect("/wall", code=303)
             resp.set_cookie(SCREEN_COOKIE, device, max_age=ctx.config.auth.screen_lifetime,
                             path="/", httponly=True, samesite="Lax", secure=request_is_tls())

@@ -26,6 +26,9 @@ def test_audit_records_and_shows(world, client):
         ("analyst", "/api/v1/series"), ("analyst", "/api/v1/export.xlsx")]
     assert "format=csv" in exports[0][2]
     assert got[-1][:2] == ("analyst", "sign_out")
+    from support.api_seed import NOW
+
+    assert {e.ts for e in audit.recent(world)} == {NOW}  # the app's clock
 
     sign_in(client, "admin")
     assert client.get("/audit").status_code == 200

@@ -71,3 +71,27 @@ def test_login_screenshots(served, browser, artifacts, size):
         pg.screenshot(path=str(artifacts / f"login-{size[0]}x{size[1]}.png"))
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_admin_sees_audit_page(served, browser, artifacts, size):
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = ctx.new_page()
+    try:
+        pg.goto(served + "/login?next=%2Faudit")
+        pg.fill("#username", "admin")
+        pg.fill("#password", PASSWORD)
+        pg.click("#login-submit")
+        pg.wait_for_url(served + "/audit")
+        pg.wait_for_selector("#audit-log", timeout=30_000)
+        rows = pg.locator("#audit-users tbody tr").all_inner_texts()
+        assert len(rows) == 6 and any("rina" in r and "52.71" in r for r in rows)
+        assert "masuk" in pg.locator("#audit-log tbody tr").first.inner_text()
+        assert pg.evaluate("document.documentElement.scrollWidth") <= size[0]
+        pg.screenshot(path=str(artifacts / f"audit-{size[0]}x{size[1]}.png"), full_page=True)
+        if size[0] >= 1366:
+            nav = pg.locator("#navbar").bounding_box()
+            assert nav["height"] < 80, nav  # every link on one line
+            assert "Akses" in pg.locator("#navbar").inner_text()
+    finally:
+        ctx.close()
