@@ -41,30 +41,45 @@ _WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 _WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
 
 
-@lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
+def _rows(desa: bool):
     text = gzip.decompress(CODE_LIST.read_bytes()).decode("utf-8")
     rows = csv.reader(io.StringIO(text))
     next(rows)
-    return {code: name for code, name in rows}
+    return {code: name for code, name in rows if (code.count(".") == 3) == desa}
 
 
 @lru_cache(maxsize=1)
-def _children() -> dict[str, list[str]]:
+def _upper() -> dict[str, str]:
+    # Provinsi to kecamatan (7,837 rows): every process that loads a config needs them.
+    return _rows(desa=False)
+
+
+@lru_cache(maxsize=1)
+def _desa() -> dict[str, str]:
+    # 83,762 desa/kelurahan, about 16 MB of Python objects: read only when one is asked for.
+    return _rows(desa=True)
+
+
+def _names_for(code: str) -> dict[str, str]:
+    return _desa() if code.count(".") == 3 else _upper()
+
+
+@lru_cache(maxsize=2)
+def _children(desa: bool) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for code in _names():
+    for code in (_desa() if desa else _upper()):
         out.setdefault(parent(code) or "", []).append(code)
     return out
 
 
 def known(code: str | None) -> bool:
     """True when ``code`` is in the list."""
-    return code is not None and str(code) in _names()
+    return code is not None and str(code) in _names_for(str(code))
 
 
 def name(code: str) -> str | None:
     """The region's name as Kemendagri writes it ("Kota Mataram", "Weru"), or None."""
-    return _names().get(str(code))
+    return _names_for(str(code)).get(str(code))
 
 
 def short_name(code: str) -> str | None:
@@ -121,7 +136,8 @@ def province(code: str) -> str:
 
 def children(code: str) -> list[str]:
     """The codes one level below ``code``, in code order (empty for a desa or an unknown code)."""
-    return list(_children().get(str(code), []))
+    code = str(code)
+    return list(_children(code.count(".") == 2).get(code, []))
 
 
 def within(code: str | None, area: str) -> bool:
@@ -148,7 +164,7 @@ def suggest(text: str, n: int = 3) -> list[tuple[str, str]]:
     "kab sukoharjo", "Sukoharja"), best first: ``[(code, name), ...]``."""
     wanted = _plain(re.sub(r"^(kab\.?|kabupaten|kota|provinsi|prov\.?)\s+", "", str(text),
                            flags=re.I))
-    places = {c: nm for c, nm in _names().items() if c.count(".") <= 1}
+    places = {c: nm for c, nm in _upper().items() if c.count(".") <= 1}
     exact = [(c, nm) for c, nm in places.items() if _plain(nm) == wanted]
     plain = {}
     for c, nm in places.items():
