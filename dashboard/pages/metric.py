@@ -244,7 +244,7 @@ def register(app, ctx: AppContext) -> None:
     @app.callback(Output("metric-region", "value"),
                   Input("metric-map", "clickData"), Input("metric-clear", "n_clicks"),
                   State("metric-region", "value"), prevent_initial_call=True)
-    def _pick_region(click, _clear, current):
+    def _pick_region(click, _clear, shown):
         province = ctx.config.site.region
         if dash_ctx.triggered_id == "metric-clear":
             return province if _clear else no_update
@@ -252,4 +252,4 @@ def register(app, ctx: AppContext) -> None:
         code = points[0].get("location") if points else None
         if code not in region_names(province, current().region):
             raise PreventUpdate
-        return province if code == current else code
+        return province if code == shown else code
