@@ -1,4 +1,5 @@
-"""``pantau demo``: a living NTB command center from a fresh clone, with no network.
+"""``pantau demo``: a living NTB command center from a fresh clone, with no network
+(``--site sukoharjo``: Kabupaten Sukoharjo's, drilling to its kecamatan; ``pantau.demo.sites``).
 
 What it does, in ``--dir`` (default ``var``):
 
