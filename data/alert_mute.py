@@ -6,55 +6,34 @@ window, national holidays and cuti bersama) and ad-hoc silences by an operator.
 
 A mute window holds a notification until it ends (the alert still shows on /alerts; if it
 still fires then, it is sent). A silence drops it: an operator said so, with a reason.
-Holidays come from the ``holidays`` package (``holidays.Indonesia``, with cuti bersama where
-it knows them); without the package a ``holidays: true`` window mutes nothing and says so in
-the log once.
+Holidays are those of the site's working-day calendar (``data.workdays``: national holidays
+and cuti bersama of the ``holidays`` package, plus ``calendar.extra_holidays``).
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from pantau.data.alert_models import DAYS, Mute, local_time
 from pantau.data.config_models import Config
+from pantau.data.workdays import Calendar, calendar_of
 from pantau.data.zones import zone
-
-log = logging.getLogger("pantau.alerts")
-_warned: set[str] = set()
 
 
 def _clock(hhmm: str) -> time | None:
     return None if hhmm == "24:00" else time.fromisoformat(hhmm)
 
 
-@lru_cache(maxsize=8)
-def _calendar(year: int):
-    try:
-        import holidays
-    except ImportError:
-        if "holidays" not in _warned:
-            _warned.add("holidays")
-            log.warning("alerts.mute: holidays: true needs the holidays package; not muting")
-        return {}
-    # Cuti bersama is the "government" category where the package knows it.
-    known = getattr(holidays.country_holidays("ID"), "supported_categories", ("public",))
-    cats = tuple(c for c in ("public", "government") if c in known) or ("public",)
-    return holidays.country_holidays("ID", years=year, categories=cats)
+def holiday_name(day: date, calendar: Calendar | None = None) -> str | None:
+    """The national holiday, cuti bersama or config extra holiday on ``day``, or None: the
+    one rule of ``data.workdays``."""
+    return (calendar or Calendar()).holiday_name(day)
 
 
-def holiday_name(day: date) -> str | None:
-    """The national holiday or cuti bersama on ``day``, or None."""
-    return _calendar(day.year).get(day)
-
-
-def _holiday(day: date) -> bool:
-    return holiday_name(day) is not None
-
-
-def window_end(mute: Mute, now: float, tz: str) -> float | None:
-    """When ``mute`` ends if it holds at ``now``, else None."""
+def window_end(mute: Mute, now: float, tz: str,
+               calendar: Calendar | None = None) -> float | None:
+    """When ``mute`` ends if it holds at ``now``, else None (``calendar``: the site's
+    ``data.workdays.calendar_of(cfg)``, for its extra holidays)."""
     here = datetime.fromtimestamp(now, zone(tz))
     if mute.start is not None:
         start = local_time(mute.start).replace(tzinfo=zone(tz))
@@ -69,9 +48,9 @@ def window_end(mute: Mute, now: float, tz: str) -> float | None:
         end = (day0.replace(hour=stop.hour, minute=stop.minute) if stop
                else day0 + timedelta(days=1))
         return end.timestamp() if start <= here < end else None
-    if mute.holidays and _holiday(here.date()):
+    if mute.holidays and holiday_name(here.date(), calendar):
         nxt = here.date() + timedelta(days=1)
-        while _holiday(nxt):
+        while holiday_name(nxt, calendar):
             nxt += timedelta(days=1)
         return datetime.combine(nxt, time(0), zone(tz)).timestamp()
     return None
@@ -79,7 +58,8 @@ def window_end(mute: Mute, now: float, tz: str) -> float | None:
 
 def muted_until(cfg: Config, rule_id: str, now: float) -> float | None:
     """The end of the latest mute window holding ``rule_id`` at ``now``, or None."""
-    ends = [window_end(m, now, cfg.site.timezone) for m in cfg.alerts.mute
+    cal = calendar_of(cfg)
+    ends = [window_end(m, now, cfg.site.timezone, cal) for m in cfg.alerts.mute
             if not m.rules or rule_id in m.rules]
     ends = [e for e in ends if e is not None]
     return max(ends) if ends else None

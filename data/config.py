@@ -20,6 +20,7 @@ from pantau.data.alert_checks import alert_warnings, inline_channel_secrets, par
 from pantau.data.config_file import ConfigError, inline_secrets, read_yaml
 from pantau.data.config_models import (
     Auth,
+    Calendar,
     Config,
     Media,
     Metric,
@@ -167,7 +168,7 @@ def parse_config(
     _check_auth_secret(raw.get("auth"), problems)
     raw = resolve_env(raw, "", problems, env)
     sections = {"site": Site, "store": Store, "web": Web, "media": Media, "wall": Wall,
-                "auth": Auth}
+                "auth": Auth, "calendar": Calendar}
     for key in raw:
         if key not in {*sections, "metrics", "sources", "screens", "alerts"}:
             problems.append(f"{key}: unknown section")

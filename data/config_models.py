@@ -8,6 +8,7 @@ here they are kept as a plain mapping.
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from typing import Annotated, Any, Literal
 
 from pantau.data.alert_models import Alerts
@@ -253,6 +254,26 @@ class Wall(Frozen):
         return v
 
 
+class ExtraHoliday(Frozen):
+    date: Date
+    name: str = "Hari libur (config)"
+
+
+def _extra_holiday(value: Any) -> Any:
+    return {"date": value} if isinstance(value, Date | str) else value
+
+
+class Calendar(Frozen):
+    """Hari kerja beyond the national calendar (``data.workdays``)."""
+
+    extra_holidays: tuple[Annotated[ExtraHoliday, BeforeValidator(_extra_holiday)], ...] = ()
+    """Regional holidays and days a decree adds: ``2026-04-10`` or ``{date: 2026-04-10,
+    name: "HUT Kota Mataram"}``."""
+    extra_workdays: tuple[Date, ...] = ()
+    """Days that are working days whatever the national calendar says (a cancelled cuti
+    bersama, a Saturday made a working day)."""
+
+
 class Auth(Frozen):
     """Sign-in (``auth:``): present means on. Without it every request is admin of the whole
     site (a loopback demo, a closed network); see the README's "Pengguna dan akses"."""
@@ -283,6 +304,8 @@ class Config(Frozen):
     alerts: Alerts = Alerts()
     """Alert rules, channels and mute windows (``data.alert_models``)."""
     auth: Auth | None = None
+    calendar: Calendar = Calendar()
+    """Extra holidays and working days of the site (``data.workdays``)."""
 
     def metric(self, name: str) -> Metric | None:
         """The catalogue entry named ``name``, or None."""
