@@ -58,6 +58,12 @@ def region_map(df: pd.DataFrame, metric: Metric, lang: str, geojson: dict,
     the elongated province small. Built without Plotly's per-property validation, which
     costs about 0.2 s per trace on a 73 kB GeoJSON."""
     props = _features(geojson)
+    if not props:  # a level without shipped or imported boundaries: say so, not a blank
+        layout = base_layout(lang, height, margin=dict(l=0, r=0, t=0, b=0), dragmode=False)
+        layout.update(xaxis=dict(visible=False), yaxis=dict(visible=False), annotations=[dict(
+            text=t("common.no_boundaries", lang), x=0.5, y=0.5, xref="paper", yref="paper",
+            showarrow=False, font=dict(size=13, color="#6c757d"))])
+        return go.Figure(layout=layout)
     codes = [str(p["code"]) for p in props]
     names = {str(p["code"]): p["name"] for p in props}
     values: dict[str, float] = {}

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from pantau.dashboard import fmt
 from pantau.dashboard.figures.wall_style import BASE_SIZE, base_layout, palette
+from pantau.dashboard.i18n import t
 from pantau.data.config_models import Metric
 
 SIZE_HINT = (1160, 300)
@@ -115,6 +116,14 @@ def wall_map(frame: pd.DataFrame, metric: Metric, lang: str, geojson: dict,
     value; regions without a value in the theme's no-data grey. Labels (name and value) are
     kept apart for a plot of about ``size`` pixels."""
     pal = palette(theme)
+    if not geojson["features"]:  # a level without shipped or imported boundaries
+        fig = go.Figure()
+        fig.update_layout(**base_layout(
+            lang, theme, margin=dict(l=4, r=4, t=4, b=4), xaxis=dict(visible=False),
+            yaxis=dict(visible=False), annotations=[dict(
+                text=t("common.no_boundaries", lang), x=0.5, y=0.5, xref="paper",
+                yref="paper", showarrow=False, font=dict(size=LABEL_FONT, color=pal["label"]))]))
+        return fig
     values = {str(g): float(v) for g, v in zip(frame.get("group", []), frame.get("value", []),
                                                 strict=True)
               if v is not None and math.isfinite(float(v))}

@@ -8,6 +8,9 @@ TEXTS = {
     "nav.sources": {"id": "Sumber data", "en": "Sources"},
     "common.demo": {"id": "DEMO — data contoh", "en": "DEMO — sample data"},
     "common.no_data": {"id": "Belum ada data", "en": "No data yet"},
+    "common.no_boundaries": {
+        "id": "Batas wilayah tingkat ini belum tersedia (muat dengan pantau regions import)",
+        "en": "No boundaries for this level yet (load them with pantau regions import)"},
     "common.not_found": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
     "common.store_down.title": {"id": "Data sedang tidak dapat dibaca",
                                 "en": "The data cannot be read right now"},

@@ -84,3 +84,38 @@ def test_kota_mataram_drills_to_its_kecamatan(tmp_path):
         else:
             raise AssertionError("52.01 is not inside Kota Mataram")
     store.dispose()
+
+
+def test_a_level_without_boundaries_says_so(tmp_path):
+    """Kabupaten Wonogiri (33.12): the code list knows its kecamatan, no polygons ship for them.
+    The select and table list them; the maps say how to load boundaries instead of failing."""
+    import pandas as pd
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.components.regions import region_options
+    from pantau.dashboard.figures.wall_map import wall_map
+    from pantau.dashboard.pages.metric import body
+    from pantau.data.reference import load_geojson
+
+    raw = repo_yaml("config.yaml")
+    raw["site"].update(region="33.12", boundaries=str(tmp_path / "none"))
+    raw["site"].pop("timezone", None)
+    raw["store"]["url"] = f"sqlite:///{tmp_path / 'w.db'}"
+    cfg = config_from(raw)
+    assert cfg.site.timezone == "Asia/Jakarta"
+    assert len(region_options("33.12", "id")) == 1 + 25
+    store = Store(cfg.store.url)
+    store.upgrade()
+    metric = next(m for m in cfg.metrics if m.name == "lapor_complaints_received_count")
+    now = int(time.time())
+    res = Runner.from_config(cfg, store)._write(Batch(
+        [Sample(metric.name, 4.0, {"region": "33.12.10"}, now - 60)]), now)
+    assert res.written == 1
+    page = body(create_app(cfg, store).ctx, metric, "7d", "33.12", "id")
+    graph = next(c for c in _walk(page) if getattr(c, "id", None) == "metric-map")
+    assert "pantau regions import" in graph.figure.layout.annotations[0].text
+    table = next(c for c in _walk(page) if getattr(c, "id", None) == "metric-region-table")
+    assert "Manyaran" in [c.children for c in _walk(table) if type(c).__name__ == "Td"]
+    fig = wall_map(pd.DataFrame({"group": ["33.12.10"], "value": [4.0]}), metric, "en",
+                   load_geojson("33.12", cfg.site.boundaries))
+    assert fig.layout.annotations[0].text.startswith("No boundaries for this level yet")
+    store.dispose()
