@@ -75,6 +75,17 @@ def current_alerts(ctx: AppContext, lang: str = "id") -> list[dict]:
     return out
 
 
+def metric_alerts(ctx: AppContext) -> dict[str, dict]:
+    """``{metric: its worst alert firing or pending}`` (the KPI cards name it)."""
+    out: dict[str, dict] = {}
+    if not ctx.config.alerts.rules:
+        return out
+    for a in current_alerts(ctx):
+        if a["metric"] and a["state"] in (FIRING, PENDING):
+            out.setdefault(a["metric"], a)
+    return out
+
+
 def critical_firing(ctx: AppContext) -> list[dict]:
     """The firing critical alerts (the banner of the wall and of /)."""
     return [a for a in current_alerts(ctx) if a["state"] == FIRING

@@ -94,8 +94,10 @@ def delay_text(card: CardData, lang: str, tz: str) -> str | None:
 
 
 def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
-             link: bool = True) -> html.Div:
-    """The card as Dash components; the whole card links to ``href`` when ``link``."""
+             link: bool = True, alert: dict | None = None) -> html.Div:
+    """The card as Dash components; the whole card links to ``href`` when ``link``.
+    ``alert``: the worst alert of the metric firing or pending (``dashboard.api.alerts.
+    metric_alerts``), named on the card."""
     m, key = card.metric, status_key(card)
     progress = []
     if card.target is not None and card.attainment is not None:
@@ -135,11 +137,23 @@ def kpi_card(card: CardData, lang: str, tz: str, href: str, card_id: str,
         html.Div(note, className="kpi-note") if note else None,
         html.Div(fresh, className="kpi-fresh") if fresh else None,
         html.Div(delayed, className="kpi-delayed", role="status") if delayed else None,
+        alert_line(alert, lang) if alert else None,
     ], className="card-body")
     classes = f"kpi-card card h-100 status-{key}" + (" is-delayed" if delayed else "")
-    attrs = {"data-metric": m.name, "data-status": key, "data-delayed": "1" if delayed else "0"}
+    attrs = {"data-metric": m.name, "data-status": key, "data-delayed": "1" if delayed else "0",
+             "data-alert": alert["state"] if alert else ""}
     if link:
         return html.Div(dcc.Link(body, href=href, className="kpi-link",
                                  title=t("overview.open", lang, title=m.title.get(lang))),
                         className=classes, id=card_id, **attrs)
     return html.Div(body, className=classes, id=card_id, **attrs)
+
+
+def alert_line(alert: dict, lang: str) -> html.Div:
+    """"MENYALA · kritis: lonjakan" on a card whose metric has an alert firing or pending."""
+    state = t(f"alerts.state.{alert['state']}", lang)
+    severity = t(f"alerts.severity.{alert['severity']}", lang)
+    colour = "bg-danger" if alert["state"] == "firing" else "bg-warning text-dark"
+    return html.Div(html.Span(f"{state} · {severity}: {alert['rule']}",
+                              className=f"badge {colour}"),
+                    className="kpi-alert", role="status")

@@ -17,7 +17,7 @@ from dash import ctx as dash_ctx
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
 from pantau.dashboard.access import current
-from pantau.dashboard.api.alerts import annotation_rows
+from pantau.dashboard.api.alerts import annotation_rows, metric_alerts
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import card_data
@@ -109,7 +109,8 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
     rf = region_filter(labels, region, province)
     card = card_data(ctx, metric, period, region, scope=scope)
     start, end = card.start, card.end
-    summary = kpi_card(card, lang, tz, href="", card_id="metric-summary", link=False)
+    summary = kpi_card(card, lang, tz, href="", card_id="metric-summary", link=False,
+                       alert=metric_alerts(ctx).get(metric.name))
 
     h = history_frames(ctx, metric, start, end, rf.filters, fallback=card.as_of is not None,
                        scope=card.scope)

@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from pantau.dashboard import fmt
 from pantau.dashboard.access import current
+from pantau.dashboard.api.alerts import metric_alerts
 from pantau.dashboard.components import alert_banner
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
@@ -61,13 +62,15 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
     province, scope = ctx.config.site.region, current().region
     search = make_search(period, region, province, lang)
     sections = []
+    alerts = metric_alerts(ctx)
     for screen in ctx.config.screens:
         metrics = screen_metrics(ctx.config, screen)
         if not metrics:
             continue
         cols = [dbc.Col(kpi_card(cached_card(ctx, m, period, region, scope), shown_lang, ctx.tz,
                                  href=f"/metric/{m.name}{search}",
-                                 card_id=f"ov-card-{screen.id}-{m.name}"),
+                                 card_id=f"ov-card-{screen.id}-{m.name}",
+                                 alert=alerts.get(m.name)),
                         xs=12, sm=6, lg=4, xxl=3, className="mb-3")
                 for m in metrics]
         sections.append(html.Section([html.H2(screen.title.get(shown_lang),

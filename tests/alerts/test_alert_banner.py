@@ -1,6 +1,7 @@
 """The red banner of /wall and / in Chromium: it appears within one refresh of a critical
 alert firing and leaves within one refresh of its resolving (the worker's evaluator writes
-the states; the page only reads them). Screenshot of the wall with the banner."""
+the states; the page only reads them); the KPI card of the metric names its alert meanwhile.
+Screenshots of the wall and of / with the banner."""
 
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ def test_wall_and_overview_banner_follow_a_critical_alert(sqlite_store, live_app
     overview = page.context.new_page()
     overview.goto(base + "/")
     overview.wait_for_selector("#ov-alert-banner:has-text('Lombok Timur')")
+    card = "#ov-card-layanan-lapor_count"  # the card of the metric names its alert
+    assert overview.get_attribute(card, "data-alert") == "firing"
+    assert overview.inner_text(f"{card} .kpi-alert") == "MENYALA · kritis: lonjakan"
     overview.screenshot(path=str(artifacts / "alerts-overview-banner.png"))
 
     collect(sqlite_store, ev, 2)
@@ -79,5 +83,6 @@ def test_wall_and_overview_banner_follow_a_critical_alert(sqlite_store, live_app
     overview.reload()
     overview.wait_for_selector("#ov-body")
     assert overview.inner_text("#ov-alert-banner") == ""
+    assert overview.get_attribute(card, "data-alert") == ""
     assert page.errors == []
     ev.close()
