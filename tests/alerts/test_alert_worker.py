@@ -80,3 +80,32 @@ def test_two_workers_on_postgresql_still_send_one_of_each(tmp_path, httpserver, 
         drop()
     runs = [line for log in logs for line in log.splitlines() if " run lapor " in line]
     assert len(runs) >= 8  # the source ran all along (one worker at a time holds it)
+
+
+@pytest.mark.slow
+def test_a_down_source_with_three_rules_notifies_once(tmp_path, httpserver):
+    """The CSV disappears: the source goes PENDING, then DOWN (retries 1). Three rules read
+    its series (over, under, no data) and one watches every source: one notification, the
+    source's, not four."""
+    hook = Hook(httpserver)
+    csv = tmp_path / "lapor.csv"
+    write_csv(csv, {"52.01": 5})
+    cfg = write_config(tmp_path, f"sqlite:///{tmp_path / 'pantau.db'}", [
+        {"id": "atas", "metric": "lapor_count", "above": 10, "notify": ["hook"]},
+        {"id": "bawah", "metric": "lapor_count", "below": 1, "notify": ["hook"]},
+        {"id": "senyap", "no_data": "lapor_count", "notify": ["hook"]},
+        {"id": "mati", "source_down": "any", "severity": "critical", "notify": ["hook"]},
+    ], [{"id": "hook", "type": "webhook", "url": hook.url}])
+    proc = worker(cfg, PANTAU_ALERT_SWEEP="2")
+    try:
+        time.sleep(7)
+        csv.unlink()
+        assert wait_for(lambda: hook.got, 40), "no notification"
+        time.sleep(20)  # four more runs and ten sweeps: nothing more
+    finally:
+        logs = stop([proc])
+    assert proc.returncode == 0, logs
+    assert [(b["rule"], b["state"], b["labels"]) for _, b in hook.got] == [
+        ("mati", "firing", {"source": "lapor"})], logs
+    assert hook.got[0][1]["summary"].startswith("KRITIS: sumber data lapor tidak dapat diambil")
+    assert "status=down" in logs[0]
