@@ -151,6 +151,10 @@ def _check_auth_secret(auth: Any, problems: list[str]) -> None:
     # Before resolve_env: a secret written into the file would be read by whoever reads it.
     if isinstance(auth, dict) and isinstance(auth.get("secret_key"), str):
         problems.append("auth.secret_key: give it as {$env: NAME}, not written in the file")
+    oidc = auth.get("oidc") if isinstance(auth, dict) else None
+    if isinstance(oidc, dict) and isinstance(oidc.get("client_secret"), str):
+        problems.append("auth.oidc.client_secret: give it as {$env: NAME}, not written in "
+                        "the file")
 
 
 def parse_config(

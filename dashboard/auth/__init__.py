@@ -46,13 +46,14 @@ class _Sessions(SecureCookieSessionInterface):
 
 
 class SignedIn(UserMixin):
-    """Flask-Login's view of a ``data.users.User``."""
+    """Flask-Login's view of a signed-in person: their principal and what the session keeps
+    (``data.users.User.session_id``, or ``oidc:<name>`` for single sign-on)."""
 
-    def __init__(self, user: users.User):
-        self.user = user
+    def __init__(self, principal: Principal, session_id: str):
+        self.principal, self.session_id = principal, session_id
 
     def get_id(self) -> str:
-        return self.user.session_id
+        return self.session_id
 
 
 def install(app, ctx, callback_roles: dict[str, Role]) -> None:
@@ -72,8 +73,15 @@ def install(app, ctx, callback_roles: dict[str, Role]) -> None:
         started = session.get("t0")
         if not isinstance(started, int) or ctx.clock() - started > auth.session_lifetime:
             return None
+        if session_id.startswith("oidc:"):
+            # Single sign-on: the provider vouched for the role at sign-in (dashboard.auth.oidc)
+            kept = session.get("oidc")
+            if not isinstance(kept, dict) or session_id != "oidc:" + str(kept.get("name")):
+                return None
+            return SignedIn(Principal(name=kept["name"], role=Role.parse(kept["role"]),
+                                      region=kept.get("region"), kind="user"), session_id)
         user = users.by_session(ctx.store, session_id)
-        return SignedIn(user) if user is not None else None
+        return SignedIn(user.principal(), user.session_id) if user is not None else None
 
     anonymous = None if auth.anonymous_role == "none" else Principal(
         name="", role=Role.parse(auth.anonymous_role), kind="anonymous")
@@ -81,6 +89,10 @@ def install(app, ctx, callback_roles: dict[str, Role]) -> None:
     from pantau.dashboard.auth import views
 
     views.register(server, ctx)
+    if auth.oidc is not None:
+        from pantau.dashboard.auth import oidc
+
+        oidc.register(server, ctx)
 
     def token_principal():
         tok = tokens.lookup(ctx.store, request.headers["Authorization"][7:].strip(),

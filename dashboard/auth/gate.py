@@ -90,5 +90,5 @@ def session_principal() -> Principal | None:
     """The signed-in user of this request's session (Flask-Login), or None."""
     user = current_user
     if user is not None and getattr(user, "is_authenticated", False):
-        return user.user.principal()
+        return user.principal
     return None

@@ -33,8 +33,10 @@ def lang_link(lang: str, path: str, params: dict) -> Markup:
 
 
 def login_form(lang: str, csrf: str, next_path: str, name: str = "",
-               error: str | None = None, notice: str | None = None) -> Markup:
-    """The sign-in form; ``error`` (already in ``lang``) shown above it."""
+               error: str | None = None, notice: str | None = None,
+               sso_label: str | None = None) -> Markup:
+    """The sign-in form; ``error`` (already in ``lang``) shown above it; a single sign-on
+    button under it when ``sso_label`` is given."""
     alert = Markup("")
     if error:
         alert = Markup('<div class="alert alert-danger" role="alert" id="auth-error">'
@@ -54,8 +56,11 @@ def login_form(lang: str, csrf: str, next_path: str, name: str = "",
         '<input class="form-control mb-4" id="password" name="password" type="password" '
         'autocomplete="current-password" required>'
         '<button class="btn btn-primary w-100" type="submit" id="login-submit">{submit}'
-        '</button></form>{lang_link}'
-    ).format(title=t("auth.title", lang), lead=t("auth.lead", lang), alert=alert,
+        '</button></form>{sso}{lang_link}'
+    ).format(sso=Markup('<a class="btn btn-outline-primary w-100 mt-3" id="login-sso" '
+                        'href="/login/sso?{q}">{label}</a>').format(
+                 q=urlencode({"next": next_path, "lang": lang}), label=sso_label)
+             if sso_label else "",title=t("auth.title", lang), lead=t("auth.lead", lang), alert=alert,
              action=urlencode({"lang": lang}), csrf=csrf, next=next_path, name=name,
              name_label=t("auth.name", lang), password_label=t("auth.password", lang),
              submit=t("auth.submit", lang),

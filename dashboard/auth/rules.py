@@ -43,7 +43,7 @@ UNKNOWN_PAGE_ROLE = Role.VIEWER
 """A path no page serves: its "not found" page shows the navigation bar, so viewers only."""
 
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/pair/")
-PUBLIC_PATHS = ("/login", "/logout", "/healthz", "/_favicon.ico", "/favicon.ico", "/metrics",
+PUBLIC_PATHS = ("/login", "/login/sso", "/login/sso/callback", "/logout", "/healthz", "/_favicon.ico", "/favicon.ico", "/metrics",
                 "/wall-sw.js")
 """Served to everyone: static files (the sign-in page's, the wall's service worker), sign-in
 and pairing themselves, /healthz (says nothing private) and /metrics (its own rule: loopback

@@ -62,9 +62,12 @@ def register(server, ctx) -> Limiter:
 
     def form(status: int = 200, error: str | None = None, name: str = "",
              notice: str | None = None) -> Response:
+        """The sign-in page (also what /login/sso answers when the provider fails)."""
         lg = lang()
         nxt = next_path(request.form.get("next") or request.args.get("next"))
-        body = html.login_form(lg, csrf_token(), nxt, name=name, error=error, notice=notice)
+        sso = ctx.config.auth.oidc
+        body = html.login_form(lg, csrf_token(), nxt, name=name, error=error, notice=notice,
+                               sso_label=sso.label.get(lg) if sso else None)
         resp = Response(html.page(lg, t("auth.title", lg), body, site), status=status,
                         mimetype="text/html")
         resp.headers["Cache-Control"] = "no-store"
@@ -97,7 +100,7 @@ def register(server, ctx) -> Limiter:
             return form(FAILED, t("auth.failed", lang()), name=name)
         session.clear()
         session.permanent = True
-        login_user(SignedIn(user))
+        login_user(SignedIn(user.principal(), user.session_id))
         session["t0"] = int(ctx.clock())
         session["csrf"] = secrets.token_urlsafe(32)
         audit.record(ctx.store, user.name, audit.SIGN_IN, address=request.remote_addr, now=ctx.clock())
@@ -132,6 +135,7 @@ def register(server, ctx) -> Limiter:
         resp.headers["Cache-Control"] = "no-store"
         return resp
 
+    server.extensions["pantau.login_form"] = form
     server.add_url_rule("/pair/<code>", "pair", pair, methods=["GET"])
     server.add_url_rule("/login", "login", login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", logout, methods=["GET", "POST"])

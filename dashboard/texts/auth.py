@@ -13,6 +13,12 @@ TEXTS = {
                       "en": "Too many failed attempts. Try again in 15 minutes."},
     "auth.csrf": {"id": "Formulir ini sudah kedaluwarsa. Silakan coba lagi.",
                   "en": "This form has expired. Please try again."},
+    "auth.sso.failed": {"id": "Masuk dengan SSO gagal. Silakan coba lagi.",
+                        "en": "Signing in with SSO failed. Please try again."},
+    "auth.sso.no_role": {"id": "Akun SSO Anda belum punya peran di Pantau. Minta admin untuk "
+                                "menambahkannya.",
+                         "en": "Your SSO account has no role in Pantau yet. Ask an admin to "
+                               "add one."},
     "auth.other_lang": {"id": "English", "en": "Bahasa Indonesia"},
     "auth.sign_out": {"id": "Keluar", "en": "Sign out"},
     "auth.signed_out": {"id": "Anda sudah keluar.", "en": "You have signed out."},
