@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 
 import openpyxl
@@ -208,3 +209,38 @@ def test_openapi_describes_the_scope_and_its_403(scoped):
     series = spec["paths"]["/series"]["get"]["responses"]
     assert "region scope" in series["403"]["description"]
     assert "scope" in spec["components"]["schemas"]["Error"]["properties"]
+
+
+def test_shared_redis_cache_keeps_answers_per_scope():
+    """Two web hosts sharing Redis (web.cache_url): host A's admin answer is never host B's
+    answer for a user scoped to 52.71, and B's scoped answer is stored under its scope."""
+    import uuid
+
+    import redis
+    from flask import Flask
+    from pantau.dashboard.access import set_current
+    from pantau.dashboard.cache import Cache
+    from scope.scope_world import SCOPED
+
+    url = os.environ.get("PANTAU_TEST_REDIS", "redis://127.0.0.1:6379/15")
+    try:
+        r = redis.Redis.from_url(url, socket_connect_timeout=1)
+        r.ping()
+    except redis.RedisError:
+        if os.environ.get("PANTAU_REQUIRE_REDIS") == "1":
+            raise
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    prefix = f"pantau-test-{uuid.uuid4().hex}:"
+    try:
+        a, b, app = Cache(url, prefix=prefix), Cache(url, prefix=prefix), Flask(__name__)
+        assert a.get_or_set("series:x", 60, lambda: {"regions": ["52.01", "52.71"]}) == \
+            {"regions": ["52.01", "52.71"]}
+        with app.test_request_context():
+            set_current(SCOPED)
+            assert b.get_or_set("series:x", 60, lambda: {"regions": ["52.71"]}) == \
+                {"regions": ["52.71"]}
+        assert r.get(f"{prefix}scope={SCOPE}|series:x") == b'{"regions":["52.71"]}'
+        assert b.get_or_set("series:x", 60, lambda: None) == {"regions": ["52.01", "52.71"]}
+    finally:
+        for key in r.scan_iter(prefix + "*"):
+            r.delete(key)
