@@ -147,3 +147,24 @@ def other_site():
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+@pytest.mark.parametrize("url, origin", [
+    ("http://[::1]:8050/x", "http://[::1]:8050"),
+    ("HTTPS://CC.Example.go.id:443/login?next=/", "https://cc.example.go.id"),
+    ("http://cc.example.go.id:80", "http://cc.example.go.id"),
+    ("https://cc.example.go.id:8443", "https://cc.example.go.id:8443"),
+    ("null", None), ("about:blank", None), ("file:///etc/passwd", None),
+    ("http://host:99999/", None), ("", None), (None, None),
+])
+def test_origin_of(url, origin):
+    from pantau.dashboard.same_origin import origin_of
+
+    assert origin_of(url) == origin
+
+
+def test_an_ipv6_site_accepts_its_own_pages(client):
+    ok = post(client, {"Origin": "http://[::1]:8050"}, base_url="http://[::1]:8050")
+    assert ok.status_code == 200, ok.data[:200]
+    assert post(client, {"Origin": "http://[::1]:8051"},
+                base_url="http://[::1]:8050").status_code == 403
