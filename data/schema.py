@@ -269,3 +269,25 @@ audit = Table(
     Index("ix_audit_ts", "ts"),
 )
 """Append-only (triggers refuse UPDATE and DELETE): who signed in, failed, paired, exported."""
+
+# -- public complaints (issue 15; data.complaints) ---------------------------------------------
+complaints = Table(
+    "complaints", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(100), nullable=False),
+    Column("complaint_id", String(100), nullable=False),
+    Column("region", String(20)),
+    Column("agency", String(200), nullable=False),
+    Column("category", String(200), nullable=False, default=""),
+    Column("channel", String(50), nullable=False, default=""),
+    Column("received_at", BigInteger, nullable=False),
+    Column("verified_at", BigInteger),
+    Column("followed_up_at", BigInteger),
+    Column("closed_at", BigInteger),
+    Column("status", String(20), nullable=False),
+    Column("updated_ts", BigInteger, nullable=False),
+    Index("ux_complaints_source_id", "source", "complaint_id", unique=True),
+    Index("ix_complaints_received", "received_at"),
+)
+"""One row per complaint of a source (SP4N-LAPOR!, an import): where it is in its lifecycle,
+as Unix seconds per stage. Nothing about the complainant (name, contact, text) is kept."""
