@@ -208,7 +208,8 @@ def excel_time(ts, tz: str) -> datetime | None:
 
 def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object],
             lang: str = "id", title: str | None = None, extra=(), created: float | None = None,
-            sources=(), names: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+            sources=(), names: Mapping[str, Mapping[str, str]] | None = None,
+            notes=()) -> bytes:
     """A workbook: sheet 1 the data (Indonesian headers when ``lang`` is id), sheet 2 the
     filters, period, step, aggregation and time zone used, sheet 3 the ``sources`` of the data
     (rows of ``data.provenance.source_rows``).
@@ -218,6 +219,8 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
     the filtered values.
 
     ``extra`` adds compared frames as ``(metric, shift_seconds_or_None, df)`` below the data.
+    ``notes`` (annotation rows: ``at_ts``, ``end_ts``, ``kind``, ``text``, ``author``) add a
+    sheet of the annotations of the period, when there are any.
     Values stay numbers and times are Excel date-times in the site zone, named in the header
     (``waktu (WITA)``), so a spreadsheet can sum, sort and filter them.
     """
@@ -273,6 +276,15 @@ def to_xlsx(df: pd.DataFrame, metric: str, tz: str, filters: Mapping[str, object
                       for r in sources],
                      columns=list(heads)).to_excel(
             xl, sheet_name="Sumber" if key_id else "Sources", index=False)
+        if notes:
+            heads = (["Waktu", "Sampai", "Jenis", "Catatan", "Oleh"] if key_id else
+                     ["Time", "Until", "Kind", "Text", "By"])
+            heads[0] += zone_head
+            heads[1] += zone_head
+            pd.DataFrame([[when(n["at_ts"]), when(n.get("end_ts")), n["kind"],
+                           escape_cell(n["text"]), escape_cell(n["author"])] for n in notes],
+                         columns=heads).to_excel(
+                xl, sheet_name="Anotasi" if key_id else "Annotations", index=False)
         _widen(xl)
     return buf.getvalue()
 

@@ -93,7 +93,10 @@ def report_bytes(ctx: AppContext, q: SeriesQuery) -> bytes:
 
 def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
     """The workbook of ``q``: raw stored points when no step was asked (as ``pantau
-    export``), the aggregated buckets otherwise; compared series below; a Filter sheet."""
+    export``), the aggregated buckets otherwise; compared series below; a Filter sheet; the
+    period's annotations (``dashboard.api.alerts.annotation_rows``)."""
+    from pantau.dashboard.api.alerts import annotation_rows
+
     spec = ctx.config.metric(q.metric)
     jobs = [q.metric] if raw else \
         [q.metric] + ([q.metric2] if q.metric2 else []) + ([q.metric] if q.shift else [])
@@ -123,7 +126,8 @@ def xlsx_bytes(ctx: AppContext, q: SeriesQuery, raw: bool) -> bytes:
     return export.to_xlsx(df, q.metric, ctx.tz, q.filter_dict, q.lang, spec.title_in(q.lang),
                           extra=extra, created=ctx.clock(),
                           sources=source_rows(ctx.config, metrics, q.lang),
-                          names=names_of(ctx.config, values, q.lang))
+                          names=names_of(ctx.config, values, q.lang),
+                          notes=annotation_rows(ctx, q.start, q.end, q.metric))
 
 
 # -- a configured screen as one page -------------------------------------------------------

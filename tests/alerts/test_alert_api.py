@@ -88,3 +88,26 @@ def test_planned_events_of_config_are_annotations(store):
         "/api/v1/annotations?from=2026-05-29T04:00&to=2026-05-29T05:00").get_json()[
         "annotations"]]
     assert "Kunjungan gubernur" not in texts and "Pemadaman listrik PLN di Sumbawa" in texts
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_the_xlsx_export_carries_the_annotations_of_its_period(store):
+    import io
+
+    import openpyxl
+    from pantau.data.alert_store import Note, add_note
+
+    cfg = world(store)
+    add_note(store, Note(T0 + 85, "=HYPERLINK(\"http://x\")", "operator2", metric="lapor_count"))
+    c = client(cfg, store)
+    r = c.get("/api/v1/export.xlsx?metric=lapor_count&from=2026-05-29T04:00"
+              "&to=2026-05-29T05:00")
+    assert r.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(r.data))
+    sheet = book["Anotasi"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["Waktu (WITA)", "Sampai (WITA)", "Jenis", "Catatan", "Oleh"]
+    assert [r[2] for r in rows[1:]] == ["alert", "alert", "alert", "manual", "manual"]
+    assert rows[4][3:] == ["Pemadaman listrik PLN di Sumbawa", "operator1"]
+    assert rows[5][3] == "'=HYPERLINK(\"http://x\")"  # never run as a formula
+    assert str(rows[1][0]) == "2026-05-29 04:26:40"
