@@ -80,7 +80,10 @@ def test_every_kind_of_answer_carries_the_headers(client):
         assert_secured(resp, what)
 
 
-def test_the_page_runs_only_inline_scripts_the_policy_names(client):
+@pytest.mark.parametrize("first", [None, "/healthz", "/assets/overview.css"])
+def test_the_page_runs_only_inline_scripts_the_policy_names(client, first):
+    if first:  # the policy is made at the first answer, whatever it is
+        assert client.get(first).status_code == 200
     resp = client.get("/explore")
     d = assert_secured(resp, "/explore")
     # Dash's IE warning sits in an HTML comment (<!--[if IE]>): no browser runs it now
