@@ -1,4 +1,5 @@
-"""The audit log: who signed in, failed to, signed out, paired a screen, used a token, exported.
+"""The audit log: who signed in, failed to, signed out, paired a screen, used a token, exported,
+acknowledged an alert, silenced a rule or wrote an annotation.
 
 Use::
 
@@ -25,7 +26,12 @@ PAIRING = "pairing"
 PAIRING_REFUSED = "pairing_refused"
 TOKEN_USE = "token_use"
 EXPORT = "export"
-ACTIONS = (SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, PAIRING, PAIRING_REFUSED, TOKEN_USE, EXPORT)
+ALERT_ACK = "alert_ack"
+SILENCE = "silence"
+ANNOTATION = "annotation"
+"""An operator acknowledged an alert, silenced a rule, wrote an annotation (/alerts)."""
+ACTIONS = (SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, PAIRING, PAIRING_REFUSED, TOKEN_USE, EXPORT,
+           ALERT_ACK, SILENCE, ANNOTATION)
 MAX_DETAIL = 1000
 
 

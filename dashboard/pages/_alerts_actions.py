@@ -1,7 +1,8 @@
 """The operator's forms of ``/alerts``: acknowledge an alert with a note, add an annotation
 (to a metric's charts or site-wide), silence a rule for some hours with a reason. Shown to
 ``operator`` and better; each callback checks the role again before writing (a viewer's
-hand-made request is refused). Texts are bounded (``MAX_TEXT``), hours to ``MAX_HOURS``.
+hand-made request is refused). Texts are bounded (``MAX_TEXT``), hours to ``MAX_HOURS``. Each
+action is written to the audit log (``data.audit``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pantau.dashboard.access import current
 from pantau.dashboard.api.alerts import WRITE_ROLE, current_alerts, may
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
+from pantau.data import audit
 from pantau.data.alert_store import Note, acknowledge, add_note, add_silence
 from pantau.data.alert_text import subject
 
@@ -73,6 +75,12 @@ def forms(ctx: AppContext, lang: str):
     ], id="al-actions")
 
 
+def _audit(ctx: AppContext, action: str, detail: str) -> None:
+    from flask import request
+
+    audit.record(ctx.store, author(), action, detail, address=request.remote_addr or "")
+
+
 def _text(value) -> str:
     return str(value or "").strip()[:MAX_TEXT]
 
@@ -98,12 +106,14 @@ def register(app, ctx: AppContext) -> None:
             if not alert or "\n" not in alert or not _text(ack_note):
                 return t("alerts.missing", lang), no_update
             rule_id, key = alert.split("\n", 1)
-            acknowledge(ctx.store, rule_id, key, author(), _text(ack_note), now)
+            if acknowledge(ctx.store, rule_id, key, author(), _text(ack_note), now):
+                _audit(ctx, audit.ALERT_ACK, f"{rule_id} {key}: {_text(ack_note)}")
             return t("alerts.ack.done", lang), time.time()
         if which == "al-note-go":
             if not _text(note) or (metric and ctx.config.metric(metric) is None):
                 return t("alerts.missing", lang), no_update
             add_note(ctx.store, Note(now, _text(note), author(), "manual", metric or None))
+            _audit(ctx, audit.ANNOTATION, f"{metric or '-'}: {_text(note)}")
             return t("alerts.note.done", lang), time.time()
         if which == "al-sil-go":
             try:
@@ -115,5 +125,6 @@ def register(app, ctx: AppContext) -> None:
                 return t("alerts.missing", lang), no_update
             add_silence(ctx.store, rule or None, {}, now, now + h * 3600, _text(reason),
                         author(), now)
+            _audit(ctx, audit.SILENCE, f"{rule or '*'} {h:g} h: {_text(reason)}")
             return t("alerts.silence.done", lang), time.time()
         return no_update, no_update

@@ -64,4 +64,7 @@ TEXTS = {
     "alerts.banner": {"id": "PERINGATAN KRITIS: {what}", "en": "CRITICAL ALERT: {what}"},
     "alerts.banner.more": {"id": " (+{n} lainnya)", "en": " (+{n} more)"},
     "alerts.annotation": {"id": "Anotasi", "en": "Annotation"},
+    "audit.action.alert_ack": {"id": "peringatan diakui", "en": "alert acknowledged"},
+    "audit.action.silence": {"id": "aturan dibisukan", "en": "rule silenced"},
+    "audit.action.annotation": {"id": "anotasi ditulis", "en": "annotation written"},
 }

@@ -54,6 +54,11 @@ def test_alerts_page_lists_acknowledges_and_annotates(sqlite_store, live_app, pa
         notes = json.loads(r.read())["annotations"]
     assert notes[-1]["text"] == "Pemadaman listrik PLN di Sumbawa <b>besar</b>"
     assert notes[-1]["author"] == "admin" and notes[-1]["kind"] == "manual"
+    from pantau.data import audit
+
+    assert [(e.actor, e.action) for e in audit.recent(sqlite_store)] == [
+        ("admin", "annotation"), ("admin", "alert_ack")]
+    assert "Tim layanan sudah dihubungi" in audit.recent(sqlite_store)[1].detail
     assert page.errors == []
 
     page.set_viewport_size({"width": 390, "height": 844})
