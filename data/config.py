@@ -21,6 +21,7 @@ from pantau.data.config_file import ConfigError, inline_secrets, read_yaml
 from pantau.data.config_models import (
     Auth,
     Calendar,
+    Complaints,
     Config,
     Media,
     Metric,
@@ -172,7 +173,8 @@ def parse_config(
     _check_auth_secret(raw.get("auth"), problems)
     raw = resolve_env(raw, "", problems, env)
     sections = {"site": Site, "store": Store, "web": Web, "media": Media, "wall": Wall,
-                "auth": Auth, "calendar": Calendar}
+                "auth": Auth, "calendar": Calendar,
+                "complaints": Complaints}
     for key in raw:
         if key not in {*sections, "metrics", "sources", "screens", "alerts"}:
             problems.append(f"{key}: unknown section")

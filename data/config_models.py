@@ -254,6 +254,23 @@ class Calendar(Frozen):
     bersama, a Saturday made a working day)."""
 
 
+class Complaints(Frozen):
+    """Service-level deadlines of public complaints per stage (``data.complaint_sla``).
+
+    Defaults: the SP4N-LAPOR! service levels as issue 15 gives them, verification within 3
+    hari kerja of receipt and follow-up (tindak lanjut) within 5 hari kerja of verification
+    (the national guideline is Permenpan RB No. 62 Tahun 2018 on SP4N; not checked against
+    its text here). Completion within 60 days of receipt, after UU No. 25 Tahun 2009
+    tentang Pelayanan Publik, Pasal 50 ayat (5) (the law counts from a complete file,
+    Pantau from receipt). The pemda sets its own here."""
+
+    verification_workdays: int = Field(3, ge=1, le=60)
+    followup_workdays: int = Field(5, ge=1, le=60)
+    completion: int = Field(60, ge=1, le=365)
+    completion_unit: Literal["days", "workdays"] = "days"
+    """``days``: calendar days after receipt; ``workdays``: hari kerja after receipt."""
+
+
 class Config(Frozen):
     """The whole config.yaml, validated. Build it with ``data.config.load_config``."""
 
@@ -270,6 +287,8 @@ class Config(Frozen):
     auth: Auth | None = None
     calendar: Calendar = Calendar()
     """Extra holidays and working days of the site (``data.workdays``)."""
+    complaints: Complaints = Complaints()
+    """Deadlines of the complaint stages (``data.complaint_sla``)."""
 
     def metric(self, name: str) -> Metric | None:
         """The catalogue entry named ``name``, or None."""

@@ -151,6 +151,22 @@ def spec(ctx: AppContext) -> dict:
                             "Role: viewer or better",
                             [{**metric, "required": False}, *time],
                             _ok("annotations", "Annotations")),
+        "/complaints/sla": get(
+            "Service levels of public complaints (SP4N-LAPOR!) received in [from, to) "
+            "(default the last 30 days), per stage: verification (receipt to verified_at, "
+            "due N hari kerja after receipt), followup (verified_at to followed_up_at, due N "
+            "hari kerja after verification; only verified complaints), completion (receipt "
+            "to closed_at, due N days after receipt); deadlines from config complaints:. A "
+            "stage is due by the end of its due date in the site's zone. due: done or past "
+            "its due date (on_time + late + open_overdue); on_time/late: done by/after the "
+            "due date; open_overdue: not done and past it; median_workdays: median hari kerja "
+            "the done ones took (null when none). calendar.holidays_used: the weekday "
+            "holidays and cuti bersama the count skipped. Role: analyst or better; a caller "
+            "limited to a region gets its region's complaints (and those without a region)",
+            [*time, _p("region", "the site's region code or a region one level below it: "
+                                 "complaints of that region and the places inside it"),
+             _p("agency", "the OPD, exactly as imported")],
+            _ok("service levels per stage", "ComplaintsSla")),
         "/openapi.json": get("This description", [], {"description": "OpenAPI 3.1"}),
     }
     for kind, mime in (("png", "image/png"), ("svg", "image/svg+xml"),
@@ -211,6 +227,20 @@ def spec(ctx: AppContext) -> dict:
             "annotations": {"type": "array", "items": {"type": "object", "properties": {
                 k: {} for k in ("id", "at", "end", "metric", "labels", "text", "author",
                                 "kind", "rule")}}}}},
+        "ComplaintsSla": {"type": "object", "properties": {
+            "from": {"type": "string"}, "to": {"type": "string"},
+            "region": {"type": ["string", "null"]}, "agency": {"type": ["string", "null"]},
+            "complaints": {"type": "integer", "description": "complaints counted"},
+            "stages": {"type": "object", "properties": {stage: {
+                "type": "object", "properties": {
+                    **{k: {"type": "integer"} for k in ("due", "on_time", "late",
+                                                        "open_overdue")},
+                    "median_workdays": {"type": ["number", "null"]}}}
+                for stage in ("verification", "followup", "completion")}},
+            "calendar": {"type": "object", "properties": {"holidays_used": {
+                "type": "array", "items": {"type": "object", "properties": {
+                    "date": {"type": "string", "format": "date"},
+                    "name": {"type": "string"}}}}}}}},
         "Articles": {"type": "object", "properties": {"articles": {"type": "array", "items": {
             "type": "object", "properties": {k: {} for k in (
                 "title", "url", "outlet", "channel", "published", "summary", "topics",

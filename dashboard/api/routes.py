@@ -266,6 +266,9 @@ def register(server: Flask, ctx: AppContext) -> None:
     from pantau.dashboard.api import alerts
 
     alerts.register(server, ctx, json_response, _only)
+    from pantau.dashboard.api import complaints
+
+    complaints.register(server, ctx, json_response, _only)
 
     @endpoint("/<path:rest>")
     def unknown(rest: str):
