@@ -15,8 +15,8 @@ from pantau.dashboard.access import current
 from pantau.dashboard.api import params
 from pantau.dashboard.api.params import ApiError
 from pantau.dashboard.context import AppContext
+from pantau.data import complaint_sla
 from pantau.data.access import Role, role_allows
-from pantau.data.complaint_sla import sla
 
 READ_ROLE = Role.ANALYST
 PATH = "/api/v1/complaints/sla"
@@ -38,8 +38,11 @@ def register(server: Flask, ctx: AppContext, json_response, only) -> None:
         agency = params.one(args, "agency") or None
         if agency and len(agency) > 200:
             raise ApiError("agency must be at most 200 characters", "agency")
-        answer = sla(ctx.store, ctx.config, int(start), int(end), now, region, agency,
-                     principal.region)
+        try:
+            answer = complaint_sla.sla(ctx.store, ctx.config, int(start), int(end), now,
+                                       region, agency, principal.region)
+        except complaint_sla.TooManyComplaints as exc:
+            raise ApiError(str(exc), "from") from None
         return json_response({"from": params.one(args, "from") or "now-30d",
                               "to": params.one(args, "to") or "now",
                               "region": region, "agency": agency, **answer})

@@ -144,3 +144,17 @@ def test_role_and_region_scope(sqlite_store, role, region, status, count):
         other = "52.01" if region == "52.71" else "52.71"
         refused = client.get(f"/api/v1/complaints/sla?{WINDOW}&region={other}")
         assert refused.status_code == 403 and refused.get_json()["scope"] == region
+
+
+def test_too_many_complaints_asks_for_a_shorter_range(sqlite_store, monkeypatch):
+    from pantau.dashboard.app import create_app
+    from pantau.data import complaint_sla
+
+    seed(sqlite_store)
+    monkeypatch.setattr(complaint_sla, "MAX_COMPLAINTS", 49)
+    client = create_app(config(), sqlite_store, clock=lambda: NOW).server.test_client()
+    r = client.get(f"/api/v1/complaints/sla?{WINDOW}")
+    assert r.status_code == 400 and r.get_json()["parameter"] == "from"
+    assert "more than 49 complaints" in r.get_json()["error"]
+    monkeypatch.setattr(complaint_sla, "MAX_COMPLAINTS", 50)
+    assert client.get(f"/api/v1/complaints/sla?{WINDOW}").status_code == 200
