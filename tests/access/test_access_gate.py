@@ -39,6 +39,19 @@ def test_healthz_is_public_and_says_nothing_private(client):
     assert not {"users", "user", "name", "principal"} & set(body)
 
 
+def test_metrics_keeps_its_own_rule(world):
+    from pantau.dashboard.metrics import register_metrics
+
+    app = make_app(world)
+    register_metrics(app.server, None, 30)  # as pantau.wsgi does
+    client = app.server.test_client()
+    # loopback (the test client's address) may read it without signing in; others may not
+    r = client.get("/metrics")
+    assert r.status_code == 200 and b"pantau_" in r.data
+    r = client.get("/metrics", environ_base={"REMOTE_ADDR": "10.2.3.4"})
+    assert r.status_code == 403
+
+
 def test_static_files_of_the_sign_in_page_load_without_session(client):
     page = client.get("/login").get_data(as_text=True)
     for href in ("/assets/00_bootstrap.min.css", "/assets/auth.css"):
