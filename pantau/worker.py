@@ -49,11 +49,18 @@ class Alerting:
     the outbox sent by a thread of its own (``pantau.sender``)."""
 
     def __init__(self, cfg: Config, store):
+        from pantau.data.alert_store import forget_rules
         from pantau.data.alerting import Evaluator
         from pantau.sender import Sender
 
         self.evaluator = Evaluator(cfg, store)
         self.sender = Sender(cfg, store)
+        try:  # states of rules taken out of config.yaml would show on /alerts no more anyway
+            gone = forget_rules(store, [r.id for r in cfg.alerts.rules])
+            if gone:
+                log.info("alerts: forgot %d state(s) of rules no longer configured", gone)
+        except Exception as exc:  # the store away: the states wait for the next start
+            log.warning("alerts: cannot tidy old states: %s", str(exc).splitlines()[0])
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self.sender.loop, args=(self._stop,),
                                         name="alert-sender", daemon=True)

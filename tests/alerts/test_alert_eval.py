@@ -172,3 +172,17 @@ def test_two_evaluators_racing_queue_each_transition_once(store):
                                     ("firing", "52.71"), ("resolved", "52.01")]
     for e in evs:
         e.close()
+
+
+def test_states_of_rules_taken_out_of_config_are_forgotten(store):
+    from pantau.data.alert_store import forget_rules
+
+    cfg = make_cfg([{"id": "lama", "metric": "lapor_count", "above": 1},
+                    {"id": "baru", "metric": "lapor_count", "above": 1}])
+    clock = Clock(T0)
+    ev = Evaluator(cfg, store, clock=clock)
+    collect(store, ev, clock, {"52.01": 5})
+    assert {k[0] for k in load_states(store)} == {"lama", "baru"}
+    assert forget_rules(store, ["baru"]) == 1
+    assert {k[0] for k in load_states(store)} == {"baru"}
+    ev.close()
