@@ -44,3 +44,29 @@ def test_audit_is_append_only(store):
             with store.writer.begin() as conn:
                 conn.execute(stmt)
     assert len(audit.recent(store)) == 2
+
+
+def test_tokens_and_screens_on_both_backends(store):
+    from pantau.data import screens, tokens
+
+    secret, tok = tokens.create(store, "skrip", Role.ANALYST, region="52.71", expires_in=60,
+                                now=1000)
+    assert tokens.lookup(store, secret, now=1059) == tok
+    assert tokens.lookup(store, secret, now=1060) is None  # expired
+    assert tokens.first_use_on(store, tok.id, "2026-12-02")
+    assert not tokens.first_use_on(store, tok.id, "2026-12-02")
+    assert tokens.first_use_on(store, tok.id, "2026-12-03")
+    assert tokens.revoke(store, "skrip") and tokens.lookup(store, secret, now=1001) is None
+
+    code = screens.add(store, "lobi", now=1000)
+    assert screens.pair(store, code, now=1000 + 15 * 60) is None  # 15 minutes: too late
+    code = screens.add(store, "aula", now=1000)
+    screen, device = screens.pair(store, code, now=1100)
+    assert screen.name == "aula" and screen.paired_ts == 1100
+    assert screens.pair(store, code, now=1101) is None  # once
+    assert screens.by_device(store, device) == screen
+    assert [s.state(1200) for s in screens.listing(store)] == ["paired", "waiting"]
+    assert [s.state(1900) for s in screens.listing(store)] == ["paired", "expired"]
+    with pytest.raises(users.AccessError, match="exists already"):
+        screens.add(store, "aula")
+    assert screens.revoke(store, "aula") and screens.by_device(store, device) is None
