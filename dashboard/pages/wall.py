@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dash
 from dash import ALL, Input, Output, State, dcc, html
+from flask import request
 from pantau.dashboard.components import alert_banner
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
@@ -108,6 +109,7 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
     calm screen of a TV that starts while the server is away (``dashboard.wall.offline``)."""
     alert_banner.register(app, ctx, "wall-alert-banner", "wall-refresh", "wall-params")
     register_offline(app.server, ctx)
+    _dark_before_drawn(app, ctx)
 
     @app.callback(
         Output({"type": "wall-tile", "index": ALL}, "className"),
@@ -128,6 +130,25 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
     )
     def _refresh(_n, _reconnect, wp, known):
         return refresh_outputs(ctx, dash.callback_context.outputs_list, wp or {}, known or {})
+
+
+def _dark_before_drawn(app: dash.Dash, ctx: AppContext) -> None:
+    """Dash's page is white with "Loading..." until the layout arrives and the wall is drawn:
+    a white flash on the TV at each start and nightly reload. For ``/wall`` the page's ``<html>``
+    carries the wall's theme as a class (``wall.css`` paints it before anything is drawn); a
+    class, not an inline style, so a Content-Security-Policy needs nothing more."""
+    inner = app.interpolate_index
+
+    def interpolate_index(**kwargs) -> str:
+        page = inner(**kwargs)
+        path = request.path.rstrip("/")
+        if path != ROUTE and not path.startswith(ROUTE + "/"):
+            return page
+        theme = request.args.get("theme")
+        theme = theme if theme in wall_params.THEMES else ctx.config.wall.theme
+        return page.replace("<html>", f'<html class="wall-page wall-page--{theme}">', 1)
+
+    app.interpolate_index = interpolate_index
 
 
 def refresh_outputs(ctx: AppContext, outputs_list: list, wp: dict, known: dict) -> tuple:

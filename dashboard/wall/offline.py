@@ -54,7 +54,7 @@ def calm_page(ctx: AppContext, lang: str) -> str:
     data = {**clock_data(ctx.tz, lang, ctx.clock()), "data-ping": str(PING_SECONDS)}
     attrs = " ".join(f'{k}="{escape(v)}"' for k, v in data.items())
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8">
+<html lang="{lang}" class="wall-page wall-page--{theme}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{site}</title>
 <link rel="stylesheet" href="/assets/wall.css">
