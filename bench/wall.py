@@ -24,6 +24,8 @@ more. ``--sample K`` also prints a measurement every K cycles, to tell growth th
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import random
 import sys
 import tempfile
@@ -42,13 +44,59 @@ from wall_seed import (  # noqa: E402
     HEADLINES,
     OUTLETS,
     PROBES,
+    fail_source,
     open_wall,
     runs_ok,
     seed,
     wall_config,
 )
 
-LIMIT = 0.10
+LIMIT = 0.05
+
+
+def heap_classes(cdp, save: Path | None = None) -> dict[str, tuple[int, int]]:
+    """A heap snapshot (CDP ``HeapProfiler.takeHeapSnapshot``) summed by what its nodes are:
+    ``{"object Foo" | "closure f" | "string" | ...: (count, self bytes)}``; the snapshot itself
+    is written to ``save`` (open it in Chromium's DevTools, Memory tab) when given."""
+    chunks: list[str] = []
+    handler = lambda ev: chunks.append(ev["chunk"])  # noqa: E731
+    cdp.on("HeapProfiler.addHeapSnapshotChunk", handler)
+    cdp.send("HeapProfiler.takeHeapSnapshot", {"reportProgress": False})
+    cdp.remove_listener("HeapProfiler.addHeapSnapshotChunk", handler)
+    raw = "".join(chunks)
+    if save is not None:
+        save.write_text(raw)
+    snap = json.loads(raw)
+    meta = snap["snapshot"]["meta"]
+    fields = meta["node_fields"]
+    width = len(fields)
+    kinds = meta["node_types"][0]
+    i_type, i_name, i_size = (fields.index(f) for f in ("type", "name", "self_size"))
+    nodes, strings = snap["nodes"], snap["strings"]
+    out: dict[str, list[int]] = {}
+    for k in range(0, len(nodes), width):
+        kind = kinds[nodes[k + i_type]]
+        if kind in ("object", "closure", "native"):
+            key = f"{kind} {strings[nodes[k + i_name]][:60]}"
+        else:
+            key = kind
+        row = out.setdefault(key, [0, 0])
+        row[0] += 1
+        row[1] += nodes[k + i_size]
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def print_diff(a: dict, b: dict, top: int = 15) -> None:
+    """The kinds of heap node that grew most in bytes between snapshots ``a`` and ``b``."""
+    rows = []
+    for key in set(a) | set(b):
+        (na, sa), (nb, sb) = a.get(key, (0, 0)), b.get(key, (0, 0))
+        rows.append((sb - sa, nb - na, key, nb, sb))
+    rows.sort(reverse=True)
+    print(f"heap snapshot: what grew most ({top} kinds)")
+    for dbytes, dcount, key, nb, sb in rows[:top]:
+        print(f"  {dbytes / 1024:+9.1f} KB {dcount:+7d}  {key}  (now {nb} nodes, "
+              f"{sb / 1024:.0f} KB)")
 
 
 def measure(page, cdp, samples: int = 3) -> dict:
@@ -65,30 +113,42 @@ def measure(page, cdp, samples: int = 3) -> dict:
     return {"heap_mb": min(m["JSHeapUsedSize"] for m in readings) / 2**20,
             "nodes": min(int(m["Nodes"]) for m in readings),
             "elements": page.evaluate("document.getElementsByTagName('*').length"),
-            "listeners": min(int(m["JSEventListeners"]) for m in readings)}
+            "listeners": min(int(m["JSEventListeners"]) for m in readings),
+            # Dash's undo history (wall.js keeps it short): one entry per refresh otherwise
+            "history": page.evaluate("(() => { const s = window.store && window.store.getState();"
+                                     " return s && s.history ? s.history.past.length : -1; })()")}
 
 
 PRODUCTION_REFRESH = 30
 CADENCE = {"probes": 60, "lapor": 900, "rss": 600, "satudata": 3600}
 """Seconds between runs of the sources of config.yaml, by group."""
+GROUP_SOURCES = {"probes": list(PROBES), "lapor": ["lapor_ntb"],
+                 "rss": [o[0] for o in OUTLETS], "satudata": ["satudata_db"]}
 
 
-def writer(store: Store, stop: threading.Event, speed: float, every_cycle: float | None) -> None:
+def writer(store: Store, stop: threading.Event, speed: float, every_cycle: float | None,
+           clock=time.time, down=frozenset) -> None:
     """Collectors at work: each source group writes new points (and an article for the feeds)
     and a successful run on its production cadence divided by ``speed``, or every
-    ``every_cycle`` seconds for all groups."""
+    ``every_cycle`` seconds for all groups. Points and runs are stamped by ``clock``; a group
+    named in ``down()`` writes nothing and records a failed run instead (a source outage)."""
     rng = random.Random(7)
     due = dict.fromkeys(CADENCE, 0.0)
     n = 0
     while not stop.is_set():
-        now = time.time()
+        now_real = time.time()
+        now = clock()
         ts = int(now)
+        out = down()
         for group, every in CADENCE.items():
-            if now < due[group]:
+            if now_real < due[group]:
                 continue
-            due[group] = now + (every_cycle or every / speed)
+            due[group] = now_real + (every_cycle or every / speed)
             n += 1
-            if group == "probes":
+            if group in out:
+                for sid in GROUP_SOURCES[group]:
+                    fail_source(store, sid, now)
+            elif group == "probes":
                 store.write_points(
                     [("service_up", {"service": p}, [ts], [float(rng.random() > 0.03)])
                      for p in PROBES] +
@@ -126,11 +186,19 @@ def main(argv: list[str] | None = None) -> int:
                          "cadence sped up as much as the refresh is)")
     ap.add_argument("--sample", type=int, default=0,
                     help="also measure every SAMPLE cycles (to see a trend)")
+    ap.add_argument("--warmup", type=int, default=50,
+                    help="refresh cycles before the baseline measurement (default 50)")
+    ap.add_argument("--size", default="1920x1080", help="browser window, e.g. 3840x2160")
+    ap.add_argument("--diff", type=Path, default=None, metavar="DIR",
+                    help="heap snapshots at the baseline and the end, saved in DIR: print "
+                         "what grew")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     args = ap.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
 
     tmp = tempfile.TemporaryDirectory()
     store = Store(f"sqlite:///{tmp.name}/bench.db")
@@ -140,43 +208,59 @@ def main(argv: list[str] | None = None) -> int:
                       wall={"playlist": ["layanan", "pembangunan", "media"],
                             "rotate": f"{args.rotate}s", "refresh": f"{args.refresh}s"})
     app = create_app(cfg, store)
+    cycles: list[tuple[float, int]] = []
+
+    # Refresh cycles are counted by the server: listening to the page's responses would turn on
+    # DevTools' Network domain, which keeps response bodies in the page's process (a TV has no
+    # DevTools, and the bench would measure its buffer).
+    @app.server.after_request
+    def _count(resp):
+        from flask import request
+
+        if request.path == "/_dash-update-component" and b"wall-refresh" in request.get_data():
+            cycles.append((time.monotonic(), resp.status_code))
+        return resp
+
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
     speed = PRODUCTION_REFRESH / args.refresh
-    threading.Thread(target=writer, args=(store, stop, speed, args.data_every),
-                     daemon=True).start()
+    writing = threading.Thread(target=writer, args=(store, stop, speed, args.data_every),
+                               daemon=True)
+    writing.start()
     url = f"http://127.0.0.1:{server.server_port}/wall"
 
-    cycles = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=args.chromium, headless=True,
                                      args=["--no-sandbox", "--disable-gpu",
                                            "--disable-dev-shm-usage", "--enable-precise-memory-info"])
-        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        page = browser.new_page(viewport={"width": width, "height": height})
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
 
-        def on_response(resp):
-            if "_dash-update-component" in resp.url and "wall-refresh" in (
-                    resp.request.post_data or ""):
-                cycles.append((time.monotonic(), resp.status))
-
-        page.on("response", on_response)
         cdp = page.context.new_cdp_session(page)
         cdp.send("Performance.enable")
         t0 = time.monotonic()
         open_wall(page, url, timeout=60000)
-        # baseline: the first refresh cycle answered once the page is fully drawn
+        # baseline: --warmup refresh cycles answered once the page is fully drawn (compiled
+        # code, Plotly's first drawings and caches that fill once are not growth)
         start = len(cycles)
-        while len(cycles) <= start:
+        while len(cycles) <= start + max(0, args.warmup - 1):
             page.wait_for_timeout(100)
         first = measure(page, cdp)
+        snap_first = heap_classes(cdp, args.diff / "first.heapsnapshot") if args.diff else None
         n_first = len(cycles)
         last_report = time.monotonic()
         next_sample = n_first + args.sample if args.sample else None
+        mid_snap = False
         while len(cycles) < n_first + args.cycles:
             page.wait_for_timeout(500)
+            if args.diff and not mid_snap and len(cycles) >= n_first + args.cycles // 2:
+                # the middle snapshot: what was allocated before it and is still there at the
+                # end is what the page keeps (the three-snapshot technique)
+                heap_classes(cdp, args.diff / "middle.heapsnapshot")
+                mid_snap = True
             if next_sample and len(cycles) >= next_sample:
                 m = measure(page, cdp)
                 print(f"  cycle {len(cycles)}: heap {m['heap_mb']:.2f} MB, "
@@ -187,10 +271,12 @@ def main(argv: list[str] | None = None) -> int:
                 last_report = time.monotonic()
         page.wait_for_timeout(1500)
         after = measure(page, cdp)
+        snap_after = heap_classes(cdp, args.diff / "last.heapsnapshot") if args.diff else None
         n_after = len(cycles)
         elapsed = time.monotonic() - t0
         browser.close()
     stop.set()
+    writing.join(timeout=10)
     server.shutdown()
     store.dispose()
     tmp.cleanup()
@@ -200,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             f"sources write on their production cadence x{speed:g} (probes every "
             f"{CADENCE['probes'] / speed:g} s, feeds {CADENCE['rss'] / speed:g} s, LAPOR "
             f"{CADENCE['lapor'] / speed:g} s)")
-    print(f"wall memory, 1920x1080, refresh every {args.refresh} s (x{speed:g} the production "
+    print(f"wall memory, {args.size}, refresh every {args.refresh} s (x{speed:g} the production "
           f"{PRODUCTION_REFRESH} s), rotate every {args.rotate} s; {pace}")
     print(f"refresh cycles: {n_after} ({ok_status} answered 200/204) in {elapsed:.0f} s; "
           f"measured after cycle {n_first} (page fully drawn) and {n_after - n_first} "
@@ -208,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':14}{'cycle ' + str(n_first):>14}{'cycle ' + str(n_after):>14}{'growth':>10}")
     worst = 0.0
     for key, label in (("heap_mb", "JS heap (MB)"), ("nodes", "DOM nodes"),
-                       ("elements", "elements"), ("listeners", "listeners")):
+                       ("elements", "elements"), ("listeners", "listeners"),
+                       ("history", "Dash history")):
         a, b = first[key], after[key]
         growth = (b - a) / a if a else 0.0
         if key in ("heap_mb", "nodes"):
@@ -216,6 +303,14 @@ def main(argv: list[str] | None = None) -> int:
         fa = f"{a:.2f}" if isinstance(a, float) else str(a)
         fb = f"{b:.2f}" if isinstance(b, float) else str(b)
         print(f"{label:14}{fa:>14}{fb:>14}{growth * 100:>9.1f}%")
+    if snap_first is not None:
+        code = [sum(v[1] for k, v in snap.items() if k == "code") / 2**20
+                for snap in (snap_first, snap_after)]
+        rest = [first["heap_mb"] - code[0], after["heap_mb"] - code[1]]
+        print(f"of the JS heap, compiled code (V8's code space, grows while the JIT optimizes "
+              f"hot functions): {code[0]:.2f} -> {code[1]:.2f} MB; the rest: {rest[0]:.2f} -> "
+              f"{rest[1]:.2f} MB ({(rest[1] - rest[0]) / rest[0] * 100:+.1f}%)")
+        print_diff(snap_first, snap_after)
     if errors:
         print("page errors:", *errors, sep="\n  ")
     verdict = "OK" if worst < LIMIT and not errors else "FAIL"

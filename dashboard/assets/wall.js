@@ -13,10 +13,10 @@
 
   var STAGE_W = 1920, STAGE_H = 1080;
   var TICK_MS = 500, PING_TIMEOUT_MS = 4000, MIN_UP_BEFORE_RELOAD_MS = 60000;
-  var CLEAR_TIMINGS_MS = 60000;
+  var CLEAR_TIMINGS_MS = 60000, HISTORY_KEEP = 10;
   var st = { root: null, scale: null, fmt: null, fmtTz: null, skew: 0, lastPing: 0,
              busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false,
-             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0, swAsked: false,
+             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0, lastTrim: 0, swAsked: false,
              boot: null };
 
   /* Show screen i (of the screens in page order): its class, its dot, its title. */
@@ -181,6 +181,19 @@
       .finally(function () { clearTimeout(timer); st.busy = false; });
   }
 
+  /* Dash's renderer keeps every change of a callback input made in the browser for its undo
+     button (store.history.past, never cut): one entry per refresh tick of dcc.Interval, for as
+     long as the page lives. The wall has no undo button; keep the last few. The reducer copies
+     the array on the next entry, so cutting it in place changes nothing else. */
+  function trimHistory() {
+    var stores = window.dash_stores || (window.store ? [window.store] : []);
+    for (var i = 0; i < stores.length; i++) {
+      var state = stores[i] && stores[i].getState && stores[i].getState();
+      var past = state && state.history && state.history.past;
+      if (past && past.length > HISTORY_KEEP) { past.splice(0, past.length - HISTORY_KEEP); }
+    }
+  }
+
   function tick() {
     var calm = document.getElementById("wall-boot");
     if (calm) { boot(calm); return; }
@@ -199,6 +212,7 @@
       performance.clearResourceTimings();
       st.lastClear = Date.now();
     }
+    if (Date.now() - st.lastTrim > CLEAR_TIMINGS_MS) { trimHistory(); st.lastTrim = Date.now(); }
     fit(root);
     var p = parts(now(), root);
     clock(root, p);
