@@ -16,7 +16,7 @@
   var CLEAR_TIMINGS_MS = 60000, HISTORY_KEEP = 10;
   var st = { root: null, scale: null, fmt: null, fmtTz: null, skew: 0, lastPing: 0,
              busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false,
-             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0, lastTrim: 0, swAsked: false,
+             rotTimer: null, rotStart: 0, shown: 0, lastClear: 0, swAsked: false,
              boot: null };
 
   /* Show screen i (of the screens in page order): its class, its dot, its title. */
@@ -212,7 +212,7 @@
       performance.clearResourceTimings();
       st.lastClear = Date.now();
     }
-    if (Date.now() - st.lastTrim > CLEAR_TIMINGS_MS) { trimHistory(); st.lastTrim = Date.now(); }
+    trimHistory();  // one getState per tick
     fit(root);
     var p = parts(now(), root);
     clock(root, p);

@@ -211,3 +211,18 @@ def test_nightly_reload_waits_for_a_healthy_server(page, wall_url):
     page.wait_for_selector("#wall-root", timeout=20000)
     assert loads, "no reload once the server answered"
     assert page.evaluate("window.__marker") is None
+
+
+def test_dash_undo_history_stays_short_however_long_the_wall_runs(page, wall_url):
+    """dash-renderer keeps every browser-side change of a callback input for its undo button:
+    one entry per refresh tick, never cut. wall.js keeps the last 10."""
+    base = wall_url(wall={"refresh": "1s"})
+    open_wall(page, f"{base}/wall?playlist=layanan&rotate=600&refresh=1")
+    page.wait_for_timeout(16000)  # 16 refreshes at 1 s
+    past = page.evaluate("window.store.getState().history.past")
+    assert 0 < len(past) <= 10, past
+    assert all(p["id"] in ("wall-refresh", "wall-reconnect") for p in past), past
+    # more ticks than entries: the history was cut, not short by itself
+    ticks = [p["props"]["n_intervals"] for p in past if p["id"] == "wall-refresh"]
+    assert max(ticks) >= 12, past
+    assert page.errors == []
