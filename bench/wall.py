@@ -24,6 +24,7 @@ more. ``--sample K`` also prints a measurement every K cycles, to tell growth th
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import random
@@ -52,6 +53,19 @@ from wall_seed import (  # noqa: E402
 )
 
 LIMIT = 0.05
+
+
+def wait_outside_the_page() -> None:
+    """Playwright's ``wait_for_function`` polls through ``new Function`` inside the page, which
+    the app's Content-Security-Policy refuses; ask from outside the page instead, as the tests
+    do (``tests/conftest.py``)."""
+    from playwright.sync_api import Page
+
+    spec = importlib.util.spec_from_file_location("pantau_tests_conftest",
+                                                  ROOT / "tests" / "conftest.py")
+    conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conftest)
+    Page.wait_for_function = conftest._wait_for_function_outside
 
 
 def heap_classes(cdp, save: Path | None = None) -> dict[str, tuple[int, int]]:
@@ -197,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
+
+    wait_outside_the_page()
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
 

@@ -65,7 +65,7 @@ def test_tv_started_while_the_server_is_down_shows_the_calm_screen_then_the_wall
 
         proc = start(ntb_history.url, port)
         # it becomes the wall by itself (the calm screen asks /healthz every 5 s)
-        page.wait_for_selector("#wall-root .wall-tile.is-live", timeout=30000)
+        page.wait_for_selector("#wall-root .wall-tile.is-live", timeout=90000)
         page.wait_for_function("document.querySelectorAll('.wall-tile.is-loading').length === 0",
                                timeout=20000)
         assert page.locator("#wall-boot").count() == 0
