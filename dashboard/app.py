@@ -74,6 +74,9 @@ def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dic
     if who.kind == "user":
         links.append(dbc.NavItem(dbc.NavLink(t("auth.sign_out", lang), href="/logout",
                                              id="nav-logout", external_link=True)))
+    elif who.kind == "anonymous":  # auth.anonymous_role: viewer, who may sign in for more
+        links.append(dbc.NavItem(dbc.NavLink(t("auth.title", lang), href="/login",
+                                             id="nav-login", external_link=True)))
     children = [dbc.NavbarBrand(ctx.config.site.name, href="/" + q)]
     if ctx.config.site.demo:
         children.append(dbc.Badge(t("common.demo", lang), color="warning", text_color="dark",

@@ -245,3 +245,16 @@ def test_without_auth_everything_is_open(world):
     assert c.get("/explore").status_code == 200
     assert c.get("/api/v1/metrics").status_code == 200
     assert c.get("/login").status_code in (200, 404)
+
+
+def test_anonymous_viewer_sees_overview_with_a_sign_in_link(world):
+    c = make_app(world, anonymous_role="viewer").server.test_client()
+    assert c.get("/").status_code == 200
+    assert c.get("/explore").status_code == 303  # may sign in for more: to /login
+    r = c.post("/_dash-update-component", json={
+        "output": "page.children", "outputs": {"id": "page", "property": "children"},
+        "inputs": [{"id": "url", "property": "pathname", "value": "/"}],
+        "state": [{"id": "url", "property": "search", "value": ""}],
+        "changedPropIds": ["url.pathname"]})
+    text = r.get_data(as_text=True)
+    assert r.status_code == 200 and "nav-login" in text and "nav-logout" not in text
