@@ -40,10 +40,12 @@ class Article:
 
 @dataclass(slots=True)
 class Batch:
-    """The result of one collection: samples and articles."""
+    """The result of one collection: samples, articles and complaint rows (field -> text,
+    times as Unix seconds; ``data.complaint_import.parse_row`` checks them in the store)."""
 
     samples: list[Sample] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    complaints: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ class WriteResult:
 
     written: int = 0
     articles: int = 0
+    complaints: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     @property

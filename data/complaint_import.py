@@ -53,6 +53,16 @@ def _time(text: str, tz: str) -> int | None:
     return int(dt.timestamp())
 
 
+def epoch_text(text: str, tz: str) -> str:
+    """``text`` as Unix seconds (a time without a zone read in ``tz``), or unchanged when it is
+    not a time (``parse_row`` then refuses it with the reason)."""
+    try:
+        value = _time(text, tz)
+    except ValueError:
+        return text
+    return "" if value is None else str(value)
+
+
 def parse_row(row: dict[str, str], source: str, tz: str, now: int,
               area: str | None) -> Complaint:
     """The complaint of one CSV row; ``ValueError`` saying why it is refused."""

@@ -59,6 +59,16 @@ def upsert(store, records: Iterable[Complaint], now: int) -> int:
     if not rows:
         return 0
     with store.writer.begin() as conn:
+        return upsert_in(conn, records, now, rows)
+
+
+def upsert_in(conn, records: Iterable[Complaint], now: int, rows: list | None = None) -> int:
+    """``upsert`` within the open transaction ``conn`` (``Store.write`` of a collected
+    batch)."""
+    if rows is None:
+        rows = [{**{f.name: getattr(r, f.name) for f in fields(Complaint)},
+                 "status": r.status, "updated_ts": int(now)} for r in records]
+    if rows:
         insert = _dialect_insert(conn)
         for start in range(0, len(rows), 500):
             stmt = insert(table).values(rows[start:start + 500])

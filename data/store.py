@@ -134,7 +134,26 @@ class Store:
             result.written = self._write_rows(conn, rows)
             result.articles = self._write_articles(conn, batch.articles, now,
                                                    result.rejections)
+            if batch.complaints:
+                result.complaints = self._write_complaints(conn, batch.complaints, now, area,
+                                                           result.rejections)
         return result
+
+    def _write_complaints(self, conn, rows: list[dict], now: int, area: str | None,
+                          rejections: list[Rejection]) -> int:
+        from pantau.data.complaint_import import parse_row
+        from pantau.data.complaints import upsert_in
+
+        good = {}
+        for i, row in enumerate(rows):
+            try:
+                c = parse_row(row, row.get("source", ""), "UTC", now, area)
+            except ValueError as exc:
+                rejections.append(Rejection(f"complaint {row.get('id', '')[:100]!r}: {exc}",
+                                            "complaints", i))
+                continue
+            good[c.complaint_id] = c
+        return upsert_in(conn, list(good.values()), now)
 
     def _series_id(self, conn, metric: str, key: str, labels: dict) -> int:
         ident = (metric, key)

@@ -1,4 +1,4 @@
-"""The six kinds register through the ``pantau.collectors`` entry points, and their options
+"""The seven kinds register through the ``pantau.collectors`` entry points, and their options
 models accept exactly the options the README's table of kinds lists."""
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ DOCUMENTED_OPTIONS = {
     "sql": {"url", "query", "timestamp", "values"},
     "http_probe": {"url", "method", "expect_status", "expect_text", "verify_tls"},
     "prometheus": {"url", "include", "rename"},
+    "complaints": {"url", "path", "format", "items", "sheet", "delimiter", "fields"},
 }
 
 
-def test_six_kinds_registered_through_entry_points():
+def test_seven_kinds_registered_through_entry_points():
     found = kinds()
     assert set(found) == set(DOCUMENTED_OPTIONS)
     for name, cls in found.items():
