@@ -23,6 +23,7 @@ from pantau.data.config_models import Config
 from pantau.data.reference import indicator_samples
 from pantau.data.store import Store
 from pantau.demo import ARTICLE_DAYS, DEFAULT_SEED
+from pantau.demo.complaints import write_complaints
 from pantau.demo.metrics import GENERATORS
 from pantau.demo.news import OUTLETS, article_times, articles_between
 
@@ -42,6 +43,7 @@ class LoadReport:
     points: int = 0
     series: int = 0
     articles: int = 0
+    complaints: int = 0
     seconds: float = 0.0
 
 
@@ -192,5 +194,7 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
     a_start = max(start, end - article_days * 86400)
     if articles and a_start < end:
         report.articles = write_articles(store, cfg, a_start, end, seed)
+    # The complaint stream (demo.complaints): records, not samples.
+    report.complaints = write_complaints(store, cfg, start, end, seed, now)
     report.seconds = time.perf_counter() - began
     return report
