@@ -21,7 +21,7 @@ import pantau.dashboard.pages as pages_pkg
 from dash import Input, Output, State, dcc, html
 from pantau.dashboard.access import current
 from pantau.dashboard.api import register_api
-from pantau.dashboard.auth.rules import DASH_ROLE, PAGE_ROLES, allowed
+from pantau.dashboard.auth.rules import DASH_ROLE, PAGE_ROLES, allowed, route_serves
 from pantau.dashboard.cache import Cache
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.errors import register_errors, safe_path
@@ -47,14 +47,8 @@ def page_modules() -> list:
 
 
 def route(mods: list, path: str):
-    """The page module serving ``path``, or None."""
-    path = path or "/"
-    for m in mods:
-        r = m.ROUTE
-        if (r.endswith("/") and r != "/" and path.startswith(r)) or path == r \
-                or (r != "/" and path == r + "/"):
-            return m
-    return None
+    """The page module serving ``path``, or None (``mods`` most specific route first)."""
+    return next((m for m in mods if route_serves(m.ROUTE, path)), None)
 
 
 def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dict | None = None):

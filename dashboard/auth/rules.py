@@ -51,12 +51,19 @@ or its token). The wall's calm page (``/wall/offline``, ``dashboard.wall.offline
 wall's."""
 
 
+def route_serves(route: str, path: str) -> bool:
+    """True when a page declaring ``ROUTE = route`` serves ``path``: the path itself, the
+    path with a trailing slash, or, for a route ending in ``/`` (``"/metric/"``), any path
+    below it. The one matching rule of the page router and of the role table."""
+    path = path or "/"
+    return (route.endswith("/") and route != "/" and path.startswith(route)) \
+        or path == route or (route != "/" and path == route + "/")
+
+
 def route_of(path: str) -> str | None:
     """The page route serving ``path`` (``"/metric/"`` for ``/metric/x``), or None."""
-    path = path or "/"
     for r in sorted(PAGE_ROLES, key=len, reverse=True):
-        if (r.endswith("/") and r != "/" and path.startswith(r)) or path == r \
-                or (r != "/" and path == r + "/"):
+        if route_serves(r, path):
             return r
     return None
 
