@@ -102,6 +102,14 @@ def pg_schema_url(base: str):
     return url, drop
 
 
+@pytest.fixture
+def pg_url(pg_base_url):
+    """The URL of a fresh, empty schema on the PostgreSQL server (dropped afterwards)."""
+    url, drop = pg_schema_url(pg_base_url)
+    yield url
+    drop()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     """A URL of an empty database, once on SQLite and once on PostgreSQL."""

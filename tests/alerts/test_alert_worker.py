@@ -70,14 +70,8 @@ def test_one_worker_fires_once_and_resolves_once(tmp_path, httpserver):
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_two_workers_on_postgresql_still_send_one_of_each(tmp_path, httpserver, pg_base_url):
-    from conftest import pg_schema_url
-
-    url, drop = pg_schema_url(pg_base_url)
-    try:
-        hook, logs = run_scenario(tmp_path, httpserver, url, 2)
-    finally:
-        drop()
+def test_two_workers_on_postgresql_still_send_one_of_each(tmp_path, httpserver, pg_url):
+    hook, logs = run_scenario(tmp_path, httpserver, pg_url, 2)
     runs = [line for log in logs for line in log.splitlines() if " run lapor " in line]
     assert len(runs) >= 8  # the source ran all along (one worker at a time holds it)
 

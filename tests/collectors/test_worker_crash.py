@@ -30,7 +30,9 @@ def _source(csv_path):
     return [{"id": "big", "kind": "csv", "every": "1h", "timeout": "5m",
              "options": {"path": str(csv_path), "timestamp": {"column": "ts"},
                          "values": [{"metric": "server_load", "column": "value",
-                                     "labels": {"region": "region"}}]}}]
+                                     # not "region": a region label must be a code
+                                     # inside the site's area, and r0001 is not one
+                                     "labels": {"host": "region"}}]}}]
 
 
 class Worker:
