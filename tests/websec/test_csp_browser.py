@@ -11,6 +11,7 @@ import urllib.request
 
 import pytest
 from demo_server import DemoServer
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -78,7 +79,16 @@ def test_no_page_breaks_the_policy(demo, browser, artifacts):
         ctx, page = open_page(browser, size)
         try:
             page.goto(demo.base + path, wait_until="domcontentloaded", timeout=60_000)
-            page.wait_for_selector(selector, timeout=60_000)
+            try:
+                page.wait_for_selector(selector, timeout=60_000)
+            except PlaywrightTimeout:
+                # Once in a full CI run / showed no KPI within 60 s of a fresh demo (the
+                # demo still writing its history articles); what this test is about is the
+                # policy, so it looks again once, and keeps what the first load reported.
+                page.screenshot(path=str(artifacts / "websec-first-try.png"))
+                seen[path + " (first try)"] = violations(page)
+                page.reload(wait_until="domcontentloaded", timeout=60_000)
+                page.wait_for_selector(selector, timeout=90_000)
             page.wait_for_timeout(1500)
             if path.startswith("/explore"):
                 page.locator("#ex-dates").click()          # the date picker's calendar
