@@ -10,6 +10,11 @@
       values:
         - {metric: ipm_score, column: ipm, labels: {region: kode_wilayah}}
 
+    # or SPBE indicator levels, columns year,region,indicator,score, for the store to check
+    # and upsert as ``pantau import --table spbe`` does (``pantau.data.spbe_store``):
+      path: /srv/spbe/lhe-2024.csv
+      records: spbe
+
 The first row holds the column names. A zip file is read as XLSX whatever it is called;
 a row with another number of fields than the header is an error naming its line.
 """
@@ -26,9 +31,10 @@ from pantau.collectors.base import CollectContext, CollectError, Options
 from pantau.collectors.fetch import check_url, fetch_ok, read_limited, where
 from pantau.collectors.tabular import ColumnValue, TimestampColumn, rows_to_samples
 from pantau.data.batch import Batch
-from pydantic import Field, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
 _ZIP = b"PK\x03\x04"
+SPBE_COLUMNS = ("year", "region", "indicator", "score")
 
 
 class CsvOptions(Options):
@@ -39,7 +45,8 @@ class CsvOptions(Options):
     delimiter: str = ","
     decimal: Literal[".", ","] = "."
     timestamp: TimestampColumn | None = None
-    values: tuple[ColumnValue, ...] = Field(min_length=1)
+    values: tuple[ColumnValue, ...] = ()
+    records: Literal["spbe"] | None = None
 
     @field_validator("url")
     @classmethod
@@ -59,6 +66,12 @@ class CsvOptions(Options):
     def _one_place(self):
         if (self.url is None) == (self.path is None):
             raise ValueError("give exactly one of url or path")
+        if self.records is None and not self.values:
+            raise ValueError("give values (one or more columns to read as metrics) or "
+                             "records: spbe")
+        if self.records is not None and self.values:
+            raise ValueError("records: spbe reads the columns year,region,indicator,score; "
+                             "give no values with it")
         return self
 
     @property
@@ -135,6 +148,19 @@ def read_xlsx(body: bytes, sheet: str | None, name: str) -> tuple[list[str], lis
     return header, rows
 
 
+def spbe_rows(header: list[str], rows: list[tuple[int, list]], name: str,
+              source: str) -> list[dict[str, str]]:
+    """SPBE level rows (``year,region,indicator,score`` -> text) for the store to check;
+    ``CollectError`` naming the missing columns."""
+    missing = [c for c in SPBE_COLUMNS if c not in header]
+    if missing:
+        raise CollectError(f"{name}: missing column(s) {', '.join(missing)}; records: spbe "
+                           "reads year,region,indicator,score")
+    at = {c: header.index(c) for c in SPBE_COLUMNS}
+    return [{**{c: "" if cells[i] is None else str(cells[i]) for c, i in at.items()},
+             "source": source} for _, cells in rows]
+
+
 class CsvCollector:
     """Read a CSV or XLSX table and turn its rows into samples."""
 
@@ -158,6 +184,8 @@ class CsvCollector:
         else:
             header, rows = read_csv(body, options.delimiter, name)
             row_word = "line"
+        if options.records == "spbe":
+            return Batch(spbe=spbe_rows(header, rows, name, ctx.source_id))
         return Batch(samples=rows_to_samples(header, rows, options.values, options.timestamp,
                                              ctx.tz, options.decimal, table=name,
                                              row_word=row_word))

@@ -143,8 +143,8 @@ class Runner:
                 batch = self._prepare(batch, source, int(started))
                 res = self._retrying(lambda: self._write(batch, int(started)), deadline,
                                      source.id)
-                samples, rejected, new_articles = (res.written + res.complaints, res.rejected,
-                                                   res.articles)
+                samples = res.written + res.complaints + res.spbe
+                rejected, new_articles = res.rejected, res.articles
                 reasons = [r.reason for r in res.rejections]
                 if batch.articles:
                     with self._writing():
@@ -255,7 +255,8 @@ class Runner:
                 a.sentiment = self.scorer(a.title, a.summary)
             if not a.topics and self.topics:
                 a.topics = tuple(match_topics(a.title, a.summary, self.topics))
-        return Batch(samples=samples, articles=batch.articles, complaints=batch.complaints)
+        return Batch(samples=samples, articles=batch.articles, complaints=batch.complaints,
+                     spbe=batch.spbe)
 
     def _article_counts(self, items: Sequence[Article], now: int):
         """``news_articles_count`` per outlet, channel and hour of publication, counted from the

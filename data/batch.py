@@ -40,12 +40,14 @@ class Article:
 
 @dataclass(slots=True)
 class Batch:
-    """The result of one collection: samples, articles and complaint rows (field -> text,
-    times as Unix seconds; ``data.complaint_import.parse_row`` checks them in the store)."""
+    """The result of one collection: samples, articles, complaint rows (field -> text,
+    times as Unix seconds; ``data.complaint_import.parse_row`` checks them in the store) and
+    SPBE level rows (``year,region,indicator,score`` -> text; ``data.spbe_store.parse_row``)."""
 
     samples: list[Sample] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     complaints: list[dict[str, str]] = field(default_factory=list)
+    spbe: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -64,6 +66,7 @@ class WriteResult:
     written: int = 0
     articles: int = 0
     complaints: int = 0
+    spbe: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     @property

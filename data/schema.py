@@ -291,3 +291,17 @@ complaints = Table(
 )
 """One row per complaint of a source (SP4N-LAPOR!, an import): where it is in its lifecycle,
 as Unix seconds per stage. Nothing about the complainant (name, contact, text) is kept."""
+
+# -- SPBE evaluation scores (issue 16; data.spbe_store) ------------------------------------------
+spbe_scores = Table(
+    "spbe_scores", metadata,
+    Column("year", Integer, nullable=False),
+    Column("region", String(20), nullable=False),
+    Column("indicator", Integer, nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("source", String(100), nullable=False, default=""),
+    Column("updated_ts", BigInteger, nullable=False),
+    Index("ux_spbe_scores_key", "year", "region", "indicator", unique=True),
+)
+"""One maturity level (1..5) per evaluation year, region and SPBE indicator (1..47), and the
+source that wrote it last (``demo`` marks made-up demo scores)."""

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC
 from itertools import chain, repeat
 
 from pantau.data import rollups
@@ -137,7 +138,26 @@ class Store:
             if batch.complaints:
                 result.complaints = self._write_complaints(conn, batch.complaints, now, area,
                                                            result.rejections)
+            if batch.spbe:
+                result.spbe = self._write_spbe(conn, batch.spbe, now, area, result.rejections)
         return result
+
+    def _write_spbe(self, conn, rows: list[dict], now: int, area: str | None,
+                    rejections: list[Rejection]) -> int:
+        from datetime import datetime
+
+        from pantau.data.spbe_store import parse_row, upsert_in
+
+        year = datetime.fromtimestamp(now, UTC).year
+        good = {}
+        for i, row in enumerate(rows):
+            try:
+                s = parse_row(row, row.get("source", ""), area, year)
+            except ValueError as exc:
+                rejections.append(Rejection(f"spbe row {i + 1}: {exc}", "spbe", i))
+                continue
+            good[(s.year, s.region, s.indicator)] = s
+        return upsert_in(conn, list(good.values()), now) if good else 0
 
     def _write_complaints(self, conn, rows: list[dict], now: int, area: str | None,
                           rejections: list[Rejection]) -> int:

@@ -57,12 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("sources", nargs="*", metavar="SOURCE_ID")
     i = with_config(sub.add_parser("import", help="bulk-load history from CSV"))
     i.add_argument("file")
-    i.add_argument("--table", choices=["samples", "complaints"], default="samples",
-                   help="samples (metric,ts,value[,label...]) or complaints "
+    i.add_argument("--table", choices=["samples", "complaints", "spbe"], default="samples",
+                   help="samples (metric,ts,value[,label...]), complaints "
                         "(id,region,agency,category,received_at,verified_at,followed_up_at,"
-                        "closed_at)")
+                        "closed_at) or spbe (year,region,indicator,score)")
     i.add_argument("--source", default="import",
-                   help="complaints: the source the ids belong to (e.g. lapor)")
+                   help="complaints: the source the ids belong to (e.g. lapor); spbe: where "
+                        "the levels come from (e.g. lhe-2023)")
     e = with_config(sub.add_parser("export", help="write a metric's data to CSV or XLSX"))
     e.add_argument("--metric", required=True)
     e.add_argument("--from", dest="start", default="now-30d")

@@ -96,6 +96,8 @@ def cmd_import(args) -> int:
     store = open_store(cfg)
     if getattr(args, "table", "samples") == "complaints":
         return _import_complaints(args, cfg, store)
+    if getattr(args, "table", "samples") == "spbe":
+        return _import_spbe(args, cfg, store)
     from pantau.progress import count_lines, progress
 
     started = time.perf_counter()
@@ -137,6 +139,27 @@ def _import_complaints(args, cfg, store) -> int:
         print(f"{args.file}: ... and {report.rejected - 50} more rejected rows", file=sys.stderr)
     took = time.perf_counter() - started
     print(f"{args.file}: {report.rows} complaints, {report.written} written, "
+          f"{report.rejected} rejected in {took:.1f}s")
+    return EXIT_OK
+
+
+def _import_spbe(args, cfg, store) -> int:
+    from pantau.data.spbe_import import SpbeFileError, import_spbe
+
+    started = time.perf_counter()
+    try:
+        report = import_spbe(store, args.file, args.source, area=cfg.site.region)
+    except SpbeFileError as exc:
+        raise UsageError(str(exc)) from None
+    if report.ignored_columns:
+        print(f"{args.file}: column(s) not stored: {', '.join(report.ignored_columns)}",
+              file=sys.stderr)
+    for line, reason in report.problems[:50]:
+        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
+    if report.rejected > 50:
+        print(f"{args.file}: ... and {report.rejected - 50} more rejected rows", file=sys.stderr)
+    took = time.perf_counter() - started
+    print(f"{args.file}: {report.rows} SPBE levels, {report.written} written, "
           f"{report.rejected} rejected in {took:.1f}s")
     return EXIT_OK
 

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTED_OPTIONS = {
     "http_json": {"url", "method", "headers", "params", "body", "values"},
     "rss": {"url", "outlet", "channel"},
-    "csv": {"url", "path", "format", "sheet", "delimiter", "decimal", "timestamp", "values"},
+    "csv": {"url", "path", "format", "sheet", "delimiter", "decimal", "timestamp", "values",
+            "records"},
     "sql": {"url", "query", "timestamp", "values"},
     "http_probe": {"url", "method", "expect_status", "expect_text", "verify_tls"},
     "prometheus": {"url", "include", "rename"},
