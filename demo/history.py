@@ -26,6 +26,7 @@ from pantau.demo import ARTICLE_DAYS, DEFAULT_SEED
 from pantau.demo.complaints import write_complaints
 from pantau.demo.metrics import GENERATORS
 from pantau.demo.news import OUTLETS, article_times, articles_between
+from pantau.demo.spbe import write_spbe
 
 FINE_STEP = 300
 STEPS = {"hour": 3600, "6h": 6 * 3600}
@@ -44,6 +45,7 @@ class LoadReport:
     series: int = 0
     articles: int = 0
     complaints: int = 0
+    spbe: int = 0
     seconds: float = 0.0
 
 
@@ -196,5 +198,7 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
         report.articles = write_articles(store, cfg, a_start, end, seed)
     # The complaint stream (demo.complaints): records, not samples.
     report.complaints = write_complaints(store, cfg, start, end, seed, now)
+    # SPBE indicator levels 2019-2024 (demo.spbe): made up, published indices where known.
+    report.spbe = write_spbe(store, cfg.site.region, seed, now)
     report.seconds = time.perf_counter() - began
     return report
