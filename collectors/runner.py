@@ -143,9 +143,9 @@ class Runner:
                 batch = self._prepare(batch, source, int(started))
                 res = self._retrying(lambda: self._write(batch, int(started)), deadline,
                                      source.id)
-                samples = res.written + res.complaints + res.spbe
-                rejected, new_articles = res.rejected, res.articles
-                reasons = [r.reason for r in res.rejections]
+                samples = res.written + res.complaints + res.spbe + res.quakes
+                rejected, new_articles = res.rejected + len(batch.refused), res.articles
+                reasons = [r.reason for r in batch.refused + res.rejections]
                 if batch.articles:
                     with self._writing():
                         counted = self._article_counts(batch.articles, int(started))
@@ -256,7 +256,7 @@ class Runner:
             if not a.topics and self.topics:
                 a.topics = tuple(match_topics(a.title, a.summary, self.topics))
         return Batch(samples=samples, articles=batch.articles, complaints=batch.complaints,
-                     spbe=batch.spbe)
+                     spbe=batch.spbe, quakes=batch.quakes, refused=batch.refused)
 
     def _article_counts(self, items: Sequence[Article], now: int):
         """``news_articles_count`` per outlet, channel and hour of publication, counted from the

@@ -63,6 +63,10 @@ def value(v: float | None, unit: str, lang: str = "id", short: bool = False) -> 
         return number(v, lang, 2) + " " + ("dtk" if lang == "id" else "s")
     if unit == "days":
         return number(v, lang, 0) + (" hari" if lang == "id" else " days")
+    if unit == "mm":
+        return number(v, lang, 1) + " mm"
+    if unit == "celsius":
+        return number(v, lang, 0) + " °C"
     return compact(v, lang) if short else number(v, lang)
 
 

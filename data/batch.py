@@ -38,25 +38,47 @@ class Article:
     topics: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Quake:
+    """One earthquake as BMKG reports it (``collectors.bmkg`` parses it, ``data.quakes``
+    stores it). ``ts`` is the quake's time, UTC epoch seconds: with the source it is the key
+    (the same quake in autogempa, gempaterkini and gempadirasakan is one row). Text fields
+    BMKG left out are None (a later feed may fill them); ``tsunami`` is BMKG's own words."""
+
+    ts: int
+    magnitude: float
+    depth_km: float
+    lat: float
+    lon: float
+    region: str
+    felt: str | None = None
+    tsunami: str | None = None
+    shakemap: str | None = None
+    feed: str = ""
+
+
+@dataclass(slots=True)
+class Rejection:
+    """One row refused, with the reason (and where it came from, when known)."""
+
+    reason: str
+    metric: str = ""
+    where: Any = None
+
+
 @dataclass(slots=True)
 class Batch:
     """The result of one collection: samples, articles, complaint rows (field -> text,
-    times as Unix seconds; ``data.complaint_import.parse_row`` checks them in the store) and
-    SPBE level rows (``year,region,indicator,score`` -> text; ``data.spbe_store.parse_row``)."""
+    times as Unix seconds; ``data.complaint_import.parse_row`` checks them in the store),
+    SPBE level rows (``year,region,indicator,score`` -> text; ``data.spbe_store.parse_row``),
+    quakes, and the items the collector itself refused (``refused``: counted as rejected)."""
 
     samples: list[Sample] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     complaints: list[dict[str, str]] = field(default_factory=list)
     spbe: list[dict[str, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Rejection:
-    """One row the store refused, with the reason (and where it came from, when known)."""
-
-    reason: str
-    metric: str = ""
-    where: Any = None
+    quakes: list[Quake] = field(default_factory=list)
+    refused: list[Rejection] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -67,6 +89,7 @@ class WriteResult:
     articles: int = 0
     complaints: int = 0
     spbe: int = 0
+    quakes: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     @property

@@ -19,6 +19,7 @@ from typing import Any
 from pantau.data.alert_checks import alert_warnings, inline_channel_secrets, parse_alerts
 from pantau.data.config_file import ConfigError, inline_secrets, read_yaml
 from pantau.data.config_models import (
+    METRICLESS_VIEWS,
     Auth,
     Calendar,
     Complaints,
@@ -243,7 +244,7 @@ def parse_config(
         for j, tile in enumerate(scr.tiles if scr else ()):
             if tile.metric is not None and tile.metric not in known:
                 problems.append(f"screens[{i}].tiles[{j}].metric: {tile.metric!r} is not in metrics")
-            if tile.metric is None and tile.view not in ("headlines", "topics"):
+            if tile.metric is None and tile.view not in METRICLESS_VIEWS:
                 problems.append(f"screens[{i}].tiles[{j}].metric: is required for view {tile.view}")
     screen_ids = {s.id for s in screens if s}
     wall = parsed.get("wall")

@@ -124,7 +124,8 @@ class Web(Frozen):
         return v
 
 
-Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index"]
+Unit = Literal["count", "percent", "ratio", "seconds", "score", "rupiah", "days", "bytes", "index",
+               "mm", "celsius"]
 
 
 class Metric(Frozen):
@@ -201,6 +202,8 @@ class Media(Frozen):
 
 
 View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table"]
+METRICLESS_VIEWS = ("headlines", "topics")
+"""Views that name no metric: what they show is fixed (articles, topics)."""
 
 
 class Tile(Frozen):

@@ -305,3 +305,26 @@ spbe_scores = Table(
 )
 """One maturity level (1..5) per evaluation year, region and SPBE indicator (1..47), and the
 source that wrote it last (``demo`` marks made-up demo scores)."""
+
+# -- BMKG earthquakes (issue 16; data.quakes) ------------------------------------------------
+quakes = Table(
+    "quakes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(20), nullable=False),
+    Column("ts", BigInteger, nullable=False),
+    Column("magnitude", Float, nullable=False),
+    Column("depth_km", Float, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("region", Text, nullable=False),
+    Column("felt", Text),
+    Column("tsunami", Text),
+    Column("shakemap", String(100)),
+    Column("feed", String(30), nullable=False, default=""),
+    Column("updated_ts", BigInteger, nullable=False),
+    Index("ux_quakes_event", "event_id", unique=True),
+    Index("ix_quakes_ts", "ts"),
+)
+"""One row per earthquake BMKG reported, keyed by BMKG's own time of the quake (``event_id``:
+``YYYYMMDDhhmmss`` UTC, the time every feed gives the same quake): autogempa, gempaterkini and
+gempadirasakan reporting it again update the row, never add one."""

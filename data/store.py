@@ -140,6 +140,8 @@ class Store:
                                                            result.rejections)
             if batch.spbe:
                 result.spbe = self._write_spbe(conn, batch.spbe, now, area, result.rejections)
+            if batch.quakes:
+                result.quakes = self._write_quakes(conn, batch.quakes, now, result.rejections)
         return result
 
     def _write_spbe(self, conn, rows: list[dict], now: int, area: str | None,
@@ -158,6 +160,18 @@ class Store:
                 continue
             good[(s.year, s.region, s.indicator)] = s
         return upsert_in(conn, list(good.values()), now) if good else 0
+
+    def _write_quakes(self, conn, items: list, now: int, rejections: list[Rejection]) -> int:
+        from pantau.data.quakes import event_id, problem, upsert_in
+
+        good = []
+        for i, q in enumerate(items):
+            why = problem(q, now)
+            if why:
+                rejections.append(Rejection(f"quake {event_id(q.ts)}: {why}", "quakes", i))
+            else:
+                good.append(q)
+        return upsert_in(conn, good, now) if good else 0
 
     def _write_complaints(self, conn, rows: list[dict], now: int, area: str | None,
                           rejections: list[Rejection]) -> int:

@@ -1,4 +1,4 @@
-"""The seven kinds register through the ``pantau.collectors`` entry points, and their options
+"""The eight kinds register through the ``pantau.collectors`` entry points, and their options
 models accept exactly the options the README's table of kinds lists."""
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ DOCUMENTED_OPTIONS = {
     "http_probe": {"url", "method", "expect_status", "expect_text", "verify_tls"},
     "prometheus": {"url", "include", "rename"},
     "complaints": {"url", "path", "format", "items", "sheet", "delimiter", "fields"},
+    "bmkg": {"feed", "url", "adm4"},
 }
+SHIPPED_OFF = {"bmkg"}  # in config.yaml as commented examples (tests/bmkg/test_bmkg_config.py)
 
 
-def test_seven_kinds_registered_through_entry_points():
+def test_eight_kinds_registered_through_entry_points():
     found = kinds()
     assert set(found) == set(DOCUMENTED_OPTIONS)
     for name, cls in found.items():
@@ -38,7 +40,7 @@ def test_seven_kinds_registered_through_entry_points():
 
 def test_repo_config_validates_with_every_kind():
     cfg = load_config(ROOT / "config.yaml", kinds=option_models(), env={})
-    assert {s.kind for s in cfg.sources} == set(DOCUMENTED_OPTIONS)
+    assert {s.kind for s in cfg.sources} == set(DOCUMENTED_OPTIONS) - SHIPPED_OFF
     by_metric = metric_sources(cfg)
     assert by_metric["service_up"] == ["portal_ntbprov", "ppid_ntb", "satudata_ntb"]
     assert by_metric["tls_expiry_days"] == ["portal_ntbprov", "ppid_ntb", "satudata_ntb"]
