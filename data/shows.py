@@ -9,10 +9,12 @@ so they show the same number::
 
 The rules, each written once:
 
-- **Place.** A kabupaten/kota is the metric's ``region = code`` series; the province (the
-  site's own area, ``region=None``) is the province's own series when the metric has one (a
-  published province figure beats an average of its regions), else every series combined.
-  A metric without a ``region`` label is province-wide whatever place is asked.
+- **Place.** A place is its own ``region = code`` series when the metric has one, else the
+  places inside it (``data.places``: a kecamatan without a figure of its own is its desa's
+  series; a desa is never added to a kecamatan that has its own). The site's own area
+  (``region=None``) is its own series when the metric has one (a published province figure
+  beats an average of its regions), else every series combined, those a place above them
+  covers left out. A metric without a ``region`` label is site-wide whatever place is asked.
 - **Combine.** Several series make one number by ``data.kpi.combine_rule`` (sum, avg, worst).
 - **Period.** ``[start, end)`` from ``data.periods`` (ends at the end of the hour); the
   previous period is the window of the same length before it.
@@ -37,9 +39,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 from pantau.data.config_models import Metric
-from pantau.data.kpi import combine_rule, delta, delta_pct, period_value, status
+from pantau.data.kpi import combine_by, combine_rule, delta, delta_pct, period_value, status
 from pantau.data.periods import period_end
+from pantau.data.places import counted, parts
 from pantau.data.queries import Filters, label_values, latest, totals
+from pantau.data.reference import codes
 from pantau.data.store import Store
 
 REGION = "region"
@@ -70,10 +74,16 @@ def place_filters(labels: dict[str, list[str]], region: str | None, province: st
     whole = region is None or region == province
     if not values:
         return Place(filters or None, not whole)
-    if not whole:
-        return Place({**filters, REGION: region})
+    if not whole:  # its own series, else its desa's (``data.places``)
+        mine = parts(values, region) or [region]
+        return Place({**filters, REGION: mine[0] if len(mine) == 1 else mine})
     if province in values:
         return Place({**filters, REGION: province})
+    covered = set(values) - set(parts(values, province)) - {province} \
+        if province else set()
+    covered = {v for v in covered if codes.within(v, province)}
+    if covered:  # a kecamatan's own series and its desa's: the desa are not counted again
+        return Place({**filters, REGION: [v for v in values if v not in covered]})
     return Place(filters or None)
 
 
@@ -190,3 +200,28 @@ def period_totals(store: Store, metric: Metric, start: int, end: int,
     hi = period_end(as_of)
     return totals(store, metric.name, hi - (end - start), hi, metric.agg, filters,
                   scope), as_of
+
+
+def counted_regions(store: Store, metric: Metric, area: str) -> dict[str, str]:
+    """``{code: region one level below area}`` of the metric's region values whose series
+    count in those regions (``data.places.counted`` on every series of the metric)."""
+    return counted(label_values(store, metric.name).get(REGION, []), area)
+
+
+def region_totals(store: Store, metric: Metric, start: int, end: int, area: str,
+                  filters: Filters | None = None, scope: str | None = None
+                  ) -> tuple[pd.DataFrame, int | None]:
+    """One value per region one level below ``area`` over ``[start, end)`` (columns
+    ``region, value``, code order), for maps, bars and tables by region: desa/kelurahan
+    series counted in their kecamatan by ``data.places``' rule, combined by the metric's
+    ``combine_rule``; regions without a series are absent. ``filters`` narrow by other labels
+    (a ``region`` in them is ignored); the stale rule and ``as_of`` as ``period_totals``."""
+    keep = counted_regions(store, metric, area)
+    if not keep:
+        return pd.DataFrame({REGION: pd.Series(dtype=str),
+                             "value": pd.Series(dtype=float)}), None
+    mine = {k: v for k, v in (filters or {}).items() if k != REGION}
+    df, as_of = period_totals(store, metric, start, end, {**mine, REGION: sorted(keep)}, scope)
+    work = pd.DataFrame({REGION: df[REGION].map(keep) if not df.empty else [],
+                         "value": df["value"]})
+    return combine_by(work, [REGION], metric), as_of

@@ -1,7 +1,8 @@
 """Frames the drill-down draws, asked of ``data.queries`` (aggregated in the database).
 
 ``history_frames`` gives this period and the one before in the same buckets;
-``values_by`` one value per value of a label over the period (``last`` metrics without a point
+``values_by`` one value per value of a label over the period, ``values_by_region`` one per
+region one level below an area (desa counted in their kecamatan: ``data.places``) (``last`` metrics without a point
 in the period fall back to the window ending at their newest point, with its date:
 ``data.shows.period_totals``).
 """
@@ -17,7 +18,7 @@ from pantau.data.buckets import nice_step, origin_for
 from pantau.data.config_models import Metric
 from pantau.data.kpi import combine_by
 from pantau.data.queries import series
-from pantau.data.shows import period_totals
+from pantau.data.shows import period_totals, region_totals
 from pantau.data.zones import utc_offset
 
 HISTORY_POINTS = 60
@@ -75,3 +76,11 @@ def values_by(ctx: AppContext, metric: Metric, label: str, start: int, end: int,
     by the metric's combine rule, ``data.kpi.combine_rule``), of the series in ``scope``."""
     df, as_of = period_totals(ctx.store, metric, start, end, filters, scope)
     return ByLabel(_group(df, label, metric), as_of)
+
+
+def values_by_region(ctx: AppContext, metric: Metric, area: str, start: int, end: int,
+                     scope: str | None = None) -> ByLabel:
+    """The metric over [start, end) per region one level below ``area`` (the site's kecamatan,
+    or a kecamatan's desa), of the series in ``scope`` (``data.shows.region_totals``)."""
+    df, as_of = region_totals(ctx.store, metric, start, end, area, scope=scope)
+    return ByLabel(df, as_of)

@@ -21,7 +21,12 @@ from pantau.dashboard.api.alerts import annotation_rows, metric_alerts
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import card_data
-from pantau.dashboard.components.metric_data import History, history_frames, values_by
+from pantau.dashboard.components.metric_data import (
+    History,
+    history_frames,
+    values_by,
+    values_by_region,
+)
 from pantau.dashboard.components.periods import period_key
 from pantau.dashboard.components.regions import (
     REGION_LABEL,
@@ -37,6 +42,7 @@ from pantau.dashboard.figures import breakdown, history, region_map
 from pantau.dashboard.figures.annotations import mark
 from pantau.dashboard.figures.style import graph_config, local_times, precise
 from pantau.dashboard.i18n import catalogue, t
+from pantau.dashboard.pages._metric_below import below_panel
 from pantau.data.config_models import Metric
 from pantau.data.queries import label_values
 from pantau.data.reference import indicator_sources
@@ -123,11 +129,9 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
                            config=graph_config(lang, modeBarButtonsToRemove=NO_BUTTONS)),
                  hint=t("metric.history_note", lang) if h.period else None)
 
-    codes = list(region_names(province, scope))
     map_title = "metric.map_kecamatan" if "." in province else "metric.map"
     if REGION_LABEL in labels:
-        by_region = values_by(ctx, metric, REGION_LABEL, start, end, {REGION_LABEL: codes},
-                              scope)
+        by_region = values_by_region(ctx, metric, province, start, end, scope)
         selected = region if region != province else None
         fig = region_map(by_region.frame, metric, lang, area_geojson(ctx.config, scope),
                          selected=selected)
@@ -180,11 +184,14 @@ def body(ctx: AppContext, metric: Metric, period: str, region: str, lang: str):
                                                      className="metric-table-wrap"))
     sources = [html.P(t("metric.source", lang, source=s), className="metric-source")
                for s in indicator_sources(metric.name)]
+    below = below_panel(ctx, metric, region, start, end, lang, scope, panel) \
+        if REGION_LABEL in labels and region != province else None
     return [
         dbc.Row([dbc.Col(html.Div(summary, className="metric-summary"), md=5, lg=3,
                          className="mb-3"),
                  dbc.Col(hist, md=7, lg=9)]),
         dbc.Row(geo, className="g-3"),
+        below,
         dbc.Row(parts, className="g-3"),
         dbc.Row(dbc.Col(table, lg=8), className="g-3"),
         html.Div(sources),

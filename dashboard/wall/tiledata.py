@@ -21,7 +21,7 @@ from pantau.data.kpi import combine_by, delta_pct
 from pantau.data.periods import last as last_window
 from pantau.data.periods import period_end
 from pantau.data.queries import latest, series
-from pantau.data.shows import period_totals, what_metric_shows
+from pantau.data.shows import counted_regions, period_totals, region_totals, what_metric_shows
 from pantau.data.urls import is_safe_link
 from pantau.data.zones import utc_offset
 
@@ -79,6 +79,15 @@ def _group_col(df: pd.DataFrame, by: str | None) -> str | None:
     return None
 
 
+def by_region(df: pd.DataFrame, keep: dict[str, str]) -> pd.DataFrame:
+    """``df``'s rows of the series counted in the regions below the site, each labelled with
+    its region (``keep``: ``data.shows.counted_regions``)."""
+    out = df[df[DEFAULT_BY].isin(keep)].copy()
+    out[DEFAULT_BY] = out[DEFAULT_BY].map(keep)
+    out.attrs = dict(df.attrs)
+    return out
+
+
 def _grouped(df: pd.DataFrame, by: str | None, metric: Metric,
              keys: tuple[str, ...]) -> pd.DataFrame:
     """``df`` reduced to one value per ``keys`` (+ group), series combined by the metric's
@@ -113,6 +122,8 @@ def trend_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float,
     start = end - tile.period
     df = series(ctx.store, metric.name, start, end, step, metric.agg, origin=origin,
                 scope=scope)
+    if _group_col(df, tile.by) == DEFAULT_BY:  # desa in their kecamatan (data.places)
+        df = by_region(df, counted_regions(ctx.store, metric, ctx.config.site.region))
     frame = _grouped(df, tile.by, metric, ("ts",))
     if tile.by and not frame.empty:
         top = frame.groupby("group")["value"].sum().abs().nlargest(MAX_LINES).index
@@ -126,11 +137,15 @@ def totals_tile(ctx: AppContext, tile: Tile, metric: Metric, now: float,
     """Bar, map and table tiles: one value per label value over the period."""
     start, end = last_window(tile.period, now)
     df, as_of = period_totals(ctx.store, metric, start, end, scope=scope)
-    if as_of is not None:
-        start, end = period_end(as_of) - tile.period, period_end(as_of)
     names = df.attrs.get("label_names") or []
     by = tile.by or (DEFAULT_BY if tile.view == "map" or DEFAULT_BY in names
                      else (names[0] if names else None))
+    if by == DEFAULT_BY and by in names:  # one value per region below the site (data.places)
+        df, as_of = region_totals(ctx.store, metric, start, end, ctx.config.site.region,
+                                  scope=scope)
+        df.attrs["label_names"] = [DEFAULT_BY]
+    if as_of is not None:
+        start, end = period_end(as_of) - tile.period, period_end(as_of)
     frame = _grouped(df, by, metric, ())
     frame = frame.sort_values("value", ascending=False)
     if tile.view == "bar":

@@ -11,6 +11,7 @@ Use::
     codes.kind("52.71")              # "kota"
     codes.children("33.11")          # ["33.11.01", ..., "33.11.12"]
     codes.within("33.11.04", "33.11")  # True: the area itself or inside it
+    codes.below("33.11.12.2001", "33.11")  # "33.11.12": the region one level below the area
     codes.province_zone("33.11")     # "Asia/Jakarta" (WIB)
     codes.suggest("Sukoharjo")       # [("33.11", "Kabupaten Sukoharjo"), ...]
 
@@ -146,6 +147,15 @@ def within(code: str | None, area: str) -> bool:
         return False
     code, area = str(code), str(area)
     return code == area or code.startswith(area + ".")
+
+
+def below(code: str | None, area: str) -> str | None:
+    """The region one level below ``area`` that holds ``code`` (``33.11.12.2001`` in
+    ``33.11`` -> ``33.11.12``; ``33.11.12`` -> itself); None for ``area`` itself or outside."""
+    if code is None or str(code) == str(area) or not within(code, area):
+        return None
+    depth = str(area).count(".") + 2
+    return ".".join(str(code).split(".")[:depth])
 
 
 def province_zone(code: str) -> str:

@@ -119,3 +119,90 @@ def test_a_level_without_boundaries_says_so(tmp_path):
                    load_geojson("33.12", cfg.site.boundaries))
     assert fig.layout.annotations[0].text.startswith("No boundaries for this level yet")
     store.dispose()
+
+
+KARTASURA_DESA = {"33.11.12.1002": ("Kartasura", 3.0), "33.11.12.2001": ("Pucangan", 4.0),
+                  "33.11.12.2003": ("Ngemplak", 2.0)}
+WERU_DESA = {"33.11.01.2001": ("Grogol", 5.0), "33.11.01.2002": ("Karangtengah", 6.0)}
+
+
+def _square(lon, lat, d=0.01):
+    return {"type": "Polygon", "coordinates": [[[lon, lat], [lon + d, lat], [lon + d, lat + d],
+                                                [lon, lat + d], [lon, lat]]]}
+
+
+def test_a_kabupaten_drills_to_desa_where_data_has_them(tmp_path):
+    """Sukoharjo with complaints per kecamatan (Kartasura 10 of its own) and per desa
+    (Kartasura's three, Weru's two, Weru without a figure of its own): the kecamatan map and
+    table count Weru's desa in Weru and not Kartasura's twice; the page filtered to a
+    kecamatan lists its desa by name (bars and a table without desa boundaries; a map once
+    ``pantau regions import`` has loaded them); the total says "Seluruh kabupaten"."""
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.pages.metric import body
+    from pantau.data.reference.imports import check_geojson, save
+
+    raw = repo_yaml("examples/sukoharjo.yaml")
+    raw["store"]["url"] = f"sqlite:///{tmp_path / 's.db'}"
+    raw["site"]["boundaries"] = str(tmp_path / "regions")
+    cfg = config_from(raw)
+    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    store.upgrade()
+    metric = next(m for m in cfg.metrics if m.name == "lapor_complaints_received_count")
+    now = int(time.time())
+    rows = [("33.11.12", 10.0), ("33.11.02", 7.0)] + \
+        [(c, v) for c, (_n, v) in {**KARTASURA_DESA, **WERU_DESA}.items()]
+    res = Runner.from_config(cfg, store)._write(Batch(
+        [Sample(metric.name, v, {"region": c}, now - 3600) for c, v in rows] +
+        [Sample(metric.name, 1.0, {"region": "33.12.01.2001"}, now - 3600)]), now)  # Wonogiri
+    assert res.written == len(rows) and res.rejected == 1
+    app = create_app(cfg, store)
+
+    def cells(page, table_id):
+        table = next(c for c in _walk(page) if getattr(c, "id", None) == table_id)
+        return [[td.children for td in row.children] for row in _walk(table)
+                if type(row).__name__ == "Tr" and type(row.children[0]).__name__ == "Td"]
+
+    whole = body(app.ctx, metric, "7d", "33.11", "id")
+    by_kec = {row[1]: row[2] for row in cells(whole, "metric-region-table")}
+    assert by_kec["33.11.12"] == "10" and by_kec["33.11.01"] == "11" and by_kec["33.11.02"] == "7"
+    assert by_kec["33.11.03"] == "–"  # Tawangsari: no data
+    summary = next(c for c in _walk(whole) if getattr(c, "id", None) == "metric-summary")
+    assert "28" in str(summary)  # 10 + 11 + 7: Kartasura's desa are not added again
+    assert not any(getattr(c, "id", None) == "metric-below-panel" for c in _walk(whole))
+
+    kartasura = body(app.ctx, metric, "7d", "33.11.12", "id")
+    assert cells(kartasura, "metric-below-table") == [
+        [n, c, f"{v:.0f}"] for c, (n, v) in KARTASURA_DESA.items()]
+    panel = next(c for c in _walk(kartasura) if getattr(c, "id", None) == "metric-below-panel")
+    assert "Per desa/kelurahan di Kecamatan Kartasura" in str(panel)
+    hint = next(c for c in _walk(panel) if getattr(c, "className", None) == "metric-hint")
+    assert hint.children.startswith("3 dari 12 wilayah mempunyai data.")
+    assert "pantau regions import" in hint.children
+    bars = next(c for c in _walk(kartasura) if getattr(c, "id", None) == "metric-below-bars")
+    assert sorted(bars.figure.data[0].y) == sorted(n for n, _v in KARTASURA_DESA.values())
+    bulu = body(app.ctx, metric, "7d", "33.11.02", "id")  # no desa data: no such panel
+    assert not any(getattr(c, "id", None) == "metric-below-panel" for c in _walk(bulu))
+
+    from pantau.dashboard.wall.tiledata import tile_data
+    from pantau.data.config_models import Tile
+
+    on_wall = tile_data(app.ctx, Tile(view="map", metric=metric.name, period=86400), now)
+    assert dict(zip(on_wall.frame["group"], on_wall.frame["value"], strict=True)) == {
+        "33.11.12": 10, "33.11.01": 11, "33.11.02": 7}
+    lines = tile_data(app.ctx, Tile(view="line", metric=metric.name, period=86400,
+                                    by="region"), now)
+    assert lines.frame.groupby("group")["value"].sum().to_dict() == {
+        "33.11.01": 11, "33.11.02": 7, "33.11.12": 10}
+
+    checked = check_geojson({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": c, "name": n},
+         "geometry": _square(110.75 + i * 0.01, -7.56)}
+        for i, (c, (n, _v)) in enumerate(KARTASURA_DESA.items())]})
+    assert not checked.problems
+    save(checked, cfg.site.boundaries)
+    mapped = body(app.ctx, metric, "7d", "33.11.12", "id")
+    graph = next(c for c in _walk(mapped) if getattr(c, "id", None) == "metric-below-map")
+    located = {loc: z for trace in graph.figure.data if trace.type == "choropleth"
+               for loc, z in zip(trace.locations, trace.z, strict=True)}
+    assert located == {c: v for c, (_n, v) in KARTASURA_DESA.items()}
+    store.dispose()
