@@ -154,6 +154,9 @@ def create_app(config: Config, store: Store, clock=time.time, cache: Cache | Non
 
         install(app, ctx, callback_roles)
     register_api(app.server, ctx)
+    from pantau.dashboard.report.routes import register as register_reports
+
+    register_reports(app.server, ctx)
     register_errors(app.server)
     register_security_headers(app)
     return app

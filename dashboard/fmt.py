@@ -84,6 +84,34 @@ def long_date(ts: float, lang: str, tz: str) -> str:
     return format_date(local(ts, tz), format="EEEE, d MMMM y", locale=_locale(lang))
 
 
+def period_words(start: float, end: float, lang: str, tz: str) -> str:
+    """The period ``[start, end)`` in words, as a letter writes it: ``1–30 November 2026``,
+    ``25 November – 1 Desember 2026``, ``28 Desember 2025 – 3 Januari 2026``, ``1 Desember
+    2026`` (one day). ``end`` is exclusive: a window ending at midnight ends the day before."""
+    loc = _locale(lang)
+    a, b = local(start, tz), local(max(float(start), float(end) - 1), tz)
+    full = "d MMMM y"
+    if a.date() == b.date():
+        return format_date(a, format=full, locale=loc)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{format_date(b, format=full, locale=loc)}"
+    first = format_date(a, format="d MMMM" if a.year == b.year else full, locale=loc)
+    return f"{first} – {format_date(b, format=full, locale=loc)}"
+
+
+def stamp(ts: float, lang: str, tz: str) -> str:
+    """When a report was made: ``Selasa, 1 Desember 2026 09.15 WITA`` (Indonesian writes the
+    time with a dot; ``Tuesday, 1 December 2026 09:15 WITA`` in English)."""
+    sep = "." if lang != "en" else ":"
+    t = local(ts, tz)
+    return f"{long_date(ts, lang, tz)} {t:%H}{sep}{t:%M} {zone_label(tz)}"
+
+
+def file_stamp(ts: float, tz: str) -> str:
+    """``2026-12-01-0915-WITA``: a time in file names, in the site's zone."""
+    return f"{local(ts, tz):%Y-%m-%d-%H%M}-{zone_label(tz).replace('/', '-')}"
+
+
 def clock(ts: float, lang: str, tz: str, seconds: bool = False) -> str:
     """``09:15 WITA``."""
     fmt = "HH:mm:ss" if seconds else "HH:mm"

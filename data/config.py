@@ -33,6 +33,7 @@ from pantau.data.config_models import (
     Wall,
     Web,
 )
+from pantau.data.config_reports import Report, report_problems
 from pantau.data.durations import format_duration
 from pantau.data.reference import codes
 from pydantic import BaseModel, ValidationError
@@ -177,7 +178,7 @@ def parse_config(
                 "auth": Auth, "calendar": Calendar,
                 "complaints": Complaints}
     for key in raw:
-        if key not in {*sections, "metrics", "sources", "screens", "alerts"}:
+        if key not in {*sections, "metrics", "sources", "screens", "alerts", "reports"}:
             problems.append(f"{key}: unknown section")
     parsed: dict[str, Any] = {}
     for key, model in sections.items():
@@ -256,11 +257,16 @@ def parse_config(
     if "alerts" in raw:
         parsed["alerts"] = parse_alerts(raw["alerts"], known, set(ids), problems)
 
+    reports = listing("reports", Report)
+    alerts = parsed.get("alerts")
+    problems.extend(report_problems(reports, parsed.get("site"), known, screen_ids,
+                                    {c.id for c in alerts.channels} if alerts else set()))
+
     if problems:
         raise ConfigError(problems)
     parsed = {k: v for k, v in parsed.items() if v is not None}
     return Config(metrics=tuple(metrics), sources=tuple(sources), screens=tuple(screens),
-                  **parsed)
+                  reports=tuple(reports), **parsed)
 
 
 def load_config(

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pantau.data.alert_models import Alerts
 from pantau.data.config_auth import Auth, Oidc  # noqa: F401 (part of the config's models)
 from pantau.data.config_base import Duration, Frozen, LocalText, Text  # noqa: F401
+from pantau.data.config_reports import Letterhead, Report
 from pantau.data.reference import codes
 from pantau.data.zones import is_zone
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -61,6 +62,8 @@ class Site(Frozen):
     boundaries: str = "var/regions"
     """Folder of boundaries loaded with ``pantau regions import`` (read before the shipped ones)."""
     demo: bool = False
+    letterhead: Letterhead = Letterhead()
+    """The kop surat of reports (``data.config_reports``)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -292,6 +295,8 @@ class Config(Frozen):
     """Extra holidays and working days of the site (``data.workdays``)."""
     complaints: Complaints = Complaints()
     """Deadlines of the complaint stages (``data.complaint_sla``)."""
+    reports: tuple[Report, ...] = ()
+    """Scheduled reports (``data.config_reports``)."""
 
     def metric(self, name: str) -> Metric | None:
         """The catalogue entry named ``name``, or None."""
@@ -305,6 +310,9 @@ class Config(Frozen):
             if s.id == source_id:
                 return s
         return None
+
+    def report(self, report_id: str) -> Report | None:
+        return next((r for r in self.reports if r.id == report_id), None)
 
     def screen(self, screen_id: str) -> Screen | None:
         for s in self.screens:

@@ -36,6 +36,9 @@ API_ROLES: dict[str, Role] = {"/api/v1/alerts": Role.VIEWER,
                               "/api/v1/annotations": Role.VIEWER}
 """API paths a lesser role than ``API_ROLE`` may read: the alerts, which viewers see on
 /alerts too (issue 14)."""
+REPORT_PATHS: dict[str, Role] = {"/report.pdf": Role.VIEWER, "/report.png": Role.VIEWER}
+"""The "Unduh PDF" buttons' files (``dashboard.report.routes``); the report of a page also
+needs that page's role (``page_role``), checked by the route."""
 DASH_ROLE = Role.WALL
 """The least role that may load Dash's layout and call its app-wide callbacks (the page
 router checks the page it is asked for itself)."""
@@ -84,6 +87,8 @@ def path_rule(path: str) -> tuple[str, Role | None]:
         return "api", API_ROLES.get(path, API_ROLE)
     if path.startswith("/_"):
         return "dash", DASH_ROLE
+    if path in REPORT_PATHS:
+        return "page", REPORT_PATHS[path]
     return "page", page_role(path)
 
 
@@ -93,7 +98,7 @@ def allowed(role: Role, path: str) -> bool:
 
 
 EXPORT_FILES = ("/api/v1/export.xlsx", "/api/v1/chart.png", "/api/v1/chart.svg",
-                "/api/v1/chart.pdf", "/api/v1/report.pdf")
+                "/api/v1/chart.pdf", "/api/v1/report.pdf", *REPORT_PATHS)
 
 
 def is_export(path: str, fmt: str | None) -> bool:

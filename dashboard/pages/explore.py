@@ -176,7 +176,7 @@ def export_urls(q, lang: str, step: int | None = None) -> dict[str, str]:
         "png": "/api/v1/chart.png?" + urlencode(base + size),
         "svg": "/api/v1/chart.svg?" + urlencode(base + size),
         "pdf": "/api/v1/chart.pdf?" + urlencode(base + size),
-        "report": "/api/v1/report.pdf?" + urlencode(base),
+        "report": "/report.pdf?" + urlencode([("page", "explore"), *base]),
         "csv": "/api/v1/series?" + urlencode(base + [("format", "csv")]),
         "xlsx": "/api/v1/export.xlsx?" + urlencode(base),
         "json": "/api/v1/series?" + urlencode(base),

@@ -18,6 +18,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from pantau.dashboard import fmt
+from pantau.dashboard.components.report_button import follow_search, report_buttons
 from pantau.dashboard.components.url_state import parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.figures.media_attention import media_attention
@@ -196,6 +197,7 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
                       html.Div(subtitle(d, lang, ctx.tz), id="media-subtitle",
                                className="media-subtitle")]),
             filters(ctx, state, lang),
+            report_buttons("media", "media", make_search(state, params.get("lang")), lang),
         ], className="media-header"),
         html.Div(summary(d, lang), id="media-summary", className="media-summary"),
         dbc.Row([
@@ -226,6 +228,8 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
 
 
 def register(app, ctx: AppContext) -> None:
+    follow_search(app, "media", "media", lambda path: path == ROUTE)
+
     @app.callback(
         Output("media-subtitle", "children"), Output("media-summary", "children"),
         Output("media-attention", "figure"), Output("media-share", "figure"),

@@ -36,6 +36,7 @@ from pantau.dashboard.components.regions import (
     region_label,
     region_names,
 )
+from pantau.dashboard.components.report_button import follow_search, report_buttons
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.figures import breakdown, history, region_map
@@ -221,7 +222,9 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
                   html.H1(metric.title.get(lang), className="metric-title"),
                   html.P(metric.description.get(lang), className="metric-desc")
                   if metric.description else None]),
-        filter_bar("metric", period, region, province, lang, scope),
+        html.Div([filter_bar("metric", period, region, province, lang, scope),
+                  report_buttons("metric", "metric", search, lang, metric=metric.name)],
+                 className="metric-tools"),
     ], className="metric-header")
     return html.Div(dbc.Container([
         header,
@@ -248,6 +251,8 @@ def register(app, ctx: AppContext) -> None:
                 new if new != (search or "") else no_update)
 
     follow_url(app, "metric", ctx.config.site.region, lambda path: path.startswith(ROUTE))
+    follow_search(app, "metric", "metric", lambda path: path.startswith(ROUTE),
+                  extra=lambda path: {"metric": metric_name(path)})
 
     @app.callback(Output("metric-region", "value"),
                   Input("metric-map", "clickData"), Input("metric-clear", "n_clicks"),

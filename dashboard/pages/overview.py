@@ -17,6 +17,7 @@ from pantau.dashboard.components.kpi_card import kpi_card
 from pantau.dashboard.components.kpi_data import CardData, card_data
 from pantau.dashboard.components.periods import period_key, window, window_end
 from pantau.dashboard.components.regions import region_key
+from pantau.dashboard.components.report_button import follow_search, report_buttons, report_href
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
@@ -73,8 +74,13 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
                                  alert=alerts.get(m.name)),
                         xs=12, sm=6, lg=4, xxl=3, className="mb-3")
                 for m in metrics]
-        sections.append(html.Section([html.H2(screen.title.get(shown_lang),
-                                              className="ov-screen-title"),
+        screen_pdf = html.A(t("report.button", shown_lang), download="",
+                            href=report_href("pdf", "screen", search, screen=screen.id),
+                            id=f"ov-screen-pdf-{screen.id}",
+                            className="btn btn-link btn-sm report-screen-btn d-print-none")
+        sections.append(html.Section([html.Div([html.H2(screen.title.get(shown_lang),
+                                                        className="ov-screen-title"),
+                                                screen_pdf], className="ov-screen-head"),
                                       dbc.Row(cols)],
                                      className="ov-screen", id=f"ov-screen-{screen.id}"))
     if not sections:
@@ -97,7 +103,10 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
             html.Div([html.H1(t("overview.title", lang), className="ov-title"),
                       html.Div(subtitle(ctx, period, lang), id="ov-subtitle",
                                className="ov-subtitle")]),
-            filter_bar("ov", period, region, province, lang, scope),
+            html.Div([filter_bar("ov", period, region, province, lang, scope),
+                      report_buttons("ov", "overview",
+                                     make_search(period, region, province, params.get("lang")),
+                                     lang)], className="ov-tools"),
         ], className="ov-header"),
         html.Div(cards(ctx, period, region, params.get("lang"), lang), id="ov-body"),
     ], fluid=True), className="overview")
@@ -120,3 +129,4 @@ def register(app, ctx: AppContext) -> None:
                 subtitle(ctx, period, lang), new if new != (search or "") else no_update)
 
     follow_url(app, "ov", ctx.config.site.region, lambda path: path == ROUTE)
+    follow_search(app, "ov", "overview", lambda path: path == ROUTE)

@@ -42,7 +42,7 @@ TEXTS = {
     "explore.chart.bar": {"id": "Batang", "en": "Bar"},
     "explore.export_chart": {"id": "Unduh grafik", "en": "Download chart"},
     "explore.export_table": {"id": "Unduh tabel", "en": "Download table"},
-    "explore.report": {"id": "Laporan PDF", "en": "PDF report"},
+    "explore.report": {"id": "Unduh PDF", "en": "Download PDF"},
     "explore.api": {"id": "API (JSON)", "en": "API (JSON)"},
     "explore.table": {"id": "Tabel angka pada grafik", "en": "Numbers on the chart"},
     "explore.time": {"id": "Waktu ({zone})", "en": "Time ({zone})"},

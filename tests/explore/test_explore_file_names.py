@@ -14,6 +14,7 @@ from support.api_seed import NOW
 VIEW = "/explore?metric=lapor_count&from=now-2d&to=now&region=52.71"
 LOCAL = datetime.fromtimestamp(NOW, ZoneInfo("Asia/Makassar")).strftime("%Y%m%d-%H%M")
 UTC_STAMP = datetime.fromtimestamp(NOW, ZoneInfo("UTC")).strftime("%Y%m%d-%H%M")
+REPORT_STAMP = datetime.fromtimestamp(NOW, ZoneInfo("Asia/Makassar")).strftime("%Y-%m-%d-%H%M")
 
 
 def test_names_say_what_the_file_is_and_use_the_site_zone(ex_config, ex_store):
@@ -54,5 +55,6 @@ def test_chart_and_report_downloads_have_distinct_local_names(page, ex_app):
         assert open(dl.value.path(), "rb").read(4) in (b"%PDF", b"PK\x03\x04")
     assert len(set(names.values())) == 3, names
     assert names["pdf"] == f"pantau-grafik-lapor_count-{LOCAL}-WITA.pdf", names
-    assert names["report"] == f"pantau-laporan-lapor_count-{LOCAL}-WITA.pdf", names
+    # the "Unduh PDF" button: the report with kop surat (issue 20, dashboard.report)
+    assert names["report"] == f"pantau-jelajah-lapor_count-{REPORT_STAMP}-WITA.pdf", names
     assert not page.errors
