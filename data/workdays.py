@@ -38,21 +38,40 @@ Moment = datetime | date | float | int
 
 
 @lru_cache(maxsize=32)
-def _national(year: int) -> dict[date, str]:
-    """National holidays and cuti bersama of ``year`` that the ``holidays`` package knows."""
+def national_days(year: int) -> tuple[dict[date, str], dict[date, str]]:
+    """The national holidays (``public``) and the cuti bersama (``government``) of ``year``,
+    apart: the demo's history treats a holiday and a collective-leave day differently, so it
+    asks here instead of keeping lists of its own."""
     import holidays
 
     known = holidays.country_holidays("ID").supported_categories
-    cats = tuple(c for c in ("public", "government") if c in known)
-    found = holidays.country_holidays("ID", years=year, categories=cats)
-    if "government" not in known or not holidays.country_holidays(
-            "ID", years=year, categories=("government",)):
-        if year not in _warned:
-            _warned.add(year)
-            log.warning("calendar: the holidays package (%s) knows no cuti bersama for %d; "
-                        "add them to calendar.extra_holidays or upgrade it",
-                        holidays.__version__, year)
-    return dict(found)
+    public = dict(holidays.country_holidays("ID", years=year, categories=("public",)))
+    cuti = dict(holidays.country_holidays("ID", years=year, categories=("government",))) \
+        if "government" in known else {}
+    return public, cuti
+
+
+@lru_cache(maxsize=32)
+def _national(year: int) -> dict[date, str]:
+    """National holidays and cuti bersama of ``year`` that the ``holidays`` package knows."""
+    public, cuti = national_days(year)
+    if not cuti and year not in _warned:
+        import holidays
+
+        _warned.add(year)
+        log.warning("calendar: the holidays package (%s) knows no cuti bersama for %d; "
+                    "add them to calendar.extra_holidays or upgrade it",
+                    holidays.__version__, year)
+    return {**public, **cuti}
+
+
+def idul_fitri(year: int) -> date | None:
+    """The first day of Idul Fitri in ``year`` (the national calendar's; estimated dates of
+    coming years included), or None if the package does not know the year."""
+    public, _ = national_days(year)
+    first = [d for d, name in public.items()
+             if "Eid al-Fitr" in name and "Second" not in name]
+    return min(first) if first else None
 
 
 class Calendar:

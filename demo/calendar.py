@@ -7,50 +7,37 @@ Everything is vectorised over numpy arrays of UTC epoch seconds::
     office_day_factor(local)             # 1 on a working day, less on weekends and holidays
     office_hour_profile(local)           # the shape of a working day (peaks 09-11, 13-15)
 
-The dates are the government's published lists for 2025 and 2026 and the expected dates for 2027
-(Islamic holidays move with the moon sighting by a day either way): close enough to give the
-demo the rhythm real data has. They are not an authority on holidays.
+The holidays and cuti bersama are the site calendar's (``pantau.data.workdays``, from the
+``holidays`` package), so the demo's quiet days are the days the complaint deadlines skip.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import numpy as np
+from pantau.data.workdays import idul_fitri, national_days
 from pantau.demo import SITE
 
 WITA = 8 * 3600
 """UTC offset of Asia/Makassar (no daylight saving)."""
 
-HOLIDAYS = {
-    # 2025
-    "2025-01-01", "2025-01-27", "2025-01-29", "2025-03-29", "2025-03-31", "2025-04-01",
-    "2025-04-18", "2025-05-01", "2025-05-12", "2025-05-29", "2025-06-01", "2025-06-06",
-    "2025-06-27", "2025-08-17", "2025-09-05", "2025-12-25",
-    # 2026
-    "2026-01-01", "2026-01-16", "2026-02-17", "2026-03-19", "2026-03-20", "2026-03-21",
-    "2026-04-03", "2026-05-01", "2026-05-14", "2026-05-27", "2026-05-31", "2026-06-01",
-    "2026-06-16", "2026-08-17", "2026-08-25", "2026-12-25",
-    # 2027 (expected)
-    "2027-01-01", "2027-01-05", "2027-02-06", "2027-03-08", "2027-03-10", "2027-03-11",
-    "2027-03-26", "2027-05-01", "2027-05-06", "2027-05-17", "2027-05-20", "2027-06-01",
-    "2027-06-06", "2027-08-15", "2027-08-17", "2027-12-25",
-}
-"""National holidays (hari libur nasional)."""
+YEARS = range(2024, 2029)
+"""The years the demo's history and feeder can reach."""
 
-CUTI_BERSAMA = {
-    "2025-01-28", "2025-03-28", "2025-04-02", "2025-04-03", "2025-04-04", "2025-04-07",
-    "2025-05-13", "2025-05-30", "2025-06-09", "2025-08-18", "2025-12-26",
-    "2026-02-16", "2026-03-18", "2026-03-23", "2026-03-24", "2026-05-15", "2026-05-28",
-    "2026-08-18", "2026-12-24",
-    "2027-03-09", "2027-03-12", "2027-03-15", "2027-05-18", "2027-12-24",
-}
+HOLIDAYS = {str(d) for y in YEARS for d in national_days(y)[0]}
+"""National holidays (hari libur nasional): the one calendar of ``pantau.data.workdays``."""
+
+CUTI_BERSAMA = {str(d) for y in YEARS for d in national_days(y)[1]}
 """Collective leave days around the holidays: offices mostly closed."""
 
-RAMADAN = (("2025-03-01", "2025-03-30"), ("2026-02-18", "2026-03-19"),
-           ("2027-02-08", "2027-03-09"))
-"""First and last fasting day: shorter office hours, activity shifts to the evening."""
-
-IDUL_FITRI = ("2025-03-31", "2026-03-20", "2027-03-10")
+IDUL_FITRI = tuple(str(d) for d in map(idul_fitri, YEARS) if d is not None)
 """Around these the province empties for mudik: a week of very low office activity."""
+
+RAMADAN = tuple((str(date.fromisoformat(d) - timedelta(days=30)),
+                 str(date.fromisoformat(d) - timedelta(days=1))) for d in IDUL_FITRI)
+"""First and last fasting day (30 days before Idul Fitri: close enough for the demo's rhythm):
+shorter office hours, activity shifts to the evening."""
 
 _DAY0 = np.datetime64("1970-01-01", "D")
 YEAR_2026 = 1767225600

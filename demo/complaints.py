@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 from pantau.data.complaints import Complaint, upsert
 from pantau.data.reference import codes
-from pantau.data.workdays import Calendar
+from pantau.data.workdays import Calendar, idul_fitri
 from pantau.data.zones import zone
 from pantau.demo import REGIONS
 
@@ -28,7 +28,6 @@ SLOW_AGENCY = "Dinas PUPR"
 CATEGORIES = ("Infrastruktur", "Kesehatan", "Administrasi Kependudukan", "Pendidikan",
               "Bantuan Sosial", "Transportasi")
 CHANNELS = ("web", "sms", "whatsapp", "aplikasi")
-IDUL_FITRI = (date(2025, 3, 31), date(2026, 3, 20), date(2027, 3, 10))
 PER_WORKDAY = 24
 REACH_BACK = 120
 """Days before ``start`` whose complaints are generated again (their later stages)."""
@@ -50,7 +49,8 @@ def fast_region(area: str) -> str:
 
 
 def _before_lebaran(day: date) -> bool:
-    return any(timedelta(0) < lebaran - day <= timedelta(7) for lebaran in IDUL_FITRI)
+    lebaran = [d for d in (idul_fitri(day.year), idul_fitri(day.year + 1)) if d is not None]
+    return any(timedelta(0) < d - day <= timedelta(7) for d in lebaran)
 
 
 def _moment(cal: Calendar, day: date, rng, tz: str) -> int:
