@@ -291,7 +291,7 @@ def kpi_answer(ctx: AppContext, metric, period: str, region: str | None, lang: s
                 "previous": s.previous, "delta": s.delta, "delta_pct": s.delta_pct,
                 "status": s.status, "target": s.target, "attainment": s.attainment,
                 "as_of": iso(s.as_of, ctx.tz), "last": iso(s.last_ts, ctx.tz),
-                "province_wide": s.province_wide}
+                "site_wide": s.province_wide, "province_wide": s.province_wide}
 
     key = f"kpi:{metric.name}:{period}:{region}:{lang}:{scope}:{end}:{int(now) // 10}"
     return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, compute)

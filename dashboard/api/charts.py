@@ -208,6 +208,11 @@ def _panel(ctx: AppContext, tile, lang: str, now: int, filters: dict,
     # bar, map and table: one bar per value of the tile's label (the region for a map)
     by = tile.by or ("region" if tile.view == "map" else None)
     df = queries.totals(ctx.store, metric.name, start, end, metric.agg, mine, scope)
+    if by == "region" and by in df.columns and by not in mine:  # data.places' rule
+        from pantau.data.shows import region_totals
+
+        df, _ = region_totals(ctx.store, metric, start, end, ctx.config.site.region, mine,
+                              scope)
     if by and by in df.columns:
         df = df.sort_values(by)
         x = [value_name(ctx.config, by, str(v), lang) for v in df[by]]

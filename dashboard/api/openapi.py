@@ -115,8 +115,11 @@ def spec(ctx: AppContext) -> dict:
                     [metric, lang, _p("period", "period", {"type": "string",
                                                            "enum": list(PERIODS)}),
                      _p("region", "the site's region code (site.region) or the code of a region "
-                        "one level below it (a kabupaten/kota of a province, a kecamatan of a "
-                        "kabupaten/kota)")],
+                        "inside it (a kabupaten/kota of a province, a kecamatan of a "
+                        "kabupaten/kota, a desa/kelurahan where data has it; a place without "
+                        "a series of its own is the places inside it, never counted twice). "
+                        "The answer's site_wide (also as province_wide, its older name) is true "
+                        "when the metric has no region label and the figure is the site's")],
                     _ok("the figure")),
         "/articles": get("Media items, newest first", [
             *time, _p("outlet", "outlet name"),

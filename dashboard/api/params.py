@@ -7,7 +7,7 @@ parameter at fault. Any parameter that is not a reserved name is a label filter
 reserved). Filters must name a label of the metric and one of its values.
 
 A principal limited to a region (``current().region``, e.g. ``52.71``) reads only that region
-and the province total: the label values offered to it are those in its scope, and asking
+and the site's total: the label values offered to it are those in its scope, and asking
 for another region by name (``region=52.01``, in a filter or ``/kpi``) is refused with 403 JSON
 naming the parameter (``scope_error``), never answered.
 """
@@ -127,29 +127,34 @@ def one(args: dict, name: str, default: str | None = None) -> str | None:
     return value.strip()
 
 
-def scope_error(value: str, scope: str, param: str) -> ApiError:
+def scope_error(value: str, scope: str, param: str, area: str) -> ApiError:
     """The 403 of a scoped principal asking by name for a region outside its scope: ``{"error":
-    "forbidden", "detail": ..., "parameter": ..., "scope": ...}`` (the sign-in gate's 403 with
-    the parameter at fault and the scope)."""
-    return ApiError("forbidden", param, status=403, scope=scope,
+    "forbidden", "detail": ..., "parameter": ..., "scope": ..., "area": ...}`` (the sign-in
+    gate's 403 with the parameter at fault, the scope and the site's area, whose total the
+    detail names by its level: "the regency total (33.11)")."""
+    from pantau.dashboard.components.regions import total_label
+
+    return ApiError("forbidden", param, status=403, scope=scope, area=area,
                     detail=f"region {value!r} is outside your region scope {scope!r}: you may "
-                           f"read {scope} and the province total")
+                           f"read {scope} and {total_label(area, 'en')} ({area})")
 
 
 def region(ctx: AppContext, args: dict, scope: str | None = None) -> str | None:
-    """``region``: the site's own code or one region one level below it (None when absent);
-    403 when outside ``scope`` (the site's area itself, the total, is inside every scope)."""
+    """``region``: the site's own code or a listed region inside it (one level below, or
+    deeper where data has it: a desa/kelurahan of a kecamatan; None when absent); 403 when
+    outside ``scope`` (the site's area itself, the total, is inside every scope)."""
     from pantau.data.reference import codes
 
     value = one(args, "region")
     if not value:
         return None
     area = ctx.config.site.region
-    if value != area and value not in codes.children(area):
+    if value != area and (not codes.within(value, area) or not codes.known(value)):
         below = codes.level(area + ".00")
-        raise ApiError(f"region {value!r} is not {area} or one of its {below} codes", "region")
+        raise ApiError(f"region {value!r} is not {area} or one of its {below} codes (or a "
+                       f"place inside one)", "region")
     if not region_in_scope(value, scope):
-        raise scope_error(value, scope, "region")
+        raise scope_error(value, scope, "region", area)
     return value
 
 
@@ -243,7 +248,7 @@ def label_filters(ctx: AppContext, args: dict, metrics: list[str], reserved=SERI
             raise ApiError(f"{param!r} is neither a parameter nor a label name", param[:100])
         outside = [v for v in values if name == REGION_LABEL and not region_in_scope(v, scope)]
         if outside:
-            raise scope_error(outside[0][:100], scope, param)
+            raise scope_error(outside[0][:100], scope, param, ctx.config.site.region)
         if name not in known:
             names = ", ".join(sorted(known)) or "none"
             raise ApiError(f"{name!r} is not a label of {' or '.join(metrics)} "

@@ -49,6 +49,13 @@ def whole_label(area: str, lang: str) -> str:
     return t(f"overview.region.{'province' if kind == 'provinsi' else kind}", lang)
 
 
+def total_label(area: str, lang: str) -> str:
+    """What the site's total is called in a sentence: "total provinsi" / "total kabupaten" /
+    "total kota" ("the province total", ...)."""
+    kind = codes.kind(area) or "provinsi"
+    return t(f"common.total.{kind if kind in ('kabupaten', 'kota') else 'provinsi'}", lang)
+
+
 def region_options(province: str, lang: str, scope: str | None = None) -> list[dict]:
     """Options for a select: the site's area first, then the regions below it in ``scope``
     in code order."""

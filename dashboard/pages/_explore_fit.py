@@ -86,10 +86,12 @@ def error_text(exc: ApiError, lang: str) -> str:
     """What a person reads for a refused question: the API's message is English for machines,
     the page names the control at fault in the page's language."""
     if exc.status == 403:  # a region outside the principal's scope (api.params.scope_error)
+        from pantau.dashboard.components.regions import total_label
         from pantau.data.reference import region_name
 
-        scope = str(exc.extra.get("scope", ""))
-        return t("explore.error.scope", lang, scope=region_name(scope) or scope)
+        scope, area = str(exc.extra.get("scope", "")), str(exc.extra.get("area", ""))
+        return t("explore.error.scope", lang, scope=region_name(scope) or scope,
+                 total=total_label(area, lang))
     if lang == "en":
         return exc.message
     key = f"explore.error.{exc.parameter}"

@@ -11,6 +11,9 @@ TEXTS = {
     "common.no_boundaries": {
         "id": "Batas wilayah tingkat ini belum tersedia (muat dengan pantau regions import)",
         "en": "No boundaries for this level yet (load them with pantau regions import)"},
+    "common.total.provinsi": {"id": "total provinsi", "en": "the province total"},
+    "common.total.kabupaten": {"id": "total kabupaten", "en": "the regency total"},
+    "common.total.kota": {"id": "total kota", "en": "the city total"},
     "common.not_found": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
     "common.store_down.title": {"id": "Data sedang tidak dapat dibaca",
                                 "en": "The data cannot be read right now"},

@@ -85,9 +85,9 @@ TEXTS = {
     "explore.error.label": {"id": "filter “{name}” bukan label metrik ini atau nilainya tidak "
                                   "dikenal.", "en": "unknown label filter {name}."},
     "explore.error.scope": {"id": "wilayah itu di luar wilayah akses Anda; Anda hanya dapat "
-                                  "melihat {scope} dan total provinsi.",
+                                  "melihat {scope} dan {total}.",
                             "en": "that region is outside your access scope; you may see "
-                                  "{scope} and the province total only."},
+                                  "{scope} and {total} only."},
     "explore.error": {"id": "Tidak dapat menampilkan data: {message}",
                       "en": "Cannot show the data: {message}"},
     "explore.label_option": {"id": "{name} = {value}", "en": "{name} = {value}"},

@@ -5,6 +5,8 @@ with no code change."""
 
 from __future__ import annotations
 
+import json
+import re
 import time
 
 from pantau.collectors.runner import Runner
@@ -205,4 +207,73 @@ def test_a_kabupaten_drills_to_desa_where_data_has_them(tmp_path):
     located = {loc: z for trace in graph.figure.data if trace.type == "choropleth"
                for loc, z in zip(trace.locations, trace.z, strict=True)}
     assert located == {c: v for c, (_n, v) in KARTASURA_DESA.items()}
+    store.dispose()
+
+
+PROVINCE_WORDS = re.compile(r"provinsi|province|kabupaten/kota|regency/city", re.I)
+
+
+def _text(component) -> str:
+    import plotly.utils
+
+    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def test_a_kabupaten_site_never_speaks_of_a_province(tmp_path):
+    """Every page of Sukoharjo (its total, a kecamatan, each metric's drill-down, the wall, the
+    explorer, alerts, sources) in both languages, the API's 403 for a scoped asker and the
+    explorer's sentence for it: no "provinsi", "province" or "kabupaten/kota" anywhere; the
+    total is the kabupaten's. The same sentences on NTB say "total provinsi"."""
+    from pantau.dashboard.api.params import ApiError, region, scope_error
+    from pantau.dashboard.app import create_app
+    from pantau.dashboard.pages import alerts, explore, metric, overview, sources, wall
+    from pantau.dashboard.pages._explore_fit import error_text
+
+    raw = repo_yaml("examples/sukoharjo.yaml")
+    raw["store"]["url"] = f"sqlite:///{tmp_path / 's.db'}"
+    cfg = config_from(raw)
+    store = Store(cfg.store.url, retention_days=cfg.store.retention_days)
+    store.upgrade()
+    now = int(time.time())
+    samples = [Sample(m.name, 3.0, {"region": "33.11.12.2001"}, now - 3600)
+               for m in cfg.metrics if m.name.startswith("lapor_")]
+    samples += [Sample("service_up", 1.0, {"service": "portal_sukoharjo"}, now - 3600)]
+    assert Runner.from_config(cfg, store)._write(Batch(samples), now).rejected == 0
+    app = create_app(cfg, store)
+    ctx = app.ctx
+    with app.server.test_request_context():
+        for lang in ("id", "en"):
+            pages = [overview.layout(ctx, lang, {}, "/"),
+                     overview.layout(ctx, lang, {"region": "33.11.12"}, "/"),
+                     wall.layout(ctx, lang, {}, "/wall"),
+                     explore.layout(ctx, lang, {}, "/explore"),
+                     alerts.layout(ctx, lang, {}, "/alerts"),
+                     sources.layout(ctx, lang, {}, "/sources")]
+            pages += [metric.layout(ctx, lang, {"region": r}, f"/metric/{m.name}")
+                      for m in cfg.metrics for r in ("33.11", "33.11.12")]
+            for page in pages:
+                found = PROVINCE_WORDS.findall(_text(page))
+                assert not found, (lang, found)
+        assert "Angka tingkat kabupaten" in _text(
+            overview.layout(ctx, "id", {"region": "33.11.12"}, "/"))  # service_up: no region
+        assert region(ctx, {"region": ["33.11.12.2001"]}) == "33.11.12.2001"  # a desa
+        try:
+            region(ctx, {"region": ["33.12.01.2001"]})
+        except ApiError as exc:
+            assert "not 33.11 or one of its kecamatan codes" in exc.message
+        else:
+            raise AssertionError("a desa of Wonogiri is not inside Sukoharjo")
+        err = scope_error("33.11.01", "33.11.12", "region", "33.11")
+        assert err.body()["detail"].endswith("you may read 33.11.12 and the regency total "
+                                             "(33.11)")
+        said = error_text(err, "id")
+        assert "Kartasura dan total kabupaten" in said and not PROVINCE_WORDS.search(said)
+        assert "total provinsi" in error_text(scope_error("52.01", "52.71", "region", "52"),
+                                              "id")
+        client = app.server.test_client()
+        answer = client.get("/api/v1/kpi?metric=lapor_complaints_received_count&period=7d"
+                            "&region=33.11.12").get_json()
+        assert answer["value"] == 3 and answer["site_wide"] is False
+        assert not PROVINCE_WORDS.search(json.dumps(
+            {k: v for k, v in answer.items() if k != "province_wide"}))
     store.dispose()
