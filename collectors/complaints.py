@@ -31,6 +31,7 @@ from pantau.collectors.fetch import check_url, fetch_ok, read_limited, where
 from pantau.collectors.http_json import _compile, parse_json
 from pantau.data.batch import Batch
 from pantau.data.complaint_import import epoch_text
+from pantau.data.complaint_metrics import OVERDUE_METRIC
 from pydantic import Field, field_validator, model_validator
 
 FIELDS = ("id", "region", "agency", "category", "channel", "received_at", "verified_at",
@@ -74,6 +75,10 @@ class ComplaintsOptions(Options):
             for expr in self.fields.values():
                 _compile(expr)
         return self
+
+    def emitted_metrics(self) -> list[str]:
+        """What the store derives from every run: complaints lewat tenggat (when declared)."""
+        return [OVERDUE_METRIC]
 
     def kind(self) -> str:
         if self.format:

@@ -5,7 +5,7 @@
 
 One run: collector.collect() -> default timestamps, article sentiment and topics ->
 ``store.write`` (the store refuses what is not in the catalogue, with reasons) -> per-outlet
-article counts -> ``store.record_run``. Whatever happens, a ``runs`` row is written: an
+article counts, complaints lewat tenggat (``complaints_overdue_count``) -> ``store.record_run``. Whatever happens, a ``runs`` row is written: an
 exception becomes the run's error, never the scheduler's problem.
 
 Statuses are ``data.runs.RunStatus`` (up; pending while retries are left, then down: the rule
@@ -39,6 +39,7 @@ from pantau.collectors.contract import CollectorKind
 from pantau.collectors.rss import ARTICLES_METRIC
 from pantau.data.articles import hourly_outlet_counts
 from pantau.data.batch import Article, Batch, Sample
+from pantau.data.complaint_metrics import OVERDUE_METRIC, write_today
 from pantau.data.config_models import Config, Source
 from pantau.data.engine import store_unreachable
 from pantau.data.locks import SourceLocks
@@ -78,8 +79,11 @@ class Runner:
                  sentiment: str | None = "lexicon", http_factory: HttpFactory = default_http,
                  max_body: int = MAX_BODY_BYTES,
                  kinds: Mapping[str, type[CollectorKind]] | None = None,
-                 area: str | None = None):
+                 area: str | None = None, config: Config | None = None):
         self.store = store
+        self.config = config
+        """The site's config, for what is derived from a run (``complaints_overdue_count``
+        needs the calendar and the deadlines); None: nothing is derived."""
         self.area = area
         """The site's area (``site.region``): samples labelled with a region outside it are
         refused with their reason (``data.reference.codes.refusal``)."""
@@ -109,7 +113,7 @@ class Runner:
         """A runner with the catalogue, zone, topics and sentiment scorer of ``cfg``."""
         return cls(store, {m.name for m in cfg.metrics}, tz=cfg.site.timezone,
                    topics=cfg.media.topics, sentiment=cfg.media.sentiment,
-                   area=cfg.site.region, **kw)
+                   area=cfg.site.region, config=cfg, **kw)
 
     # -- one run -------------------------------------------------------------------------
     def run(self, source: Source) -> RunResult:
@@ -146,6 +150,8 @@ class Runner:
                 samples = res.written + res.complaints + res.spbe + res.quakes
                 rejected, new_articles = res.rejected + len(batch.refused), res.articles
                 reasons = [r.reason for r in batch.refused + res.rejections]
+                if batch.complaints:
+                    samples += self.complaint_metrics(int(started))
                 if batch.articles:
                     with self._writing():
                         counted = self._article_counts(batch.articles, int(started))
@@ -267,6 +273,14 @@ class Runner:
         counts = [Sample(ARTICLES_METRIC, float(n), {"outlet": o, "channel": c}, h)
                   for o, c, h, n in rows]
         return self.store.write(Batch(samples=counts), self.catalogue, now=now)
+
+    def complaint_metrics(self, now: float) -> int:
+        """Write ``complaints_overdue_count`` as it stands at ``now`` (``data.complaint_metrics``;
+        nothing when the catalogue lacks it or the runner has no config); how many points."""
+        if self.config is None or OVERDUE_METRIC not in self.catalogue:
+            return 0
+        with self._writing():
+            return write_today(self.store, self.config, self.catalogue, now)
 
     def _failure_status(self, source: Source) -> RunStatus:
         try:

@@ -1,5 +1,5 @@
 """The scheduler of ``pantau worker``: one APScheduler 3 job per enabled source, plus the nightly
-retention job.
+retention job and, when the catalogue has ``complaints_overdue_count``, its nightly point.
 
     sched = Scheduler(cfg, runner, on_result=print)
     sched.start()          # blocks until stop() (from a signal handler, say)
@@ -25,6 +25,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from pantau.collectors.runner import Runner, RunResult
+from pantau.data.complaint_metrics import OVERDUE_METRIC
 from pantau.data.config import interval_seconds
 from pantau.data.config_models import Config, Source
 from pantau.data.health import next_due
@@ -35,6 +36,10 @@ log = logging.getLogger("pantau.worker")
 RETENTION_JOB = "_retention"
 RETENTION_AT = (2, 30)
 """Local time (hour, minute) of the nightly retention job."""
+COMPLAINTS_JOB = "_complaints_overdue"
+COMPLAINTS_AT = (0, 5)
+"""Local time (hour, minute) of the nightly ``complaints_overdue_count`` point: just after
+midnight, when the stages due the day before become lewat tenggat."""
 MAX_GRACE = 3600
 
 
@@ -98,6 +103,12 @@ class Scheduler:
                                                         timezone=ZoneInfo(self.tz)),
                            id=RETENTION_JOB, name="retention", coalesce=True, max_instances=1,
                            misfire_grace_time=MAX_GRACE)
+        if OVERDUE_METRIC in self.runner.catalogue:
+            hour, minute = COMPLAINTS_AT
+            self.sched.add_job(self.complaints_overdue, CronTrigger(
+                hour=hour, minute=minute, timezone=ZoneInfo(self.tz)), id=COMPLAINTS_JOB,
+                name="complaints overdue", coalesce=True, max_instances=1,
+                misfire_grace_time=MAX_GRACE)
 
     def every(self, seconds: float, fn: Callable[[], object], job_id: str) -> None:
         """Also call ``fn()`` every ``seconds`` (the alerts' sweep), never two at once; an
@@ -132,6 +143,16 @@ class Scheduler:
             with self._idle:
                 self._active -= 1
                 self._idle.notify_all()
+
+    def complaints_overdue(self) -> None:
+        """The nightly point of ``complaints_overdue_count`` (errors logged, never raised)."""
+        if self._stopping.is_set():
+            return
+        try:
+            n = self.runner.complaint_metrics(self.clock())
+            log.info("complaints_overdue_count: %d point(s) written", n)
+        except Exception as exc:
+            log.error("complaints_overdue_count failed: %s", exc)
 
     def _retention(self) -> None:
         if self._stopping.is_set():

@@ -86,6 +86,20 @@ def region_in_scope(code: str | None, scope: str | None) -> bool:
     return code == scope or code.startswith(scope + ".") or scope.startswith(code + ".")
 
 
+def record_in_scope(code: str | None, scope: str | None) -> bool:
+    """True when a record of place ``code`` (a complaint) may be shown to a principal
+    limited to ``scope``: unscoped principals see every record, a scoped one only records of
+    its region or of a region inside it. Stricter than ``region_in_scope``: a record of the
+    province (``52``) or of no known place is one thing that happened elsewhere, not a total
+    that includes the scope's share."""
+    if scope is None:
+        return True
+    if code is None or code == "":
+        return False
+    code, scope = str(code), str(scope)
+    return code == scope or code.startswith(scope + ".")
+
+
 REGION_LABEL = "region"
 """The series label that says which place a series is of (``"52.71"``)."""
 

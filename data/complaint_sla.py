@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pantau.data import complaints as records
-from pantau.data.access import region_in_scope
+from pantau.data.access import record_in_scope
 from pantau.data.complaints import Complaint
 from pantau.data.workdays import Calendar, calendar_of
 
@@ -95,13 +95,13 @@ def sla(store, cfg, start: int, end: int, now: float, region: str | None = None,
         agency: str | None = None, scope: str | None = None) -> dict:
     """Service levels of the complaints received in [start, end), of ``region`` (that code
     or inside it) and ``agency`` when given, of those a principal limited to ``scope`` may
-    see (``data.access.region_in_scope``)."""
+    see (``data.access.record_in_scope``)."""
     found = records.received_between(store, start, end, region, agency,
                                      limit=MAX_COMPLAINTS + 1)
     if len(found) > MAX_COMPLAINTS:
         raise TooManyComplaints(f"more than {MAX_COMPLAINTS} complaints were received in "
                                 "from-to; ask for a shorter range")
-    rows = [c for c in found if region_in_scope(c.region, scope)]
+    rows = [c for c in found if record_in_scope(c.region, scope)]
     answer = summarise(rows, calendar_of(cfg), cfg.complaints, now)
     answer["complaints"] = len(rows)
     return answer

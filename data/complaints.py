@@ -115,7 +115,25 @@ def received_between(store, start: int, end: int, region: str | None = None,
         return [_row(r) for r in conn.execute(q)]
 
 
+def newest_update(store) -> int | None:
+    """When a complaint was last written (Unix seconds), or None when none is stored."""
+    with store.reader.connect() as conn:
+        got = conn.execute(select(func.max(table.c.updated_ts))).scalar()
+    return None if got is None else int(got)
+
+
 def count(store) -> int:
     """How many complaints are stored."""
     with store.reader.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def still_open(store, region: str | None = None, limit: int = 200_000) -> list[Complaint]:
+    """Complaints not closed yet, of ``region`` (that code or inside it) when given, oldest
+    first; at most ``limit``."""
+    q = select(table).where(table.c.closed_at.is_(None))
+    if region:
+        q = q.where((table.c.region == region) | table.c.region.like(region + ".%"))
+    q = q.order_by(table.c.received_at, table.c.id).limit(limit)
+    with store.reader.connect() as conn:
+        return [_row(r) for r in conn.execute(q)]

@@ -204,9 +204,10 @@ class Media(Frozen):
     """``lexicon`` (built in) or ``package.module:function`` taking a text, returning a label."""
 
 
-View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table"]
-METRICLESS_VIEWS = ("headlines", "topics")
-"""Views that name no metric: what they show is fixed (articles, topics)."""
+View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table", "sla"]
+"""``sla``: complaints lewat tenggat now, per stage they wait at (``data.complaint_views``)."""
+METRICLESS_VIEWS = ("headlines", "topics", "sla")
+"""Views that name no metric: what they show is fixed (articles, topics, complaints)."""
 
 
 class Tile(Frozen):

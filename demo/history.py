@@ -19,9 +19,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from pantau.data.batch import Article, Batch
+from pantau.data.complaint_metrics import OVERDUE_METRIC, write_days
 from pantau.data.config_models import Config
 from pantau.data.reference import indicator_samples
 from pantau.data.store import Store
+from pantau.data.workdays import calendar_of
 from pantau.demo import ARTICLE_DAYS, DEFAULT_SEED
 from pantau.demo.complaints import write_complaints
 from pantau.demo.metrics import GENERATORS
@@ -89,7 +91,7 @@ def news_counts(seed: int, start: int, end: int):
 
 def missing_generators(cfg: Config) -> list[str]:
     """Metrics of ``cfg`` the demo cannot make history for (should be none)."""
-    known = set(GENERATORS) | {NEWS_METRIC, *PUBLISHED}
+    known = set(GENERATORS) | {NEWS_METRIC, OVERDUE_METRIC, *PUBLISHED}
     return [m.name for m in cfg.metrics if m.name not in known]
 
 
@@ -200,5 +202,9 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
     report.complaints = write_complaints(store, cfg, start, end, seed, now)
     # SPBE indicator levels 2019-2024 (demo.spbe): made up, published indices where known.
     report.spbe = write_spbe(store, cfg.site.region, seed, now)
+    # What the store derives from them, a point per day (data.complaint_metrics).
+    cal_day = calendar_of(cfg).day
+    report.points += write_days(store, cfg, {m.name for m in cfg.metrics}, cal_day(start),
+                                cal_day(min(end, now) - 1), now)
     report.seconds = time.perf_counter() - began
     return report

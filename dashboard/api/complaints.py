@@ -2,8 +2,8 @@
 complaints received in [from, to), how many were due, done on time, done late, open and
 overdue, and the median hari kerja taken; the holidays the count skipped. Role: analyst or
 better (the API's role, ``dashboard.auth.rules``); a principal limited to a region gets the
-complaints of its region only (``pantau.data.access.region_in_scope``), and asking for
-another region by name is a 403.
+complaints of its region only (``pantau.data.access.record_in_scope``: not the province's
+own nor those without a region), and asking for another region by name is a 403.
 
     register(server, ctx, json_response, only)   # by dashboard.api.routes
 """
