@@ -79,6 +79,11 @@ def date(ts: float, lang: str, tz: str) -> str:
     return format_date(local(ts, tz), format="d MMM y", locale=_locale(lang))
 
 
+def day_text(d, lang: str) -> str:
+    """A calendar date (a ``datetime.date``, no zone) as ``27 Nov 2026``."""
+    return format_date(d, format="d MMM y", locale=_locale(lang))
+
+
 def long_date(ts: float, lang: str, tz: str) -> str:
     """``Jumat, 27 November 2026``."""
     return format_date(local(ts, tz), format="EEEE, d MMMM y", locale=_locale(lang))

@@ -54,12 +54,14 @@ def filter_bar(prefix: str, period: str, region: str, province: str, lang: str,
     ], className="filter-bar")
 
 
-def follow_url(app, prefix: str, province: str, on_page: Callable[[str], bool]) -> None:
+def follow_url(app, prefix: str, province: str, on_page: Callable[[str], bool],
+               default_period: str | None = None) -> None:
     """Set the selectors ``<prefix>-period`` and ``<prefix>-region`` from ``?period=&region=``
     whenever the URL's query changes without a new page (Back and Forward move through
     ``history.pushState`` entries, which change only ``url.search``). The page's own update
     then redraws it; when the selectors already show the URL's state nothing fires, so a
-    change made by the selectors themselves does not echo."""
+    change made by the selectors themselves does not echo. ``default_period``: the page's
+    period when the URL names none (else ``data.periods.DEFAULT_PERIOD``)."""
     @app.callback(Output(f"{prefix}-period", "value", allow_duplicate=True),
                   Output(f"{prefix}-region", "value", allow_duplicate=True),
                   Input("url", "search"), State("url", "pathname"),
@@ -70,7 +72,8 @@ def follow_url(app, prefix: str, province: str, on_page: Callable[[str], bool]) 
             raise PreventUpdate
         params = parse_search(search)
         scope = current().region
-        want = (period_key(params.get("period")),
+        asked = params.get("period") or default_period
+        want = (period_key(asked),
                 region_key(params.get("region"), province, scope))
         if want == (period_key(period), region_key(region, province, scope)):
             raise PreventUpdate

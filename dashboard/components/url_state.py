@@ -15,10 +15,12 @@ def parse_search(search: str | None) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
 
 
-def make_search(period: str, region: str, province: str, lang: str | None) -> str:
-    """The query string for this state; ``lang`` only when the user asked for one."""
+def make_search(period: str, region: str, province: str, lang: str | None,
+                default_period: str = DEFAULT_PERIOD) -> str:
+    """The query string for this state; ``lang`` only when the user asked for one; the period
+    unless it is the page's default (``default_period``)."""
     q = {}
-    if period != DEFAULT_PERIOD:
+    if period != default_period:
         q["period"] = period
     if region != province:
         q["region"] = region

@@ -21,20 +21,41 @@ from pantau.dashboard.components.report_button import follow_search, report_butt
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
+from pantau.data.complaint_metrics import OVERDUE_METRIC
+from pantau.data.complaint_views import has_complaints
 from pantau.data.config_models import Config, Metric, Screen
 
 ROUTE = "/"
 
 
 def screen_metrics(config: Config, screen: Screen) -> list[Metric]:
-    """The catalogue metrics of a screen's tiles, once each, KPI tiles first."""
+    """The catalogue metrics of a screen's tiles, once each, KPI tiles first; not
+    ``complaints_overdue_count``, whose card has a section of its own (``complaint_cards``)."""
     tiles = sorted(screen.tiles, key=lambda tile: tile.view != "kpi")
     out: dict[str, Metric] = {}
     for tile in tiles:
         m = config.metric(tile.metric) if tile.metric else None
-        if m is not None and m.name not in out:
+        if m is not None and m.name not in out and m.name != OVERDUE_METRIC:
             out[m.name] = m
     return list(out.values())
+
+
+def complaint_cards(ctx: AppContext, period: str, region: str, lang: str | None,
+                    shown_lang: str, alerts: dict) -> list:
+    """The card of ``complaints_overdue_count`` (aduan lewat tenggat), linking to ``/aduan``:
+    only when the catalogue declares the metric and complaint records exist."""
+    metric = ctx.config.metric(OVERDUE_METRIC)
+    if metric is None or not ctx.cache.get_or_set(
+            f"ov:has-complaints:{int(ctx.clock()) // 60}", ctx.config.web.cache_ttl,
+            lambda: has_complaints(ctx.store)):
+        return []
+    search = make_search(period, region, ctx.config.site.region, lang)
+    card = kpi_card(cached_card(ctx, metric, period, region, current().region), shown_lang,
+                    ctx.tz, href=f"/aduan{search}", card_id=f"ov-card-aduan-{metric.name}",
+                    alert=alerts.get(metric.name))
+    return [html.Section([html.H2(t("aduan.title", shown_lang), className="ov-screen-title"),
+                          dbc.Row(dbc.Col(card, xs=12, sm=6, lg=4, xxl=3, className="mb-3"))],
+                         className="ov-screen", id="ov-screen-aduan")]
 
 
 def cached_card(ctx: AppContext, metric: Metric, period: str, region: str,
@@ -62,8 +83,8 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
     request's principal)."""
     province, scope = ctx.config.site.region, current().region
     search = make_search(period, region, province, lang)
-    sections = []
     alerts = metric_alerts(ctx)
+    sections = complaint_cards(ctx, period, region, lang, shown_lang, alerts)
     for screen in ctx.config.screens:
         metrics = screen_metrics(ctx.config, screen)
         if not metrics:

@@ -30,6 +30,8 @@ TEXTS = {
     "wall.label.outlet": {"id": "media", "en": "outlet"},
     "wall.label.channel": {"id": "saluran", "en": "channel"},
     "wall.label.opd": {"id": "OPD", "en": "agency"},
+    "wall.label.agency": {"id": "OPD", "en": "agency"},
+    "wall.label.stage": {"id": "tahap", "en": "stage"},
     "wall.articles_n": {"id": "{n} berita", "en": "{n} articles"},
     "wall.other": {"id": "lainnya", "en": "other"},
 }

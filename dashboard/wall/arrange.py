@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from pantau.data.config_models import Tile
 
-TEXT_VIEWS = ("headlines", "topics", "table")
+TEXT_VIEWS = ("headlines", "topics", "table", "sla")
 WEIGHTS = {"headlines": 3, "topics": 2, "table": 2, "kpi": 2, "line": 3, "area": 3, "bar": 3,
-           "map": 3}
+           "map": 3, "sla": 3}
 
 
 @dataclass

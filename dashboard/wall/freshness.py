@@ -43,6 +43,8 @@ def health_rows(ctx: AppContext, now: float) -> dict[str, dict]:
 
 def tile_sources(cfg: Config, tile: Tile) -> list[str]:
     """The ids of the sources that feed ``tile``."""
+    if tile.view == "sla":
+        return [s.id for s in cfg.sources if s.kind == "complaints"]
     if tile.view in ("headlines", "topics"):
         ids = [s.id for s in cfg.sources if s.kind == "rss"]
         ids += metric_sources(cfg).get(NEWS_METRIC, [])

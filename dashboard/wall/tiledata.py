@@ -16,6 +16,8 @@ import pandas as pd
 from pantau.dashboard.context import AppContext
 from pantau.data.articles import articles, topic_counts
 from pantau.data.buckets import align_up, nice_step, origin_for
+from pantau.data.complaint_views import overdue_now
+from pantau.data.complaints import newest_update
 from pantau.data.config_models import Metric, Tile
 from pantau.data.kpi import combine_by, delta_pct
 from pantau.data.periods import last as last_window
@@ -53,7 +55,7 @@ class TileData:
 
     @property
     def empty(self) -> bool:
-        if self.view == "kpi":
+        if self.view in ("kpi", "sla"):
             return self.value is None
         if self.view in ("headlines", "topics"):
             return not self.items or (self.view == "topics" and
@@ -179,8 +181,19 @@ def topics_tile(ctx: AppContext, tile: Tile, now: float) -> TileData:
     return TileData(view="topics", last_ts=last, start=end - tile.period, end=end, items=items)
 
 
+def sla_tile(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
+    """Complaints lewat tenggat now (``data.complaint_views``): ``value`` the total, ``frame``
+    per stage (``stage, waiting, overdue``); ``last_ts`` when a complaint was last written."""
+    frame = overdue_now(ctx.store, ctx.config, now, scope)
+    last = newest_update(ctx.store)
+    return TileData(view="sla", last_ts=last, value=float(frame["overdue"].sum())
+                    if last is not None else None, frame=frame if last is not None else None)
+
+
 def tile_data(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
     """The data of ``tile`` at ``now`` in ``scope`` (raises whatever the store raises)."""
+    if tile.view == "sla":
+        return sla_tile(ctx, tile, now, scope)
     if tile.view == "headlines":
         return headlines_tile(ctx, tile, now)
     if tile.view == "topics":

@@ -17,6 +17,7 @@ from pantau.dashboard.figures.wall_map import wall_map
 from pantau.dashboard.figures.wall_trend import wall_trend
 from pantau.dashboard.i18n import t
 from pantau.dashboard.wall.freshness import Freshness, mark_text, when
+from pantau.dashboard.wall.sla import sla_body
 from pantau.dashboard.wall.tiledata import TileData
 from pantau.data.config_models import Config, Tile
 from pantau.data.labels import value_names
@@ -62,6 +63,8 @@ def title(cfg: Config, tile: Tile, lang: str) -> str:
         return tile.title.get(lang)
     if tile.view == "headlines":
         return t("wall.headlines", lang)
+    if tile.view == "sla":
+        return t("wall.sla.title", lang)
     if tile.view == "topics":
         return t("wall.topics", lang)
     metric = cfg.metric(tile.metric or "")
@@ -73,6 +76,8 @@ def subtitle(cfg: Config, tile: Tile, lang: str) -> str:
     target sits here, in a line of its own, so a narrow tile never drops it."""
     if tile.view == "headlines":
         return ""
+    if tile.view == "sla":
+        return t("wall.sla.sub", lang)
     parts = [t("wall.period.last", lang, period=period_text(tile.period, lang))]
     metric = cfg.metric(tile.metric or "")
     # the wall shows the site's own area: its target by data.shows' rule, for the period
@@ -225,6 +230,9 @@ def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang:
         body = _calm(lang)
     elif tile.view == "kpi":
         body = _kpi_body(cfg, tile, d, lang, tz)
+    elif tile.view == "sla":
+        body = sla_body(d, lang)
+        classes.append("wall-status-warn" if d.value else "wall-status-ok")
     elif tile.view == "headlines":
         body = _headlines_body(d, now, lang, tz)
     elif tile.view == "topics":
