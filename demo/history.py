@@ -200,11 +200,11 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
         report.articles = write_articles(store, cfg, a_start, end, seed)
     # The complaint stream (demo.complaints): records, not samples.
     report.complaints = write_complaints(store, cfg, start, end, seed, now)
-    # SPBE indicator levels 2019-2024 (demo.spbe): made up, published indices where known.
-    report.spbe = write_spbe(store, cfg.site.region, seed, now)
     # What the store derives from them, a point per day (data.complaint_metrics).
     cal_day = calendar_of(cfg).day
     report.points += write_days(store, cfg, {m.name for m in cfg.metrics}, cal_day(start),
                                 cal_day(min(end, now) - 1), now)
+    # SPBE indicator levels 2019-2024 (demo.spbe): made up, published indices where known.
+    report.spbe = write_spbe(store, cfg.site.region, seed, now)
     report.seconds = time.perf_counter() - began
     return report
