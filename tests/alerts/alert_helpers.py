@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,8 +11,8 @@ import time
 from pathlib import Path
 
 import yaml
+from support.proc import env
 
-ROOT = Path(__file__).resolve().parents[2]
 METRICS = [{"name": "lapor_count", "title": "Aduan LAPOR!", "agg": "last"}]
 
 
@@ -40,15 +39,6 @@ def write_config(folder: Path, store_url: str, rules: list, channels: list,
                    "url": "http://pantau.example"},
     }, sort_keys=False), encoding="utf-8")
     return cfg
-
-
-def env(**extra) -> dict:
-    out = dict(os.environ)
-    out["PYTHONPATH"] = str(ROOT) + (os.pathsep + out["PYTHONPATH"]
-                                     if out.get("PYTHONPATH") else "")
-    out.update(extra)
-    return out
-
 
 def worker(cfg: Path, **extra_env) -> subprocess.Popen:
     """``pantau worker -c cfg`` (stderr to a file beside the config)."""

@@ -11,7 +11,8 @@ import sys
 import time
 
 import pytest
-from alert_helpers import Hook, env, stop, wait_for, worker, write_config, write_csv
+from alert_helpers import Hook, stop, wait_for, worker, write_config, write_csv
+from support.proc import env
 
 RULE = {"id": "lonjakan", "metric": "lapor_count", "above": 10, "for": "10s",
         "by": ["region"], "severity": "critical", "notify": ["hook"]}

@@ -4,17 +4,13 @@ worktree's code, free ports, HTTP GETs (imported by name: ``from ops_helpers imp
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
 METRICS = [
     {"name": "server_load", "title": "Beban server", "unit": "score", "agg": "avg"},
     {"name": "opendata_downloads_count", "title": "Unduhan", "agg": "sum"},
@@ -48,23 +44,6 @@ def write_config(folder: Path, every: str = "5s", port: int | None = None,
                                              "labels": {"host": "host"}}]}}],
     }, sort_keys=False), encoding="utf-8")
     return cfg
-
-
-def env(**extra) -> dict:
-    """The environment of a ``pantau`` subprocess running this worktree's code."""
-    out = dict(os.environ)
-    out["PYTHONPATH"] = str(ROOT) + (os.pathsep + out["PYTHONPATH"]
-                                     if out.get("PYTHONPATH") else "")
-    out.update(extra)
-    return out
-
-
-def pantau(*args: str, **popen) -> subprocess.Popen:
-    """``pantau ARGS`` as a subprocess (``python -m pantau``)."""
-    popen.setdefault("env", env())
-    return subprocess.Popen([sys.executable, "-m", "pantau", *args], **popen)
-
-
 def get_json(url: str, timeout: float = 5) -> tuple[int, dict]:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as r:

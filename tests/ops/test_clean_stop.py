@@ -13,7 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from ops_helpers import env, free_port, pantau, wait_for
+from ops_helpers import free_port, wait_for
+from support.proc import env, pantau
 
 pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent

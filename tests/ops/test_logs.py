@@ -13,7 +13,8 @@ import urllib.request
 
 import pytest
 import yaml
-from ops_helpers import get_json, pantau, wait_for, write_config
+from ops_helpers import get_json, wait_for, write_config
+from support.proc import pantau
 
 
 def test_an_unknown_log_format_is_a_usage_error():

@@ -10,8 +10,9 @@ import urllib.request
 
 import pytest
 import yaml
-from ops_helpers import get_json, pantau, wait_for, write_config
+from ops_helpers import get_json, wait_for, write_config
 from prometheus_client.parser import text_string_to_metric_families
+from support.proc import pantau
 
 pytestmark = pytest.mark.slow
 TOKEN = "s3cret-token"
@@ -48,7 +49,7 @@ def test_metrics_after_collections(tmp_path):
     cfg = write_config(tmp_path, every="5s", web={"metrics_token": {"$env": "PANTAU_MT"}},
                        extra_rows="1990-01-01T00:00:00Z,c,3.5\n")
     base = f"http://127.0.0.1:{yaml.safe_load(cfg.read_text())['web']['port']}"
-    from ops_helpers import env
+    from support.proc import env
 
     proc = pantau("run", "-c", str(cfg), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                   text=True, cwd=tmp_path, env=env(PANTAU_MT=TOKEN))

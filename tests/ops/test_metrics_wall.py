@@ -10,7 +10,8 @@ import time
 
 import pytest
 import yaml
-from ops_helpers import get_json, pantau, wait_for, write_config
+from ops_helpers import get_json, wait_for, write_config
+from support.proc import pantau
 from test_metrics import scrape, value
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -12,7 +12,8 @@ import sys
 import time
 
 import pytest
-from ops_helpers import env, write_config
+from ops_helpers import write_config
+from support.proc import env
 
 from pantau.progress import count_lines, progress
 

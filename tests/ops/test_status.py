@@ -11,9 +11,10 @@ import time
 
 import pytest
 import yaml
-from ops_helpers import get_json, pantau, wait_for, write_config
+from ops_helpers import get_json, wait_for, write_config
 from pantau.data.status import last_errors, store_summary
 from pantau.data.store import RunRecord
+from support.proc import pantau
 
 HOUR = 3600
 

@@ -12,8 +12,9 @@ import threading
 import time
 
 import pytest
-from ops_helpers import get_json, pantau, wait_for, write_config
+from ops_helpers import get_json, wait_for, write_config
 from pantau.data import runstate
+from support.proc import pantau
 
 pytestmark = pytest.mark.slow
 
