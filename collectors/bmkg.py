@@ -32,12 +32,12 @@ from pantau.collectors.bmkg_parse import parse_forecast, parse_quakes
 from pantau.collectors.fetch import SourceUrl, fetch_ok, where
 from pantau.collectors.http_json import parse_json
 from pantau.data.batch import Batch, Rejection, Sample
+from pantau.data.quakes import QUAKE_FEEDS
 from pantau.data.zones import zone
 from pydantic import Field, field_validator, model_validator
 
 TEWS = "https://data.bmkg.go.id/DataMKG/TEWS/{feed}.json"
 FORECAST = "https://api.bmkg.go.id/publik/prakiraan-cuaca?adm4={adm4}"
-QUAKE_FEEDS = ("autogempa", "gempaterkini", "gempadirasakan")
 WEATHER_METRICS = ("bmkg_hujan_maks_mm", "bmkg_suhu_maks_c", "bmkg_cuaca_slot_count")
 MAX_VILLAGES = 30
 _ADM4 = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")

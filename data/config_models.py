@@ -204,10 +204,13 @@ class Media(Frozen):
     """``lexicon`` (built in) or ``package.module:function`` taking a text, returning a label."""
 
 
-View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table", "sla"]
-"""``sla``: complaints lewat tenggat now, per stage they wait at (``data.complaint_views``)."""
-METRICLESS_VIEWS = ("headlines", "topics", "sla")
-"""Views that name no metric: what they show is fixed (articles, topics, complaints)."""
+View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table", "sla",
+               "gempa", "cuaca"]
+"""``sla``: complaints lewat tenggat now, per stage they wait at (``data.complaint_views``);
+``gempa``, ``cuaca``: BMKG's quakes and today's forecast (``data.quakes``, ``data.weather``)."""
+METRICLESS_VIEWS = ("headlines", "topics", "sla", "gempa", "cuaca")
+"""Views that name no metric: what they show is fixed (articles, topics, complaints, BMKG's
+quakes and forecast)."""
 
 
 class Tile(Frozen):

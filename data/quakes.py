@@ -25,6 +25,8 @@ from pantau.data.zones import zone, zone_label
 from sqlalchemy import func, select
 
 FUTURE_SLACK = 600
+QUAKE_FEEDS = ("autogempa", "gempaterkini", "gempadirasakan")
+"""BMKG's quake feeds (``collectors.bmkg``'s ``feed`` values that give quakes)."""
 
 
 def event_id(ts: int) -> str:

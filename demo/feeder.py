@@ -7,6 +7,8 @@ It owns a folder of source files and rewrites them as time passes:
 - ``ntb112-panggilan.csv`` — NTB Call Center 112 calls per minute and region (last 2 hours);
 - ``satudata.db`` — a SQLite copy of the Satu Data portal's per-minute statistics;
 - ``metrics`` — a Prometheus text exposition of the data centre's ``node_load1``;
+- ``bmkg/*.json`` — BMKG's quake feeds (a recorded week of quakes, replayed) and a village
+  forecast per kabupaten/kota, in BMKG's formats (``pantau.demo.bmkg``);
 
 and serves the folder over HTTP on 127.0.0.1, with ``/layanan/<service>/`` simulating the
 e-services the demo probes (answering as slowly as the demo model says)::
@@ -35,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 from pantau.demo import DEFAULT_SEED, HOSTS, OPDS, REGIONS, SERVICES, SITE
+from pantau.demo.bmkg import bmkg_files
 from pantau.demo.feeds import render_feed
 from pantau.demo.metrics import (
     calls_112,
@@ -100,6 +103,7 @@ class Feeder:
         now = int(self.clock())
         (self.folder / "feeds").mkdir(parents=True, exist_ok=True)
         (self.folder / "lapor").mkdir(exist_ok=True)
+        (self.folder / "bmkg" / "cuaca").mkdir(parents=True, exist_ok=True)
         total = sum(o.per_day for o in OUTLETS.values())
         for outlet, o in OUTLETS.items():
             recent = articles_between(self.seed, outlet, now - 30 * 86400, now)
@@ -173,7 +177,9 @@ class Feeder:
                 for old in [m for m in self.minutes if m < minute - KEEP_MINUTES * 60]:
                     del self.minutes[old]
                 self._write_minute_files(minute)
-                changed += ["lapor", "ntb112", "satudata"]
+                for path, text in bmkg_files(minute, self.seed).items():
+                    _write(self.folder / path, text)
+                changed += ["lapor", "ntb112", "satudata", "bmkg"]
             total = sum(o.per_day for o in OUTLETS.values())
             for outlet, due in self.next_article.items():
                 if now >= due:

@@ -181,6 +181,35 @@ def regions():
     return [{"region": code} for code in REGIONS]
 
 
+# -- BMKG's forecast, as the bmkg kind stores it (pantau.demo.bmkg) ------------------------------
+def _bmkg(seed, ts, labels, pick):
+    from pantau.demo.bmkg import VILLAGES, today
+
+    if labels["region"] not in VILLAGES:  # another demo site: no forecast
+        return ts[:0], np.zeros(0)
+    v = np.array([pick(today(seed, labels["region"], int(t))) for t in ts], dtype=float)
+    keep = ~np.isnan(v)
+    return ts[keep], v[keep]
+
+
+def bmkg_rain(seed, ts, dur, labels):
+    return _bmkg(seed, ts, labels, lambda d: d[0])
+
+
+def bmkg_temp(seed, ts, dur, labels):
+    return _bmkg(seed, ts, labels, lambda d: d[1])
+
+
+def bmkg_slots(seed, ts, dur, labels):
+    return _bmkg(seed, ts, labels, lambda d: dict(d[2]).get(labels["cuaca"], float("nan")))
+
+
+def bmkg_words():
+    from pantau.demo.bmkg import WEATHER
+
+    return [{"region": code, "cuaca": w} for code in REGIONS for w, _en in WEATHER.values()]
+
+
 GENERATORS = {
     "lapor_complaints_received_count": (regions, "hour", lapor_received),
     "lapor_complaints_resolved_ratio": (regions, "6h", lapor_resolved),
@@ -194,6 +223,9 @@ GENERATORS = {
     "opendata_downloads_count": (lambda: [{"opd": o} for o in OPDS], "hour", downloads),
     "call_center_112_count": (regions, "hour", calls_112),
     "server_load": (lambda: [{"host": h} for h in HOSTS], "fine", server_load),
+    "bmkg_hujan_maks_mm": (regions, "6h", bmkg_rain),
+    "bmkg_suhu_maks_c": (regions, "6h", bmkg_temp),
+    "bmkg_cuaca_slot_count": (bmkg_words, "6h", bmkg_slots),
 }
 """metric -> (label sets, resolution, generator). ``news_articles_count`` comes from the news
 stream (``pantau.demo.news``) and ``ipm_score``/``spbe_index_score`` from the published figures."""

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from pantau.data.config_models import Tile
 
-TEXT_VIEWS = ("headlines", "topics", "table", "sla")
+TEXT_VIEWS = ("headlines", "topics", "table", "sla", "cuaca")
 WEIGHTS = {"headlines": 3, "topics": 2, "table": 2, "kpi": 2, "line": 3, "area": 3, "bar": 3,
-           "map": 3, "sla": 3}
+           "map": 3, "sla": 3, "gempa": 4, "cuaca": 3}
 
 
 @dataclass
@@ -46,7 +46,7 @@ def arrange(tiles: tuple[Tile, ...] | list[Tile]) -> Arrangement:
     if not out.main and out.side and not out.band:
         out.main, out.side = out.side, []
     out.main_row = bool(out.band) and len(out.main) == 2 and \
-        not any(tiles[i].view == "map" for i in out.main)
+        not any(tiles[i].view in ("map", "gempa") for i in out.main)
     return out
 
 

@@ -18,6 +18,7 @@ from pantau.data import health as _health
 from pantau.data.config import metric_sources
 from pantau.data.config_models import Config, Tile
 from pantau.data.health import failing
+from pantau.data.quakes import QUAKE_FEEDS
 
 LATE_FACTOR = 1.5
 GRACE = 60
@@ -45,6 +46,10 @@ def tile_sources(cfg: Config, tile: Tile) -> list[str]:
     """The ids of the sources that feed ``tile``."""
     if tile.view == "sla":
         return [s.id for s in cfg.sources if s.kind == "complaints"]
+    if tile.view in ("gempa", "cuaca"):
+        feeds = ("cuaca",) if tile.view == "cuaca" else QUAKE_FEEDS
+        return [s.id for s in cfg.sources
+                if s.kind == "bmkg" and getattr(s.options, "feed", None) in feeds]
     if tile.view in ("headlines", "topics"):
         ids = [s.id for s in cfg.sources if s.kind == "rss"]
         ids += metric_sources(cfg).get(NEWS_METRIC, [])
@@ -58,7 +63,7 @@ def freshness(cfg: Config, tile: Tile, health: dict[str, dict] | None, last_ts: 
     rows = [health[i] for i in tile_sources(cfg, tile)
             if health and i in health and health[i].get("enabled", True)]
     failing_rows = [r for r in rows if failing(r)]
-    pooled = tile.view in ("headlines", "topics")  # many feeds: one failing is only late
+    pooled = tile.view in ("headlines", "topics", "gempa")  # many feeds: one failing is only late
     if failing_rows and (not pooled or len(failing_rows) == len(rows)):
         since = [r["last_success_ts"] for r in failing_rows if r.get("last_success_ts")]
         return Freshness("delayed", int(min(since)) if since else last_ts)

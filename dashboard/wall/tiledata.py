@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from pantau.dashboard.context import AppContext
+from pantau.data import quakes, weather
 from pantau.data.articles import articles, topic_counts
 from pantau.data.buckets import align_up, nice_step, origin_for
 from pantau.data.complaint_views import overdue_now
@@ -57,6 +58,8 @@ class TileData:
     def empty(self) -> bool:
         if self.view in ("kpi", "sla"):
             return self.value is None
+        if self.view in ("gempa", "cuaca"):
+            return not self.items
         if self.view in ("headlines", "topics"):
             return not self.items or (self.view == "topics" and
                                       not any(i["count"] for i in self.items))
@@ -190,10 +193,49 @@ def sla_tile(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) 
                     if last is not None else None, frame=frame if last is not None else None)
 
 
+MAX_QUAKES = 200
+"""Quakes a gempa tile's map draws at most (the newest)."""
+
+
+def gempa_tile(ctx: AppContext, tile: Tile, now: float) -> TileData:
+    """The newest quake BMKG reported, seen from the site (distance from the centre of its
+    area, time in its zone), then the quakes of the tile's period, newest first. Quakes are
+    public and not of a region: every viewer sees the same."""
+    q = quakes.latest(ctx.store, before=int(now))
+    if q is None:
+        return TileData(view="gempa")
+    site = ctx.config.site
+    seen = quakes.about(q, site.region, ctx.tz, site.boundaries)
+    recent = quakes.recent(ctx.store, since=int(now) - tile.period, until=int(now),
+                           limit=MAX_QUAKES)
+    first = {"ts": q.ts, "magnitude": q.magnitude, "depth_km": q.depth_km, "lat": q.lat,
+             "lon": q.lon, "region": q.region, "felt": q.felt, "tsunami": q.tsunami,
+             "warning": seen.warning, "distance_km": seen.distance_km, "latest": True}
+    items = [first] + [{"ts": r.ts, "magnitude": r.magnitude, "depth_km": r.depth_km,
+                        "lat": r.lat, "lon": r.lon, "latest": False}
+                       for r in recent if r.event_id != q.event_id]
+    return TileData(view="gempa", last_ts=q.ts, start=int(now) - tile.period, end=int(now),
+                    items=items)
+
+
+def cuaca_tile(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
+    """Today's BMKG forecast per kabupaten/kota in ``scope`` (``data.weather.today``)."""
+    rows = weather.today(ctx.store, now, ctx.tz, scope)
+    items = [{"region": r.region, "rain_mm": r.rain_mm, "temp_c": r.temp_c,
+              "words": [list(w) for w in r.words], "warnings": list(r.warnings)}
+             for r in rows]
+    return TileData(view="cuaca", last_ts=max((r.ts for r in rows), default=None),
+                    items=items)
+
+
 def tile_data(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
     """The data of ``tile`` at ``now`` in ``scope`` (raises whatever the store raises)."""
     if tile.view == "sla":
         return sla_tile(ctx, tile, now, scope)
+    if tile.view == "gempa":
+        return gempa_tile(ctx, tile, now)
+    if tile.view == "cuaca":
+        return cuaca_tile(ctx, tile, now, scope)
     if tile.view == "headlines":
         return headlines_tile(ctx, tile, now)
     if tile.view == "topics":

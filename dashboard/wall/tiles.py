@@ -12,10 +12,12 @@ from typing import Any
 from dash import dcc, html
 from pantau.dashboard import fmt
 from pantau.dashboard.components.regions import area_geojson
+from pantau.dashboard.figures.quake_map import quake_map
 from pantau.dashboard.figures.wall_bars import wall_bars
 from pantau.dashboard.figures.wall_map import wall_map
 from pantau.dashboard.figures.wall_trend import wall_trend
 from pantau.dashboard.i18n import t
+from pantau.dashboard.wall import bmkg_tiles
 from pantau.dashboard.wall.freshness import Freshness, mark_text, when
 from pantau.dashboard.wall.sla import sla_body
 from pantau.dashboard.wall.tiledata import TileData
@@ -23,7 +25,7 @@ from pantau.data.config_models import Config, Tile
 from pantau.data.labels import value_names
 from pantau.data.shows import target_for
 
-CHARTS = ("line", "area", "bar", "map")
+CHARTS = ("line", "area", "bar", "map", "gempa")
 GRAPH_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}
 
 
@@ -67,6 +69,8 @@ def title(cfg: Config, tile: Tile, lang: str) -> str:
         return t("wall.sla.title", lang)
     if tile.view == "topics":
         return t("wall.topics", lang)
+    if tile.view in ("gempa", "cuaca"):
+        return t(f"bmkg.{tile.view}.title", lang)
     metric = cfg.metric(tile.metric or "")
     return metric.title_in(lang) if metric else (tile.metric or "")
 
@@ -78,6 +82,12 @@ def subtitle(cfg: Config, tile: Tile, lang: str) -> str:
         return ""
     if tile.view == "sla":
         return t("wall.sla.sub", lang)
+    if tile.view == "cuaca":
+        return t("wall.by", lang, label=t("wall.label.region", lang)) + " · " + \
+            bmkg_tiles.credit(lang)
+    if tile.view == "gempa":
+        return t("wall.period.last", lang, period=period_text(tile.period, lang)) + " · " + \
+            bmkg_tiles.credit(lang)
     parts = [t("wall.period.last", lang, period=period_text(tile.period, lang))]
     metric = cfg.metric(tile.metric or "")
     # the wall shows the site's own area: its target by data.shows' rule, for the period
@@ -204,6 +214,9 @@ def _table_body(cfg: Config, tile: Tile, d: TileData, lang: str) -> Any:
 
 def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str,
             scope: str | None = None) -> dict:
+    if tile.view == "gempa":
+        return quake_map(d.items, area_geojson(cfg), lang, theme,
+                         period_text(tile.period, lang)).to_plotly_json()
     metric = cfg.metric(tile.metric or "")
     names = group_names(cfg, d, lang)
     if tile.view in ("line", "area"):
@@ -224,6 +237,8 @@ def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang:
     classes = [f"wall-tile wall-tile--{tile.view}", f"is-{state}", f"mark-{f.mark}"]
     if tile.view == "kpi" and not d.empty:
         classes.append(f"wall-status-{d.status}")
+    if tile.view == "gempa" and not d.empty and d.items[0].get("warning"):
+        classes.append("wall-status-crit")
     fresh = mark(f.mark, mark_text(f, now, lang, tz))
     figure = None
     if d.empty:
@@ -239,6 +254,10 @@ def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang:
         body = _topics_body(d, lang)
     elif tile.view == "table":
         body = _table_body(cfg, tile, d, lang)
+    elif tile.view == "gempa":
+        body = bmkg_tiles.gempa_body(cfg, d.items, now, lang, tz)
+    elif tile.view == "cuaca":
+        body = bmkg_tiles.cuaca_body(cfg, d.items, lang)
     else:
         body = []
     if tile.view in CHARTS and not d.empty:

@@ -29,3 +29,14 @@ def bmkg_config(sources: list[dict], **sections):
            "metrics": WEATHER_METRICS, "sources": sources}
     raw.update(sections)
     return config_from(raw)
+
+
+def open_wall(page, url: str, timeout: float = 60000) -> None:
+    """Go to ``url`` and wait until the wall's tiles are drawn with their data (as
+    tests/wall/wall_seed.py does)."""
+    page.goto(url)
+    page.wait_for_selector("#wall-root .wall-tile", timeout=timeout)
+    page.wait_for_function("document.querySelectorAll('.wall-tile.is-loading').length === 0",
+                           timeout=timeout)
+    page.wait_for_function("""() => [...document.querySelectorAll('.wall-tile.is-live .wall-graph')]
+        .every(g => g.querySelector('.main-svg'))""", timeout=timeout)

@@ -46,3 +46,5 @@ def test_commented_bmkg_examples_validate_once_uncommented():
     assert all(codes.name(v) for v in villages)
     assert {m.name for m in cfg.metrics} >= {"bmkg_hujan_maks_mm", "bmkg_suhu_maks_c",
                                              "bmkg_cuaca_slot_count"}
+    gempa = next(s for s in cfg.screens if s.id == "gempa")
+    assert [t.view for t in gempa.tiles] == ["gempa", "cuaca"]
