@@ -46,6 +46,10 @@ class Screen:
         return "waiting" if (self.pair_expires_ts or 0) > now else "expired"
 
 
+CODE_MAX = 200
+"""Longer "codes" are refused before any hashing or lookup (ours are 43 characters)."""
+
+
 def add(store, name: str, now: float | None = None) -> str:
     """Register the screen ``name`` and return its one-time pairing code."""
     name = check_name(name)
@@ -64,7 +68,7 @@ def add(store, name: str, now: float | None = None) -> str:
 
 def pair(store, code: str, now: float | None = None) -> tuple[Screen, str] | None:
     """Use ``code``: ``(screen, device secret)`` the first time within 15 minutes, else None."""
-    if not code or len(code) > 200:
+    if not code or len(code) > CODE_MAX:
         return None
     now = int(time.time() if now is None else now)
     device = new_secret()

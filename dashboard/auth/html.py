@@ -10,8 +10,9 @@ from markupsafe import Markup, escape
 from pantau.dashboard.i18n import t
 
 
-def page(lang: str, title: str, body: Markup | str, site: str) -> str:
-    """A whole HTML document in ``lang``: the site's name, ``title`` and ``body``."""
+def page(lang: str, title: str, body: Markup | str, site: str, script: str = "") -> str:
+    """A whole HTML document in ``lang``: the site's name, ``title`` and ``body`` (and the
+    script at the path ``script``, of this site, if given)."""
     return Markup(
         '<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -19,8 +20,9 @@ def page(lang: str, title: str, body: Markup | str, site: str) -> str:
         '<link rel="stylesheet" href="/assets/00_bootstrap.min.css">'
         '<link rel="stylesheet" href="/assets/auth.css"></head>'
         '<body class="auth-page"><main class="auth-box" id="auth-box">'
-        '<p class="auth-site">{site}</p>{body}</main></body></html>'
-    ).format(lang=lang, title=title, site=site, body=body)
+        '<p class="auth-site">{site}</p>{body}</main>{script}</body></html>'
+    ).format(lang=lang, title=title, site=site, body=body,
+             script=Markup('<script src="{}"></script>').format(script) if script else "")
 
 
 def lang_link(lang: str, path: str, params: dict) -> Markup:
@@ -78,6 +80,18 @@ def forbidden(lang: str, role_label: str, name: str, path: str) -> Markup:
              body=t("auth.forbidden.body", lang, role=role_label),
              home=t("auth.forbidden.home", lang), out=t("auth.sign_out", lang),
              name=escape(name), lang_link=lang_link(lang, path, {}))
+
+
+def pair_form(lang: str, code: str) -> Markup:
+    """The pairing page a TV opens: a form that POSTs the code (``/pair.js`` submits it by
+    itself; the button is there for a browser without scripts)."""
+    return Markup(
+        '<h1 class="h4 mb-3">{title}</h1><p>{text}</p>'
+        '<form method="post" action="/pair/{code}" id="pair-form">'
+        '<button class="btn btn-primary w-100" type="submit" id="pair-submit">{button}'
+        '</button></form>'
+    ).format(title=t("auth.pair.title", lang), text=t("auth.pair.confirm", lang), code=code,
+             button=t("auth.pair.button", lang))
 
 
 def message(lang: str, title: str, text: str) -> Markup:

@@ -48,7 +48,7 @@ UNKNOWN_PAGE_ROLE = Role.VIEWER
 
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/pair/")
 PUBLIC_PATHS = ("/login", "/login/sso", "/login/sso/callback", "/logout", "/healthz", "/_favicon.ico", "/favicon.ico", "/metrics",
-                "/wall-sw.js")
+                "/wall-sw.js", "/pair.js")
 """Served to everyone: static files (the sign-in page's, the wall's service worker), sign-in
 and pairing themselves, /healthz (says nothing private) and /metrics (its own rule: loopback
 or its token). The wall's calm page (``/wall/offline``, ``dashboard.wall.offline``) is the

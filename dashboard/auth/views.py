@@ -23,6 +23,11 @@ from pantau.dashboard.i18n import t
 from pantau.data import audit, screens, users
 
 FAILURES = "5 per 15 minutes"
+PAIR_JS = ('document.addEventListener("DOMContentLoaded", function () {\n'
+           '  var form = document.getElementById("pair-form");\n'
+           '  if (form) { form.submit(); }\n'
+           '});\n')
+"""Submits the pairing form on load: nobody clicks on a TV, and a link preview runs no script."""
 FAILED = 401
 
 
@@ -115,12 +120,20 @@ def register(server, ctx) -> Limiter:
         return redirect(f"/login?signed_out=1&lang={lang()}", code=303)
 
     def pair(code: str):
-        """Open on the TV: the first time within 15 minutes the screen gets its device
-        cookie and goes to /wall (the code is used up, so it is in no URL from then on)."""
+        """Open on the TV. GET answers a page whose script POSTs the code at once: a link
+        preview (a chat app fetching the URL the admin sent) or a mail scanner only GETs, so
+        it cannot use the code up before the TV does. The POST, the first time within 15
+        minutes, gives the screen its device cookie and sends it to /wall (the code is used
+        up, so it is in no URL from then on)."""
         from pantau.dashboard.auth import SCREEN_COOKIE, request_is_tls
 
-        got = screens.pair(ctx.store, code, now=ctx.clock())
         lg = lang()
+        if request.method == "GET" and 0 < len(code) <= screens.CODE_MAX:
+            resp = Response(html.page(lg, t("auth.pair.title", lg), html.pair_form(lg, code),
+                                      site, script="/pair.js"), mimetype="text/html")
+            resp.headers["Cache-Control"] = "no-store"
+            return resp
+        got = screens.pair(ctx.store, code, now=ctx.clock())
         if got is None:
             audit.record(ctx.store, "", audit.PAIRING_REFUSED, address=request.remote_addr, now=ctx.clock())
             body = html.message(lg, t("auth.pair.title", lg), t("auth.pair.refused", lg))
@@ -136,7 +149,9 @@ def register(server, ctx) -> Limiter:
         return resp
 
     server.extensions["pantau.login_form"] = form
-    server.add_url_rule("/pair/<code>", "pair", pair, methods=["GET"])
+    server.add_url_rule("/pair/<code>", "pair", pair, methods=["GET", "POST"])
+    server.add_url_rule("/pair.js", "pair_js", lambda: Response(
+        PAIR_JS, mimetype="text/javascript", headers={"Cache-Control": "max-age=3600"}))
     server.add_url_rule("/login", "login", login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", logout, methods=["GET", "POST"])
     return limiter

@@ -36,6 +36,10 @@ TEXTS = {
         "en": "This pairing code is not valid: used already, expired or revoked. Ask an "
               "admin for a new one (pantau screen add)."},
     "auth.pair.title": {"id": "Pemasangan layar", "en": "Screen pairing"},
+    "auth.pair.confirm": {
+        "id": "Layar ini sedang dipasangkan sebagai layar dinding Pantau…",
+        "en": "This screen is being paired as a Pantau wall screen…"},
+    "auth.pair.button": {"id": "Pasangkan layar ini", "en": "Pair this screen"},
     "role.wall": {"id": "layar dinding", "en": "wall"},
     "role.viewer": {"id": "pembaca", "en": "viewer"},
     "role.analyst": {"id": "analis", "en": "analyst"},

@@ -80,8 +80,10 @@ def test_pairing_once_survives_restart_and_revoke_sends_to_login(world, tmp_path
 
         # a second use, from anywhere, is refused
         other = browser.new_context()
-        resp = other.new_page().goto(url)
-        assert resp.status == 410
+        again = other.new_page()
+        again.goto(url)  # its script POSTs the used code: refused
+        again.wait_for_selector("text=tidak berlaku", timeout=30_000)
+        assert "pantau_screen" not in {c["name"] for c in other.cookies()}
         other.close()
 
         # the server restarts (same port): the TV reloads into the wall, not /login
@@ -120,7 +122,7 @@ def test_screen_revoke_command(world, tmp_path):
     code = r.stdout.strip().rsplit("/", 1)[1]
     assert r.stdout.startswith("http://127.0.0.1:8050/pair/")
     client = make_app(world).server.test_client()
-    assert client.get(f"/pair/{code}").status_code == 303
+    assert client.post(f"/pair/{code}").status_code == 303
     assert client.get("/wall").status_code == 200
     r = pantau(world, tmp_path, "screen", "revoke", "aula")
     assert r.returncode == 0 and "revoked" in r.stdout
@@ -139,12 +141,40 @@ def test_pairing_code_expires_after_15_minutes(world):
 
     code = screens.add(world, "aula", now=NOW - 15 * 60 - 1)
     client = make_app(world).server.test_client()
-    r = client.get(f"/pair/{code}")
+    r = client.post(f"/pair/{code}")
     assert r.status_code == 410 and "pantau_screen" not in r.headers.get("Set-Cookie", "")
     assert "tidak berlaku" in r.get_data(as_text=True)
     fresh = screens.add(world, "aula2", now=NOW - 60)
-    r = client.get(f"/pair/{fresh}")
+    r = client.post(f"/pair/{fresh}")
     assert r.status_code == 303 and r.headers["Location"] == "/wall"
     assert "pantau_screen=" in r.headers["Set-Cookie"] and "HttpOnly" in r.headers["Set-Cookie"]
     assert client.get("/wall").status_code == 200
-    assert client.get(f"/pair/{fresh}").status_code == 410
+    assert client.post(f"/pair/{fresh}").status_code == 410
+
+
+def test_a_link_preview_does_not_use_up_the_code(world):
+    """A chat app or mail scanner that fetches the pairing URL the admin sent only GETs it:
+    the page it gets POSTs the code by script, so the code is still there for the TV."""
+    from pantau.data import audit, screens
+    from support.access import make_app
+    from support.api_seed import NOW
+
+    code = screens.add(world, "aula", now=NOW - 60)
+    preview = make_app(world).server.test_client()
+    for _ in range(3):
+        r = preview.get(f"/pair/{code}")
+        body = r.get_data(as_text=True)
+        assert r.status_code == 200 and "pantau_screen" not in r.headers.get("Set-Cookie", "")
+        assert f'<form method="post" action="/pair/{code}" id="pair-form">' in body
+        assert '<script src="/pair.js"></script>' in body
+        assert r.headers["Cache-Control"] == "no-store"
+    js = preview.get("/pair.js")
+    assert js.status_code == 200 and "form.submit()" in js.get_data(as_text=True)
+    assert "pairing" not in [e.action for e in audit.recent(world)]
+    tv = make_app(world).server.test_client()
+    assert tv.post(f"/pair/{code}").status_code == 303
+    assert tv.get("/wall").status_code == 200
+    # what a GET echoes is escaped, and a long "code" is refused unread
+    r = preview.get('/pair/"><script>alert(1)<')
+    assert r.status_code == 200 and "<script>alert" not in r.get_data(as_text=True)
+    assert preview.get("/pair/" + "x" * 201).status_code == 410
