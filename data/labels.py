@@ -66,6 +66,22 @@ def item_names(cfg: Config | None, labels: dict, lang: str) -> dict[str, str]:
     return {k: value_name(cfg, k, v, lang) for k, v in labels.items() if k in NAMED}
 
 
+def place_phrase(code: str) -> str:
+    """A region as a sentence names it, with its level where the name alone does not say it:
+    "Kota Mataram", "Kabupaten Sukoharjo", "Provinsi Nusa Tenggara Barat", "Kecamatan Kartasura", "Desa Pucangan",
+    "Kelurahan Kartasura" (a kecamatan and a kelurahan may share a name). Unknown codes as
+    they are."""
+    kind = codes.kind(code)
+    name = codes.name(code)
+    if name is None:
+        return str(code)
+    if kind in ("provinsi", "kecamatan", "desa", "kelurahan"):
+        return f"{kind.capitalize()} {name}"
+    return name
+
+
 def labels_text(cfg: Config | None, labels: dict, lang: str) -> str:
-    """``{"region": "52.71", "service": "x"}`` as ``"Kota Mataram · <title of x>"``."""
-    return " · ".join(value_name(cfg, k, v, lang) for k, v in sorted(labels.items()))
+    """``{"region": "52.71", "service": "x"}`` as ``"Kota Mataram · <title of x>"``; a
+    kecamatan or desa with its level (``place_phrase``: "Kecamatan Kartasura")."""
+    return " · ".join(place_phrase(v) if k == REGION and v else value_name(cfg, k, v, lang)
+                      for k, v in sorted(labels.items()))

@@ -70,5 +70,5 @@ def below_panel(ctx: AppContext, metric: Metric, region: str, start: int, end: i
         hint += " " + t("overview.as_of", lang, date=fmt.date(by.as_of, lang, ctx.tz))
     return dbc.Row([dbc.Col(panel(title, figure, hint=hint, panel_id="metric-below-panel"),
                             lg=7),
-                    dbc.Col(panel(title, html.Div(table, className="metric-table-wrap")),
-                            lg=5)], className="g-3")
+                    dbc.Col(panel(t("metric.table_regions", lang),
+                                  html.Div(table, className="metric-table-wrap")), lg=5)], className="g-3")

@@ -105,3 +105,25 @@ def test_no_place_is_counted_twice(store):
                                                                      KARTASURA_DESA[1]: 4}
     scoped, _ = region_totals(store, COUNT, lo, hi, AREA, scope=WERU)
     assert dict(zip(scoped["region"], scoped["value"], strict=True)) == {WERU: 11}
+
+
+def test_sentences_name_a_place_with_its_level():
+    """Alert texts, report legends and explorer lines name a kecamatan or desa with its level:
+    Kartasura is a kecamatan and a kelurahan inside it."""
+    from types import SimpleNamespace
+
+    from pantau.data.alert_text import subject
+    from pantau.data.labels import labels_text, place_phrase
+
+    assert place_phrase(KARTASURA) == "Kecamatan Kartasura"
+    assert place_phrase("33.11.12.1002") == "Kelurahan Kartasura"
+    assert place_phrase("33.11.12.2001") == "Desa Pucangan"
+    assert place_phrase("52.01") == "Kabupaten Lombok Barat"
+    assert place_phrase("52.71") == "Kota Mataram"
+    assert place_phrase("52") == "Provinsi Nusa Tenggara Barat"
+    assert place_phrase("33.11.99") == "33.11.99"
+    assert labels_text(None, {"region": WERU, "opd": "Bappeda"}, "id") == \
+        "Bappeda · Kecamatan Weru"
+    rule = SimpleNamespace(source_down=None, series_metric=COUNT.name)
+    cfg = SimpleNamespace(metric=lambda name: COUNT)
+    assert subject(cfg, rule, {"region": "33.11.12.2001"}) == "Aduan di Desa Pucangan"
