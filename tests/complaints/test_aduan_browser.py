@@ -60,6 +60,9 @@ def test_the_page_of_the_demo_stream(demo, browser, artifacts, size):
     table = page.locator("#aduan-oldest").inner_text()
     assert "Kabupaten" in table or "Kota" in table
     assert len(page.locator(READY).all()) == 10
+    # the table's days late are inside the screen (not behind a horizontal scroll)
+    late = page.locator("#aduan-oldest tbody tr td.text-end").first.bounding_box()
+    assert late["x"] + late["width"] <= size[0] - 8, late
     if size == DESKTOP:
         page.select_option("#aduan-region", "52.71")
         page.wait_for_function("() => location.search.includes('region=52.71')",
