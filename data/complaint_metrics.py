@@ -5,7 +5,8 @@ rules, charts and the overview's card read it as any metric. A point at the time
 when yesterday's due dates pass), and for history one point per day at its last second.
 
     write_today(store, cfg, catalogue, now)            # after a complaints run; nightly
-    write_days(store, cfg, catalogue, first, last, now)   # history (the demo, an import)
+    write_days(store, cfg, catalogue, first, last, now)   # history (the demo)
+    write_history(store, cfg, catalogue, now)   # from the oldest complaint (``pantau import``)
 
 Labels: ``stage`` (verification, followup, completion: where the complaints wait), ``agency``
 (the OPD) and ``region``, the region one level below the site the complaint is in (a
@@ -98,6 +99,18 @@ def write_days(store, cfg, catalogue: Collection[str], first: date, last: date,
         return 0
     batch = Batch(samples=samples_for(store, cfg, first, last, now))
     return store.write(batch, catalogue, now=now, area=cfg.site.region).written
+
+
+def write_history(store, cfg, catalogue: Collection[str], now: float) -> int:
+    """Write a point per day from the day the oldest stored complaint was received (at most
+    ``REACH_BACK_DAYS`` ago) to ``now``: after ``pantau import`` of a history file."""
+    first = records.first_received(store)
+    if first is None or OVERDUE_METRIC not in catalogue:
+        return 0
+    cal = calendar_of(cfg)
+    today = cal.day(now)
+    start = max(cal.day(first), today - timedelta(days=REACH_BACK_DAYS))
+    return write_days(store, cfg, catalogue, start, today, int(now))
 
 
 def write_today(store, cfg, catalogue: Collection[str], now: float) -> int:

@@ -115,6 +115,13 @@ def received_between(store, start: int, end: int, region: str | None = None,
         return [_row(r) for r in conn.execute(q)]
 
 
+def first_received(store) -> int | None:
+    """When the oldest stored complaint was received (Unix seconds), or None."""
+    with store.reader.connect() as conn:
+        got = conn.execute(select(func.min(table.c.received_at))).scalar()
+    return None if got is None else int(got)
+
+
 def newest_update(store) -> int | None:
     """When a complaint was last written (Unix seconds), or None when none is stored."""
     with store.reader.connect() as conn:

@@ -123,6 +123,7 @@ def cmd_import(args) -> int:
 
 def _import_complaints(args, cfg, store) -> int:
     from pantau.data.complaint_import import ComplaintFileError, import_complaints
+    from pantau.data.complaint_metrics import OVERDUE_METRIC, write_history
 
     started = time.perf_counter()
     try:
@@ -140,6 +141,10 @@ def _import_complaints(args, cfg, store) -> int:
     took = time.perf_counter() - started
     print(f"{args.file}: {report.rows} complaints, {report.written} written, "
           f"{report.rejected} rejected in {took:.1f}s")
+    points = write_history(store, cfg, {m.name for m in cfg.metrics}, time.time())
+    if points:
+        print(f"{args.file}: {OVERDUE_METRIC}: {points} points (a day each since the "
+              "oldest complaint)")
     return EXIT_OK
 
 

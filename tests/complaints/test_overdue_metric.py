@@ -127,3 +127,31 @@ def test_an_alert_rule_on_it_fires_and_resolves(store, tmp_path):
     assert [r["payload"]["state"] for r in outbox(store)] == ["firing", "resolved"]
     runner.close()
     ev.close()
+
+
+def test_pantau_import_writes_its_history(tmp_path):
+    import subprocess
+    import sys
+
+    import yaml
+    from pantau.data.store import Store
+
+    db = tmp_path / "pantau.db"
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "site": {"name": "Uji", "region": "52", "timezone": "Asia/Makassar"},
+        "store": {"url": f"sqlite:///{db}"}, "metrics": METRICS}))
+    (tmp_path / "aduan.csv").write_text(CSV_HEAD + LATE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pantau", "import", "aduan.csv", "--table",
+                           "complaints", "--source", "lapor", "-c", "config.yaml"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"{OVERDUE_METRIC}: " in proc.stdout, proc.stdout
+    store = Store(f"sqlite:///{db}")
+    df = points(store, OVERDUE_METRIC, 0, 2**40)
+    by_day = {datetime.fromtimestamp(t, WITA).date(): v for t, v in zip(df["ts"], df["value"],
+                                                                        strict=True)}
+    # from the day of receipt (Mon 4 May 2026): due Thu 7 May, late from Friday on
+    assert min(by_day) == date(2026, 5, 4)
+    assert by_day[date(2026, 5, 7)] == 0 and by_day[date(2026, 5, 8)] == 4
+    assert by_day[max(by_day)] == 4 and len(by_day) == (max(by_day) - min(by_day)).days + 1
+    store.dispose()
