@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -124,6 +124,25 @@ class Scheduler:
         self.sched.add_job(job, IntervalTrigger(seconds=seconds, timezone=ZoneInfo(self.tz)),
                            id=job_id, name=job_id, coalesce=True, max_instances=1,
                            misfire_grace_time=max(1, int(seconds // 2)))
+
+    def cron(self, expr: str, fn: Callable[[int], object], job_id: str, grace: int) -> None:
+        """Also call ``fn(fire_time)`` at each time of the crontab ``expr`` in the site's
+        zone (the scheduled reports), within ``grace`` seconds of it or not at all; the fire
+        time (epoch s) is the trigger's own, the same on every worker."""
+        trigger = CronTrigger.from_crontab(expr, timezone=ZoneInfo(self.tz))
+
+        def job():
+            if self._stopping.is_set():
+                return
+            now = datetime.now(ZoneInfo(self.tz))
+            fire = trigger.get_next_fire_time(None, now - timedelta(seconds=grace))
+            try:
+                fn(int(fire.timestamp()))
+            except Exception:
+                log.exception("%s failed", job_id)
+
+        self.sched.add_job(job, trigger, id=job_id, name=job_id, coalesce=True,
+                           max_instances=1, misfire_grace_time=grace)
 
     def jobs(self) -> list:
         return self.sched.get_jobs()

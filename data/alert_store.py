@@ -24,14 +24,18 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 WAITING, SENT, SILENCED = "waiting", "sent", "silenced"
 
 
-def _insert_ignoring(conn, table, row: dict, key: str) -> bool:
-    """Insert ``row`` unless ``key`` already exists; True when it was inserted."""
+def _insert_ignoring(conn, table, row: dict, key: str | list[str]) -> bool:
+    """Insert ``row`` unless ``key`` (a unique column, or the columns of a unique index)
+    already exists; True when it was inserted."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    stmt = dialect_insert(table).values(**row).on_conflict_do_nothing(index_elements=[key])
-    return bool(conn.execute(stmt).rowcount)
+    keys = [key] if isinstance(key, str) else list(key)
+    # RETURNING, not rowcount: psycopg reports -1 for an insert SQLAlchemy adds RETURNING to
+    stmt = dialect_insert(table).values(**row).on_conflict_do_nothing(index_elements=keys) \
+        .returning(*(table.c[k] for k in keys))
+    return conn.execute(stmt).first() is not None
 
 
 def _state(row) -> AlertState:

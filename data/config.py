@@ -259,7 +259,7 @@ def parse_config(
 
     reports = listing("reports", Report)
     alerts = parsed.get("alerts")
-    problems.extend(report_problems(reports, parsed.get("site"), known, screen_ids,
+    problems.extend(report_problems(reports, parsed.get("site") or Site(), known, screen_ids,
                                     {c.id for c in alerts.channels} if alerts else set()))
 
     if problems:

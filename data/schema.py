@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -328,3 +329,23 @@ quakes = Table(
 """One row per earthquake BMKG reported, keyed by BMKG's own time of the quake (``event_id``:
 ``YYYYMMDDhhmmss`` UTC, the time every feed gives the same quake): autogempa, gempaterkini and
 gempadirasakan reporting it again update the row, never add one."""
+
+# -- scheduled reports (issue 20; data.report_store) -----------------------------------------
+report_runs = Table(
+    "report_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(200), nullable=False),
+    Column("scheduled_ts", BigInteger, nullable=False),
+    Column("claimed_ts", Float, nullable=False),
+    Column("claimed_by", String(200), nullable=False, default=""),
+    Column("file_name", String(300)),
+    Column("mime", String(100)),
+    Column("content", LargeBinary),
+    Column("made_ts", Float),
+    Column("error", Text),
+    Index("ux_report_runs_key", "report_id", "scheduled_ts", unique=True),
+)
+"""One row per report and scheduled time: the worker that inserts it (the unique key) makes
+the file and queues it in ``alert_outbox``, one row per channel; another worker finding the
+row taken does nothing, so several workers deliver a schedule once. The file is kept for the
+sender (and for retries) in ``content``."""

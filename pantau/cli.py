@@ -76,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     from pantau.access_cli import add_parsers
 
     add_parsers(sub, with_config, Parser)
+    rp = sub.add_parser("report", help="scheduled reports (reports: in the config)")
+    rpsub = rp.add_subparsers(dest="report_command", required=True, parser_class=Parser)
+    rs = with_config(rpsub.add_parser("send", help="make a report now and deliver it "
+                                                   "through its channels"))
+    rs.add_argument("report_id", metavar="ID")
+    rr = with_config(rpsub.add_parser("render", help="make a report now and write the file"))
+    rr.add_argument("report_id", metavar="ID")
+    rr.add_argument("-o", "--output", required=True, metavar="FILE")
     rg = sub.add_parser("regions", help="region boundaries")
     rgsub = rg.add_subparsers(dest="regions_command", required=True, parser_class=Parser)
     ri = with_config(rgsub.add_parser(

@@ -298,6 +298,12 @@ def cmd_token(args) -> int:
     return cmd_token(args)
 
 
+def cmd_report(args) -> int:
+    from pantau.reports import cmd_report
+
+    return cmd_report(args)
+
+
 def cmd_screen(args) -> int:
     from pantau.access_cli import cmd_screen
 

@@ -9,7 +9,8 @@ A channel that fails keeps its notification (and the ones queued after it for th
 so they arrive in order) for later: ``after`` seconds when the channel said so, else
 2, 4, 8 ... up to 5 minutes; nothing is dropped or sent twice by the sender (one pass at a
 time across workers, under an advisory lock). A mute window moves a notification to the
-window's end; a silence marks it ``silenced`` with its reason.
+window's end; a silence marks it ``silenced`` with its reason. A scheduled report's row
+(``payload["kind"] == "report"``, ``data.report_store``) is sent with its file, never muted.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 
 import httpx
 
-from pantau.channels import Undelivered, deliver
+from pantau.channels import Undelivered, deliver, deliver_file
 from pantau.data.alert_mute import muted_until, silenced_by
 from pantau.data.alert_store import SILENCED, active_silences, due, mark_retry, mark_sent
 from pantau.data.config_models import Config
@@ -50,19 +51,21 @@ class Sender:
         self.http = http or httpx.Client(follow_redirects=False)
         self.locks = SourceLocks(store)
 
-    def send_due(self) -> int:
-        """One pass over the due notifications; return how many were delivered."""
+    def send_due(self, only: str | None = None) -> int:
+        """One pass over the due notifications (those whose key starts with ``only``, when
+        given); return how many were delivered (0 while another worker's pass holds the
+        outbox)."""
         held = self.locks.acquire("alert:outbox")
         if held is False:
             return 0
         try:
-            return self._pass()
+            return self._pass(only)
         finally:
             self.locks.release(held)
 
-    def _pass(self) -> int:
+    def _pass(self, only: str | None = None) -> int:
         now = self.clock()
-        rows = due(self.store, now)
+        rows = [r for r in due(self.store, now) if only is None or r.key.startswith(only)]
         if not rows:
             return 0
         silences = active_silences(self.store, now)
@@ -74,6 +77,12 @@ class Sender:
             if channel is None:
                 mark_retry(self.store, row.id, now + MAX_BACKOFF,
                            f"channel {row.channel!r} is not in alerts.channels", count=False)
+                continue
+            if body.get("kind") == "report":  # a scheduled report: no silence, no mute
+                if row.channel in waiting:
+                    continue
+                if self._report(row, channel, body, waiting):
+                    sent += 1
                 continue
             why = silenced_by(silences, body["rule"], body.get("labels") or {})
             if why:
@@ -100,6 +109,26 @@ class Sender:
             sent += 1
             log.info("alert %s: %s sent to %s", body["rule"], body["state"], row.channel)
         return sent
+
+    def _report(self, row, channel, body: dict, waiting: set[str]) -> bool:
+        """Deliver a report's file (``data.report_store``); True when it arrived."""
+        from pantau.data.report_store import report_file
+
+        file = report_file(self.store, body["run"])
+        try:
+            if file is None:
+                raise Undelivered(f"report {body['report']}: its file is not in the store")
+            deliver_file(channel, body, file, self.http)
+        except Undelivered as exc:
+            wait = exc.after if exc.after is not None else backoff(row.tries)
+            mark_retry(self.store, row.id, self.clock() + wait, str(exc))
+            waiting.add(row.channel)
+            log.warning("report %s to %s not delivered (%s); again in %.0f s",
+                        body["report"], row.channel, exc, wait)
+            return False
+        mark_sent(self.store, row.id, self.clock())
+        log.info("report %s (%s) sent to %s", body["report"], body["file_name"], row.channel)
+        return True
 
     def loop(self, stop: threading.Event, every: float = PASS_EVERY) -> None:
         """``send_due`` every ``every`` seconds until ``stop`` is set."""

@@ -97,10 +97,17 @@ def run_worker(cfg: Config) -> int:
         return EXIT_FAIL
     instrument_store(store)
     runner = Runner.from_config(cfg, store)
-    alerts = Alerting(cfg, store) if cfg.alerts.rules else None
+    scheduled = [r for r in cfg.reports if r.cron and r.channels]
+    # the alerts' sender also delivers the scheduled reports (pantau.reports)
+    alerts = Alerting(cfg, store) if cfg.alerts.rules or scheduled else None
     sched = Scheduler(cfg, runner, on_result=alerts.after_run if alerts else log_run)
     if alerts:
         alerts.start(sched)
+    if scheduled:
+        from pantau.reports import Reporter
+
+        n = Reporter(cfg, store).schedule(sched)
+        log.info("reports: %d scheduled (%s)", n, ", ".join(r.id for r in scheduled))
     stopped = {}
 
     def _stop(signum, _frame):

@@ -6,8 +6,6 @@ Clocks are in hand (the sender's waits are read against them)."""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
 
 import pytest
 from alert_helpers import Hook
@@ -18,6 +16,7 @@ from pantau.data.alerting import Evaluator
 from pantau.data.batch import Batch, Sample
 from pantau.data.store import RunRecord
 from support.config import config_from
+from support.smtp import smtp_server as local_smtp
 
 from pantau.sender import Sender
 
@@ -106,44 +105,9 @@ def test_telegram_waits_retry_after_and_delivers_once_in_indonesian(sqlite_store
 
 @pytest.fixture
 def smtp_server(tmp_path):
-    """aiosmtpd on a free port of 127.0.0.1 with STARTTLS (a self-signed certificate for
-    127.0.0.1, made here with openssl) and AUTH LOGIN/PLAIN for pantau / sandi-rahasia."""
-    import ssl
-
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import AuthResult
-
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ctx.load_cert_chain(cert, key)
-
-    class Handler:
-        def __init__(self):
-            self.messages = []
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append((session.authenticated, envelope.rcpt_tos,
-                                  envelope.content))
-            return "250 OK"
-
-    def login(server, session, envelope, mechanism, auth_data):
-        ok = auth_data.login == b"pantau" and auth_data.password == b"sandi-rahasia"
-        return AuthResult(success=ok)
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    handler = Handler()
-    ctl = Controller(handler, hostname="127.0.0.1", port=port, tls_context=ctx,
-                     require_starttls=True, authenticator=login, auth_require_tls=True)
-    ctl.start()
-    try:
-        yield port, cert, handler
-    finally:
-        ctl.stop()
+    """The local SMTP server of ``support.smtp`` (STARTTLS, login pantau / sandi-rahasia)."""
+    with local_smtp(tmp_path) as server:
+        yield server
 
 
 def test_email_over_starttls_with_login_delivered_once(sqlite_store, smtp_server):

@@ -79,3 +79,35 @@ def test_letterhead_logo_is_checked(tmp_path):
     assert "at most 1,000,000" in _check({"logo": str(big)})[0]
     assert "1 to 200 characters" in _check({"lines": [""]})[0]
     assert _check({"lines": ["a"] * 6})[0].startswith("site.letterhead.lines")
+
+
+def test_reports_config_is_checked():
+    from pantau.data.config import parse_config
+    from pantau.data.config_file import ConfigError
+
+    raw = {"metrics": [{"name": "m", "title": "M"}],
+           "screens": [{"id": "s", "title": "S", "tiles": [{"metric": "m", "view": "kpi"}]}],
+           "alerts": {"channels": [{"id": "hook", "type": "webhook", "url": "http://x"}]},
+           "reports": [{"id": "ok", "page": "screen", "screen": "s", "cron": "0 7 * * mon",
+                        "channels": ["hook"]},
+                       {"id": "bad", "page": "metric", "metric": "nope", "cron": "7 am",
+                        "channels": ["tg"], "format": "docx"},
+                       {"id": "ok", "page": "screen", "screen": "x", "region": "31.71"}]}
+    with pytest.raises(ConfigError) as err:
+        parse_config(raw)
+    text = "\n".join(err.value.problems)
+    assert "reports[1].cron: '7 am' is not a crontab expression" in text
+    assert "reports[1].format: Input should be 'pdf' or 'png'" in text
+    assert "reports[2].id: 'ok' is used twice" in text
+    assert "reports[2].screen: page screen needs a screen id of screens (got 'x')" in text
+    assert "reports[2].region: region '31.71'" in text and "outside the site's area" in text
+    raw["reports"][1] = {"id": "bad", "page": "metric", "metric": "nope", "channels": ["tg"]}
+    raw["reports"] = raw["reports"][:2]
+    with pytest.raises(ConfigError) as err:
+        parse_config(raw)
+    assert err.value.problems == [
+        "reports[1].metric: page metric needs a metric of metrics (got 'nope')",
+        "reports[1].channels[0]: 'tg' is not in alerts.channels"]
+    raw["reports"] = raw["reports"][:1]
+    cfg = parse_config(raw)
+    assert cfg.report("ok").cron == "0 7 * * mon" and cfg.report("ok").format == "pdf"
