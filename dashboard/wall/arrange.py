@@ -53,3 +53,37 @@ def arrange(tiles: tuple[Tile, ...] | list[Tile]) -> Arrangement:
 def weight(tile: Tile) -> int:
     """Relative height of ``tile`` in a stacked column."""
     return WEIGHTS.get(tile.view, 2)
+
+
+STAGE = (1872, 860)
+"""The screens' area of the 1920x1080 stage in pixels (wall.css: stage padding 24/16/14, the
+header's 104, the ticker's 58, two gaps of 14)."""
+SIDE, BAND, GAP = 640, 286, 16
+TILE_CHROME = (56, 133)
+"""What a chart tile's frame takes around its plot: border, padding, the title and sub-title
+lines, the freshness line, the plot's own margins (wall.css and ``base_layout``)."""
+
+
+def plot_size(tiles: tuple[Tile, ...] | list[Tile], index: int) -> tuple[int, int]:
+    """About how many stage pixels (width, height) the plot of ``tiles[index]`` gets, from
+    :func:`arrange` and wall.css' sizes: what the wall map places its labels for."""
+    placed = arrange(tiles)
+    width, height = STAGE
+    if placed.side:
+        width -= SIDE + GAP
+    if index in placed.side:
+        width, column = SIDE, placed.side
+    elif index in placed.band:
+        height, column = BAND, placed.band
+        width = (width - GAP * (len(column) - 1)) // max(1, len(column))
+        return max(1, width - TILE_CHROME[0]), max(1, height - TILE_CHROME[1])
+    else:
+        column = placed.main
+        if placed.band:
+            height -= BAND + GAP
+    share = weight(tiles[index]) / max(1, sum(weight(tiles[i]) for i in column))
+    if index in placed.main and placed.main_row:
+        width = int((width - GAP * (len(column) - 1)) * share)
+    else:
+        height = int((height - GAP * (len(column) - 1)) * share)
+    return max(1, width - TILE_CHROME[0]), max(1, height - TILE_CHROME[1])

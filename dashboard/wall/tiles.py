@@ -14,10 +14,11 @@ from pantau.dashboard import fmt
 from pantau.dashboard.components.regions import area_geojson
 from pantau.dashboard.figures.quake_map import quake_map
 from pantau.dashboard.figures.wall_bars import wall_bars
-from pantau.dashboard.figures.wall_map import wall_map
+from pantau.dashboard.figures.wall_map import SIZE_HINT, wall_map
 from pantau.dashboard.figures.wall_trend import wall_trend
 from pantau.dashboard.i18n import t
 from pantau.dashboard.wall import bmkg_tiles
+from pantau.dashboard.wall.arrange import plot_size
 from pantau.dashboard.wall.freshness import Freshness, mark_text, when
 from pantau.dashboard.wall.sla import sla_body
 from pantau.dashboard.wall.tiledata import TileData
@@ -225,8 +226,18 @@ def _figure(cfg: Config, tile: Tile, d: TileData, lang: str, tz: str, theme: str
     elif tile.view == "bar":
         fig = wall_bars(d.frame, metric, lang, theme, names=names)
     else:
-        fig = wall_map(d.frame, metric, lang, area_geojson(cfg, scope), theme)
+        fig = wall_map(d.frame, metric, lang, area_geojson(cfg, scope), theme,
+                       size=_plot_size(cfg, tile))
     return fig.to_plotly_json()
+
+
+def _plot_size(cfg: Config, tile: Tile) -> tuple[int, int]:
+    # The tile's place on its screen decides the pixels its labels are placed in.
+    for screen in cfg.screens:
+        for i, other in enumerate(screen.tiles):
+            if other is tile:
+                return plot_size(screen.tiles, i)
+    return SIZE_HINT
 
 
 def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang: str,

@@ -52,6 +52,13 @@ def test_wall_clock_says_wib_and_the_map_names_12_kecamatan(sukoharjo, browser, 
             ".wall-tile--map .annotation-text",
             "els => els.map(e => (e.querySelector('tspan.line') || e).textContent.trim())"))
         assert set(KECAMATAN) <= shown, shown
+        boxes = pg.eval_on_selector_all(  # each label's background box, as drawn
+            ".wall-tile--map g.annotation rect.bg", "els => els.map(e => {"
+            "const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]})")
+        covered = [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[:i])
+                   if min(a[2], b[2]) - max(a[0], b[0]) > 1
+                   and min(a[3], b[3]) - max(a[1], b[1]) > 1]
+        assert len(boxes) >= 12 and not covered, (w, covered)  # no name hides another
         assert "per kecamatan" in pg.locator(".wall-tile--map .wall-tile-sub").inner_text()
         pg.screenshot(path=str(artifacts / f"sukoharjo-wall-{w}.png"))
         assert not errors, errors

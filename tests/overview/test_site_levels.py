@@ -277,3 +277,20 @@ def test_a_kabupaten_site_never_speaks_of_a_province(tmp_path):
         assert not PROVINCE_WORDS.search(json.dumps(
             {k: v for k, v in answer.items() if k != "province_wide"}))
     store.dispose()
+
+
+def test_the_wall_map_places_labels_for_the_pixels_its_tile_gets():
+    """NTB's map shares its column with a chart under the key figures: a flat plot; Sukoharjo's
+    has the column to itself: about 1160 x 727 stage pixels. The label placer works in these
+    (a fixed flat hint let Kartasura's label cover Baki's on Sukoharjo's wall)."""
+    from pantau.dashboard.wall.arrange import plot_size
+
+    ntb = config_from(repo_yaml("config.yaml"))
+    skh = config_from(repo_yaml("examples/sukoharjo.yaml"))
+
+    def sizes(cfg):
+        return [plot_size(s.tiles, i) for s in cfg.screens for i, tile in enumerate(s.tiles)
+                if tile.view == "map"]
+
+    assert sizes(ntb) == [(1160, 289)] * len(sizes(ntb)) and sizes(ntb)
+    assert sizes(skh) == [(1160, 727)]
