@@ -10,9 +10,10 @@ the style of BMKG's reports), a pure function of the seed and the clock.
 from __future__ import annotations
 
 import json
-import random
 from datetime import UTC, datetime, timedelta, timezone
-from functools import lru_cache
+
+import numpy as np
+from pantau.demo.noise import uniform
 
 WIB = timezone(timedelta(hours=7))
 WITA = timezone(timedelta(hours=8))
@@ -67,6 +68,7 @@ WEATHER = {0: ("Cerah", "Sunny"), 1: ("Cerah Berawan", "Partly Cloudy"),
            3: ("Berawan", "Mostly Cloudy"), 4: ("Berawan Tebal", "Overcast"),
            60: ("Hujan Ringan", "Light Rain"), 61: ("Hujan Sedang", "Moderate Rain"),
            63: ("Hujan Lebat", "Heavy Rain"), 95: ("Hujan Petir", "Thunderstorm")}
+CODES = {desc: code for code, (desc, _en) in WEATHER.items()}
 
 
 def quakes_until(now: int, n: int = 15) -> list[dict]:
@@ -119,36 +121,32 @@ def tews_files(now: int) -> dict[str, str]:
             "bmkg/gempadirasakan.json": dump({"Infogempa": {"gempa": felt}})}
 
 
-def _weather_code(rng: random.Random, hour: int, wet: float) -> tuple[int, float | None]:
-    """A weather code and rain (mm) for a slot at local ``hour``: afternoons wetter."""
-    afternoon = 13 <= hour <= 19
-    p = wet * (1.6 if afternoon else 0.6)
-    r = rng.random()
-    if r < p * 0.12:
-        return 95, round(rng.uniform(8, 20), 1)
-    if r < p * 0.22:
-        return 63, round(rng.uniform(10, 25), 1)
-    if r < p * 0.5:
-        return 61, round(rng.uniform(2, 8), 1)
-    if r < p:
-        return 60, round(rng.uniform(0.2, 2), 1)
-    return rng.choice([0, 1, 1, 3, 3, 4]), 0.0
+SLOT = 3 * 3600
+OFFSET = 8 * 3600
+"""WITA's offset: the demo's days and hours are NTB's."""
+DRY = np.array([0, 1, 1, 3, 3, 4])
 
 
-def _slot(seed: int, kab: str, lt: datetime) -> tuple[int, float | None, int]:
-    """Weather code, rain (mm) and temperature of the slot starting at local time ``lt``: a
-    pure function of the seed, the place and the slot's time."""
-    adm4 = VILLAGES[kab][0]
-    rng = random.Random(f"{seed}:{adm4}:{int(lt.timestamp())}")
-    wet = 0.35 + 0.25 * random.Random(f"{seed}:{kab}:{lt.date()}").random()
-    code, tp = _weather_code(rng, lt.hour, wet)
-    t = round(24 + 8 * max(0.0, 1 - abs(lt.hour - 14) / 9) - (2 if code >= 60 else 0))
-    return code, tp, t
+def slots(seed: int, kab: str, starts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Weather codes, rain (mm) and temperatures of the 3-hour slots starting at ``starts``
+    (UTC epoch seconds on WITA's 3-hour marks) in ``kab``: a pure function of the seed, the
+    place and the slot's time (``demo.noise``), afternoons wetter, some days wetter."""
+    starts = np.asarray(starts, dtype=np.int64)
+    hour = (starts + OFFSET) // 3600 % 24
+    wet = 0.35 + 0.25 * uniform(seed, f"bmkg-day|{kab}", (starts + OFFSET) // 86400)
+    p = wet * np.where((hour >= 13) & (hour <= 19), 1.6, 0.6)
+    r = uniform(seed, f"bmkg|{kab}", starts, 1)
+    a = uniform(seed, f"bmkg|{kab}", starts, 2)
+    dry = DRY[(uniform(seed, f"bmkg|{kab}", starts, 3) * len(DRY)).astype(int)]
+    cases = [r < p * 0.12, r < p * 0.22, r < p * 0.5, r < p]
+    code = np.select(cases, [95, 63, 61, 60], dry)
+    tp = np.round(np.select(cases, [8 + 12 * a, 10 + 15 * a, 2 + 6 * a, 0.2 + 1.8 * a], 0.0), 1)
+    temp = np.round(24 + 8 * np.maximum(0.0, 1 - np.abs(hour - 14) / 9) - 2 * (code >= 60))
+    return code, tp, temp
 
 
-def _first_slot(now: int) -> datetime:
-    local0 = datetime.fromtimestamp(now, WITA).replace(minute=0, second=0, microsecond=0)
-    return local0 - timedelta(hours=local0.hour % 3)
+def _first_slot(now: int) -> int:
+    return int(now) - (int(now) + OFFSET) % SLOT
 
 
 def forecast(kab: str, now: int, seed: int) -> dict:
@@ -161,12 +159,13 @@ def forecast(kab: str, now: int, seed: int) -> dict:
     lokasi = {"adm1": "52", "adm2": kab, "adm3": adm4.rsplit(".", 1)[0], "adm4": adm4,
               "provinsi": "Nusa Tenggara Barat", "kotkab": KABKOTA[kab], "kecamatan": kec,
               "desa": desa, "lon": lon, "lat": lat, "timezone": "Asia/Makassar"}
-    local0 = _first_slot(now)
+    starts = _first_slot(now) + SLOT * np.arange(20)
+    codes, rains, temps = slots(seed, kab, starts)
     days: list[list[dict]] = []
     for i in range(20):
-        lt = local0 + timedelta(hours=3 * i)
-        ut = lt.astimezone(UTC)
-        code, tp, t = _slot(seed, kab, lt)
+        ut = datetime.fromtimestamp(int(starts[i]), UTC)
+        lt = ut.astimezone(WITA)
+        code, tp, t = int(codes[i]), float(rains[i]), int(temps[i])
         desc, en = WEATHER[code]
         slot = {"datetime": ut.strftime("%Y-%m-%dT%H:%M:%SZ"), "t": t,
                 "tcc": 100 if code >= 3 else 30, "tp": tp, "weather": code,
@@ -187,23 +186,20 @@ def forecast(kab: str, now: int, seed: int) -> dict:
     return {"lokasi": lokasi, "data": [{"lokasi": {**lokasi, "type": "adm4"}, "cuaca": days}]}
 
 
-@lru_cache(maxsize=8192)
-def today(seed: int, kab: str, ts: int) -> tuple[float, float, tuple[tuple[str, int], ...]]:
-    """What the ``bmkg`` kind makes of the forecast written at ``ts`` for ``kab``: today's
-    (WITA) largest rain, highest temperature and slots per weather word (the demo's history
-    of ``bmkg_*`` metrics, so that it continues into what the live collector stores)."""
-    local0 = _first_slot(ts)
-    day = datetime.fromtimestamp(ts, WITA).date()
-    rain, temp, words = [], [], {}
-    for i in range(8):
-        lt = local0 + timedelta(hours=3 * i)
-        if lt.date() != day:
-            break
-        code, tp, t = _slot(seed, kab, lt)
-        rain.append(tp or 0.0)
-        temp.append(t)
-        words[WEATHER[code][0]] = words.get(WEATHER[code][0], 0) + 1
-    return max(rain), float(max(temp)), tuple(sorted(words.items()))
+def today(seed: int, kab: str, ts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the ``bmkg`` kind makes of the forecast written at each of ``ts`` for ``kab``:
+    today's (WITA) largest rain, highest temperature, and the codes of today's slots (-1 past
+    the day's end), so the demo's history of the ``bmkg_*`` metrics continues into what the
+    live collector stores."""
+    ts = np.asarray(ts, dtype=np.int64)
+    first = ts - (ts + OFFSET) % SLOT
+    grid = first[:, None] + SLOT * np.arange(8)[None, :]
+    same = (grid + OFFSET) // 86400 == ((ts + OFFSET) // 86400)[:, None]
+    code, tp, temp = slots(seed, kab, grid.ravel())
+    code, tp, temp = (x.reshape(grid.shape) for x in (code, tp, temp))
+    rain = np.where(same, tp, -np.inf).max(axis=1)
+    hot = np.where(same, temp, -np.inf).max(axis=1)
+    return rain, hot, np.where(same, code, -1)
 
 
 def bmkg_files(now: int, seed: int) -> dict[str, str]:

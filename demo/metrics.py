@@ -187,21 +187,27 @@ def _bmkg(seed, ts, labels, pick):
 
     if labels["region"] not in VILLAGES:  # another demo site: no forecast
         return ts[:0], np.zeros(0)
-    v = np.array([pick(today(seed, labels["region"], int(t))) for t in ts], dtype=float)
-    keep = ~np.isnan(v)
+    v = pick(*today(seed, labels["region"], ts))
+    keep = np.isfinite(v)
     return ts[keep], v[keep]
 
 
 def bmkg_rain(seed, ts, dur, labels):
-    return _bmkg(seed, ts, labels, lambda d: d[0])
+    return _bmkg(seed, ts, labels, lambda rain, hot, codes: rain)
 
 
 def bmkg_temp(seed, ts, dur, labels):
-    return _bmkg(seed, ts, labels, lambda d: d[1])
+    return _bmkg(seed, ts, labels, lambda rain, hot, codes: hot)
 
 
 def bmkg_slots(seed, ts, dur, labels):
-    return _bmkg(seed, ts, labels, lambda d: dict(d[2]).get(labels["cuaca"], float("nan")))
+    from pantau.demo.bmkg import CODES
+
+    def count(rain, hot, codes):
+        n = (codes == CODES[labels["cuaca"]]).sum(axis=1).astype(float)
+        return np.where(n > 0, n, np.nan)
+
+    return _bmkg(seed, ts, labels, count)
 
 
 def bmkg_words():

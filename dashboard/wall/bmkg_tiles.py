@@ -15,7 +15,7 @@ from pantau.data.config_models import Config
 from pantau.data.labels import value_names
 from pantau.data.reference import codes
 
-MAX_WORDS = 3
+MAX_WORDS = 2
 
 
 def credit(lang: str) -> str:

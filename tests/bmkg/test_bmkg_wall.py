@@ -111,17 +111,39 @@ def test_tsunami_warning_in_red(sqlite_store, httpserver):
                                                     default=lambda o: o.to_plotly_json())
 
 
+@pytest.mark.browser
+def test_tsunami_warning_in_chromium(browser, live_app, sqlite_store, httpserver, artifacts):
+    d = doc("autogempa.json")
+    d["Infogempa"]["gempa"].update({"DateTime": "2026-11-30T06:40:00+00:00",
+                                    "Magnitude": "7.4", "Potensi": "Berpotensi tsunami, untuk "
+                                    "diteruskan pada masyarakat"})
+    cfg = _collected(sqlite_store, httpserver, json.dumps(d).encode())
+    base = live_app(cfg, sqlite_store, clock=lambda: NOW)
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = ctx.new_page()
+    try:
+        open_wall(page, f"{base}/wall?playlist=bmkg&rotate=600", timeout=90000)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(artifacts / "wall-bmkg-tsunami-1920x1080.png"))
+        warn = page.locator(".wall-screen.is-active .wall-quake-tsunami--warn")
+        assert warn.inner_text() == "BERPOTENSI TSUNAMI, UNTUK DITERUSKAN PADA MASYARAKAT"
+        colour = page.evaluate("getComputedStyle(document.querySelector("
+                               "'.wall-quake-tsunami--warn')).backgroundColor")
+        assert colour == "rgb(255, 90, 95)"  # the wall's crit red (dark theme)
+        assert "14:40 WITA" in page.inner_text(".wall-screen.is-active")
+    finally:
+        ctx.close()
+
+
 def test_cuaca_tile_today_per_kabupaten(sqlite_store, httpserver):
     cfg = _collected(sqlite_store, httpserver)
     view, _ = _answers(cfg, sqlite_store)["bmkg:1"]
     words = _texts(view.body)
     assert words[:4] == ["", "", "hujan maks.", "suhu maks."]
-    # Lombok Barat first (52.01): its warnings first, in BMKG's words, then its commonest word
-    assert words[4:10] == ["Lombok Barat", "Hujan Lebat", "Hujan Petir", "Berawan", "12,6 mm",
-                           "30 °C"]
-    assert words[10:15] == ["Kota Mataram", "Berawan", "Cerah Berawan", "Hujan Ringan",
-                            "4,2 mm"]
-    assert "32 °C" in words
+    # Lombok Barat first (52.01): its warnings first, in BMKG's words (two words a row)
+    assert words[4:9] == ["Lombok Barat", "Hujan Lebat", "Hujan Petir", "12,6 mm", "30 °C"]
+    # Kota Mataram: its commonest words (3 slots Berawan; then 1 each, by name)
+    assert words[9:14] == ["Kota Mataram", "Berawan", "Cerah Berawan", "4,2 mm", "32 °C"]
     rows = view.body.children[1:]
     assert "is-warn" in rows[0].className and "is-warn" not in rows[1].className
 
