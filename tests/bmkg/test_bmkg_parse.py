@@ -146,3 +146,24 @@ def test_forecast_bad_slot_refused_others_kept():
     assert "tp -1 is negative" in refused[1]
     with pytest.raises(ValueError):
         parse_forecast({"lokasi": {}, "data": []})
+
+
+def test_distance_and_centre_in_one_place():
+    """data.reference.geo: the haversine on known distances, the centroid of a square with
+    a hole, the centre of NTB inside its bounds."""
+    from pantau.data.reference.geo import area_centre, distance_km, polygons_centre
+
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.195, abs=0.01)  # 1 deg on the equator
+    assert distance_km(-8.45, 116.20, -8.45, 116.20) == 0
+    # Mataram (-8.58, 116.12) to Bima (-8.46, 118.73): about 287 km
+    assert distance_km(-8.58, 116.12, -8.46, 118.73) == pytest.approx(287.3, abs=0.5)
+    ring = [[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]]
+    hole = [[1, 1], [1.5, 1], [1.5, 1.5], [1, 1.5], [1, 1]]
+    square = {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+    assert polygons_centre([square]) == pytest.approx((1.0, 1.0))
+    holed = {"geometry": {"type": "Polygon", "coordinates": [ring, hole]}}
+    cx, cy = polygons_centre([holed])
+    assert cx < 1.0 and cy < 1.0  # the hole in the upper right pulls the centre away
+    lon, lat = area_centre("52")
+    assert 115.8 < lon < 119.3 and -9.2 < lat < -8.0
+    assert polygons_centre([]) is None
