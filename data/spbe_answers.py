@@ -52,7 +52,8 @@ class Book:
 
     area: str
     evaluations: dict[tuple[int, str], Evaluation] = field(default_factory=dict)
-    sources: set[str] = field(default_factory=set)
+    origins: dict[tuple[int, str], str] = field(default_factory=dict)
+    """The source of each region-year's levels (``demo``/``demo:published`` in the demo)."""
 
     @property
     def years(self) -> list[int]:
@@ -60,8 +61,11 @@ class Book:
 
     @property
     def demo(self) -> bool:
-        """True when the levels are the demo's made-up ones (source ``demo``)."""
-        return "demo" in self.sources
+        """True when the levels are the demo's made-up ones (source ``demo...``)."""
+        return any(s.startswith("demo") for s in self.origins.values())
+
+    def origin(self, year: int, region: str) -> str:
+        return self.origins.get((year, region), "")
 
     def get(self, year: int, region: str) -> Evaluation | None:
         return self.evaluations.get((year, region))
@@ -115,7 +119,8 @@ def book(store, area: str, scope: str | None = None,
         if region_in_scope(region, scope):
             out.evaluations[(year, region)] = spbe.evaluate(levels)
     if out.evaluations:
-        out.sources = spbe_store.sources(store, area)
+        out.origins = {k: v for k, v in spbe_store.origins(store, area).items()
+                       if k in out.evaluations}
     return out
 
 

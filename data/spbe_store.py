@@ -132,11 +132,15 @@ def levels(store, area: str | None = None, region: str | None = None,
     return out
 
 
-def sources(store, area: str | None = None) -> set[str]:
-    """The sources that wrote the levels inside ``area`` (``demo``: made-up demo data)."""
-    q = _where(select(table.c.source).distinct(), area, None, None).limit(100)
+def origins(store, area: str | None = None) -> dict[tuple[int, str], str]:
+    """``{(year, region): source}`` of the levels inside ``area`` (the greatest source name
+    where a region-year has several; ``demo`` and ``demo:published`` mark the demo's)."""
+    from sqlalchemy import func
+
+    q = _where(select(table.c.year, table.c.region, func.max(table.c.source).label("source")),
+               area, None, None).group_by(table.c.year, table.c.region).limit(MAX_ROWS)
     with store.reader.connect() as conn:
-        return {r.source for r in conn.execute(q)}
+        return {(int(r.year), r.region): r.source for r in conn.execute(q)}
 
 
 def last_update(store, area: str | None = None) -> int | None:
