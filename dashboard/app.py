@@ -55,8 +55,8 @@ def navbar(ctx: AppContext, lang: str, active: str, path: str = "/", params: dic
     """The navigation bar of every page but the wall. The language switch keeps the page and
     its query (period, region, ...) and changes only ``lang``."""
     q = f"?lang={lang}" if lang != ctx.config.site.language else ""
-    items = [("/", "nav.overview"), ("/aduan", "nav.complaints"), ("/explore", "nav.explore"),
-             ("/media", "nav.media"),
+    items = [("/", "nav.overview"), ("/aduan", "nav.complaints"), ("/spbe", "nav.spbe"),
+             ("/explore", "nav.explore"), ("/media", "nav.media"),
              ("/sources", "nav.sources"), ("/alerts", "nav.alerts"), ("/wall", "nav.wall"),
              ("/audit", "nav.audit")]
     who = current()

@@ -8,7 +8,8 @@ Use::
     path_rule("/api/v1/series")  # ("api", Role.ANALYST)
 
 Roles (``pantau.data.access.Role``): wall -> /wall and its data; viewer -> /, /metric/...,
-/media, /sources, /alerts, /aduan (acting on alerts needs operator: ``dashboard.api.alerts``);
+/media, /sources, /alerts, /aduan, /spbe (acting on alerts needs operator:
+``dashboard.api.alerts``);
 analyst -> /explore, exports, /api/v1; admin -> /audit (users, tokens,
 screens and the audit log). The callbacks of a page module not in ``PAGE_ROLES`` need admin,
 so a new page is closed until someone says who may see it (a test checks every page is
@@ -27,6 +28,7 @@ PAGE_ROLES: dict[str, Role] = {
     "/sources": Role.VIEWER,
     "/alerts": Role.VIEWER,
     "/aduan": Role.VIEWER,
+    "/spbe": Role.VIEWER,
     "/explore": Role.ANALYST,
     "/audit": Role.ADMIN,
     "/wall/offline": Role.WALL,

@@ -6,6 +6,8 @@ Each card links to ``/metric/<name>`` with the same state.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from pantau.dashboard import fmt
@@ -18,6 +20,8 @@ from pantau.dashboard.components.kpi_data import CardData, card_data
 from pantau.dashboard.components.periods import period_key, window, window_end
 from pantau.dashboard.components.regions import region_key
 from pantau.dashboard.components.report_button import follow_search, report_buttons, report_href
+from pantau.dashboard.components.spbe_card import spbe_card
+from pantau.dashboard.components.spbe_view import cached_book
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
@@ -87,7 +91,8 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
     sections = complaint_cards(ctx, period, region, lang, shown_lang, alerts)
     for screen in ctx.config.screens:
         metrics = screen_metrics(ctx.config, screen)
-        if not metrics:
+        with_spbe = any(tile.view == "spbe" for tile in screen.tiles)
+        if not metrics and not with_spbe:
             continue
         cols = [dbc.Col(kpi_card(cached_card(ctx, m, period, region, scope), shown_lang, ctx.tz,
                                  href=f"/metric/{m.name}{search}",
@@ -95,6 +100,12 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
                                  alert=alerts.get(m.name)),
                         xs=12, sm=6, lg=4, xxl=3, className="mb-3")
                 for m in metrics]
+        if with_spbe:
+            cols.append(dbc.Col(spbe_card(cached_book(ctx, ctx.clock()), region, shown_lang,
+                                          href="/spbe" + ("?" + urlencode({"lang": lang})
+                                                          if lang else ""),
+                                          card_id=f"ov-card-{screen.id}-spbe"),
+                                xs=12, sm=6, lg=4, xxl=3, className="mb-3"))
         screen_pdf = html.A(t("report.button", shown_lang), download="",
                             href=report_href("pdf", "screen", search, screen=screen.id),
                             id=f"ov-screen-pdf-{screen.id}",
