@@ -205,12 +205,13 @@ class Media(Frozen):
 
 
 View = Literal["kpi", "line", "area", "bar", "map", "headlines", "topics", "table", "sla",
-               "gempa", "cuaca"]
+               "gempa", "cuaca", "spbe"]
 """``sla``: complaints lewat tenggat now, per stage they wait at (``data.complaint_views``);
-``gempa``, ``cuaca``: BMKG's quakes and today's forecast (``data.quakes``, ``data.weather``)."""
-METRICLESS_VIEWS = ("headlines", "topics", "sla", "gempa", "cuaca")
+``gempa``, ``cuaca``: BMKG's quakes and today's forecast (``data.quakes``, ``data.weather``);
+``spbe``: the latest SPBE evaluation per kabupaten/kota (``data.spbe_answers``)."""
+METRICLESS_VIEWS = ("headlines", "topics", "sla", "gempa", "cuaca", "spbe")
 """Views that name no metric: what they show is fixed (articles, topics, complaints, BMKG's
-quakes and forecast)."""
+quakes and forecast, the SPBE evaluation)."""
 
 
 class Tile(Frozen):

@@ -15,7 +15,7 @@ from pantau.data.config_models import Tile
 
 TEXT_VIEWS = ("headlines", "topics", "table", "sla", "cuaca")
 WEIGHTS = {"headlines": 3, "topics": 2, "table": 2, "kpi": 2, "line": 3, "area": 3, "bar": 3,
-           "map": 3, "sla": 3, "gempa": 4, "cuaca": 3}
+           "map": 3, "sla": 3, "gempa": 4, "cuaca": 3, "spbe": 3}
 
 
 @dataclass

@@ -25,6 +25,8 @@ from pantau.data.periods import last as last_window
 from pantau.data.periods import period_end
 from pantau.data.queries import latest, series
 from pantau.data.shows import counted_regions, period_totals, region_totals, what_metric_shows
+from pantau.data.spbe_answers import book as spbe_book
+from pantau.data.spbe_answers import last_update as spbe_last_update
 from pantau.data.urls import is_safe_link
 from pantau.data.zones import utc_offset
 
@@ -53,6 +55,8 @@ class TileData:
     by: str | None = None
     frame: pd.DataFrame | None = None
     items: list[dict] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    """What a tile of its own kind needs besides (``spbe``: year, headline, demo)."""
 
     @property
     def empty(self) -> bool:
@@ -60,7 +64,7 @@ class TileData:
             return self.value is None
         if self.view in ("gempa", "cuaca"):
             return not self.items
-        if self.view in ("headlines", "topics"):
+        if self.view in ("headlines", "topics", "spbe"):
             return not self.items or (self.view == "topics" and
                                       not any(i["count"] for i in self.items))
         return self.frame is None or self.frame.empty
@@ -228,6 +232,24 @@ def cuaca_tile(ctx: AppContext, tile: Tile, now: float, scope: str | None = None
                     items=items)
 
 
+def spbe_tile(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
+    """The latest SPBE evaluation year: every region's index and predikat, best first
+    (``data.spbe_answers``, as ``/spbe``); ``value`` is the year."""
+    area = ctx.config.site.region
+    b = spbe_book(ctx.store, area, scope)
+    if not b.years:
+        return TileData(view="spbe")
+    year = b.years[-1]
+    limit = tile.limit if "limit" in tile.model_fields_set else MAX_BARS
+    items = [{"region": r.region, "index": r.index, "predikat": r.predikat,
+              "change": r.change} for r in b.ranking(year)[:limit]]
+    head = b.headline(year, area)
+    return TileData(view="spbe", last_ts=spbe_last_update(ctx.store, area), items=items,
+                    extra={"area": area, "year": year, "index": head.index,
+                           "predikat": head.predikat, "mean_of": head.mean_of,
+                           "reached": head.reached, "counted": head.counted, "demo": b.demo})
+
+
 def tile_data(ctx: AppContext, tile: Tile, now: float, scope: str | None = None) -> TileData:
     """The data of ``tile`` at ``now`` in ``scope`` (raises whatever the store raises)."""
     if tile.view == "sla":
@@ -236,6 +258,8 @@ def tile_data(ctx: AppContext, tile: Tile, now: float, scope: str | None = None)
         return gempa_tile(ctx, tile, now)
     if tile.view == "cuaca":
         return cuaca_tile(ctx, tile, now, scope)
+    if tile.view == "spbe":
+        return spbe_tile(ctx, tile, now, scope)
     if tile.view == "headlines":
         return headlines_tile(ctx, tile, now)
     if tile.view == "topics":

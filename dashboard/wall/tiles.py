@@ -17,7 +17,7 @@ from pantau.dashboard.figures.wall_bars import wall_bars
 from pantau.dashboard.figures.wall_map import SIZE_HINT, wall_map
 from pantau.dashboard.figures.wall_trend import wall_trend
 from pantau.dashboard.i18n import t
-from pantau.dashboard.wall import bmkg_tiles
+from pantau.dashboard.wall import bmkg_tiles, spbe_tile
 from pantau.dashboard.wall.arrange import plot_size
 from pantau.dashboard.wall.freshness import Freshness, mark_text, when
 from pantau.dashboard.wall.sla import sla_body
@@ -72,6 +72,8 @@ def title(cfg: Config, tile: Tile, lang: str) -> str:
         return t("wall.topics", lang)
     if tile.view in ("gempa", "cuaca"):
         return t(f"bmkg.{tile.view}.title", lang)
+    if tile.view == "spbe":
+        return t("spbe.tile.title", lang)
     metric = cfg.metric(tile.metric or "")
     return metric.title_in(lang) if metric else (tile.metric or "")
 
@@ -89,6 +91,8 @@ def subtitle(cfg: Config, tile: Tile, lang: str) -> str:
     if tile.view == "gempa":
         return t("wall.period.last", lang, period=period_text(tile.period, lang)) + " · " + \
             bmkg_tiles.credit(lang)
+    if tile.view == "spbe":
+        return spbe_tile.subtitle(lang)
     parts = [t("wall.period.last", lang, period=period_text(tile.period, lang))]
     metric = cfg.metric(tile.metric or "")
     # the wall shows the site's own area: its target by data.shows' rule, for the period
@@ -269,6 +273,8 @@ def render(cfg: Config, tile: Tile, d: TileData, f: Freshness, now: float, lang:
         body = bmkg_tiles.gempa_body(cfg, d.items, now, lang, tz)
     elif tile.view == "cuaca":
         body = bmkg_tiles.cuaca_body(cfg, d.items, lang)
+    elif tile.view == "spbe":
+        body = spbe_tile.body(d, lang)
     else:
         body = []
     if tile.view in CHARTS and not d.empty:
