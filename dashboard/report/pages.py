@@ -171,6 +171,9 @@ def screen(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
         m = ctx.config.metric(tile.metric or "")
         title = (tile.title.get(lang) if tile.title else m.title.get(lang) if m else
                  t(f"api.report.{tile.view}", lang))
+        if tile.view == "spbe":  # an evaluation year, not a period
+            sections.append(spbe_section(tile, d, lang))
+            continue
         title += " · " + t("api.report.last", lang, period=fmt.duration(tile.period, lang))
         if tile.view == "kpi" and m is not None:
             change = "" if d.delta_pct is None else fmt.number(d.delta_pct, lang, 1) + "%"
@@ -206,6 +209,19 @@ def screen(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
                ctx.config.site.name, words,
                [(t("report.region", lang), region_words(ctx, scope, scope, lang))], now,
                sections, stem=f"{t('report.file.screen', lang)}-{scr.id}")
+
+
+def spbe_section(tile, d, lang: str) -> Section:
+    """The wall's SPBE tile as a table: the latest year's index and predikat per region."""
+    from pantau.dashboard.components.spbe_view import index_text, predikat_text, region_text
+
+    title = tile.title.get(lang) if tile.title else t("api.report.spbe", lang)
+    if d.extra.get("year"):
+        title += " · " + t("spbe.tile.year", lang, year=d.extra["year"])
+    return Section(title, header=[t("spbe.col.region", lang), t("spbe.col.index", lang),
+                                  t("spbe.col.predikat", lang)],
+                   rows=[[region_text(i["region"]), index_text(i["index"], lang),
+                          predikat_text(i["predikat"], lang)] for i in d.items])
 
 
 def media(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:

@@ -70,6 +70,8 @@ TEXTS = {
                                "index: each year's Keputusan Menteri PANRB."},
     "spbe.province": {"id": "Provinsi {name}", "en": "Provinsi {name}"},
     "spbe.card.origin": {"id": "Sumber nilai: {origin}", "en": "Source of the levels: {origin}"},
+    "api.report.spbe": {"id": "Indeks SPBE per kabupaten/kota",
+                        "en": "SPBE index per regency/city"},
     "spbe.card.title": {"id": "Indeks SPBE", "en": "SPBE index"},
     "spbe.card.open": {"id": "Buka evaluasi SPBE", "en": "Open the SPBE evaluation"},
     "spbe.tile.title": {"id": "Indeks SPBE", "en": "SPBE index"},
