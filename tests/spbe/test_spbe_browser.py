@@ -73,8 +73,16 @@ def test_spbe_page_desktop(base, page, sqlite_store, artifacts):
     assert mataram[2] == "3,47" and mataram[-1] == "diumumkan", mataram
     bima = page.locator("#spbe-table tr[data-region='52.72'] td").all_inner_texts()
     assert bima[-1] == "rekaan"
-    # choosing a region from the map: click Kota Mataram's shape... Plotly's geo takes clicks
-    # on its paths; choosing it in the select does the same through the same callback
+    # a click on a region of the map chooses it (Plotly's clickData -> the region select)
+    before = page.evaluate("location.search")
+    shapes = page.locator("#spbe-map path.choroplethlocation")
+    assert shapes.count() == 10
+    shapes.nth(3).click(force=True)
+    page.wait_for_function(f"() => location.search !== {before!r}", timeout=30000)
+    clicked = page.evaluate("new URLSearchParams(location.search).get('region')")
+    assert clicked != ranks[-1].region and clicked in {r.region for r in ranks}
+    assert page.locator("#spbe-table tr.is-selected").get_attribute("data-region") == clicked
+    # and the select does the same
     page.select_option("#spbe-region", "52.71")
     page.wait_for_function("() => document.getElementById('spbe-detail-title')"
                            ".innerText.includes('Kota Mataram')", timeout=30000)

@@ -32,3 +32,15 @@ def test_history_matches_published_figures_and_marks_made_up_ones():
             assert source[key] == "demo", key
     assert all(source[(y, "52.72")] == "demo" for y in range(2019, 2025))  # Kota Bima
     assert demo_spbe.history(7) == rows  # a pure function of the seed
+
+
+def test_a_scoped_asker_gets_only_its_own_and_the_site_evaluations(sqlite_store):
+    from pantau.data.spbe_answers import book
+
+    demo_spbe.write_spbe(sqlite_store, "52", 7, 1_800_000_000)
+    whole = book(sqlite_store, "52")
+    assert len(whole.regions(2024)) == 10
+    scoped = book(sqlite_store, "52", scope="52.05")
+    assert {r for _, r in scoped.evaluations} == {"52", "52.05"}
+    assert [r.region for r in scoped.ranking(2024)] == ["52.05"]
+    assert scoped.get(2024, "52.05") == whole.get(2024, "52.05")
