@@ -25,6 +25,7 @@ from pantau.dashboard.components.spbe_view import cached_book
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
+from pantau.dashboard.pages._overview_below import below_section
 from pantau.data.complaint_metrics import OVERDUE_METRIC
 from pantau.data.complaint_views import has_complaints
 from pantau.data.config_models import Config, Metric, Screen
@@ -117,7 +118,10 @@ def cards(ctx: AppContext, period: str, region: str, lang: str | None, shown_lan
                                      className="ov-screen", id=f"ov-screen-{screen.id}"))
     if not sections:
         return [dbc.Alert(t("overview.empty", shown_lang), color="info")]
-    return sections
+    metrics = list({m.name: m for s in ctx.config.screens
+                    for m in screen_metrics(ctx.config, s)}.values())
+    below = below_section(ctx, metrics, period, region, shown_lang, scope, search)
+    return sections + ([below] if below is not None else [])
 
 
 def layout(ctx: AppContext, lang: str, params: dict, path: str):

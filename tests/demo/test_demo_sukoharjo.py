@@ -141,4 +141,16 @@ def test_desa_data_drills_below_a_kecamatan(sukoharjo, page, artifacts):
     page.wait_for_timeout(1000)
     page.locator("#metric-below-panel").screenshot(
         path=str(artifacts / "sukoharjo-desa-390.png"))
+
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(sukoharjo.base + "/?region=33.11.12")  # / filtered to Kartasura: its desa too
+    page.wait_for_selector("#ov-below-table", timeout=60_000)
+    assert "Per desa/kelurahan di Kecamatan Kartasura" in page.locator("#ov-below").inner_text()
+    rows = page.eval_on_selector_all("#ov-below-table tbody tr", "rows => rows.map(r => "
+                                     "[...r.cells].map(c => c.textContent.trim()))")
+    assert rows == [[n, str(v)] for n, v in KARTASURA_DESA.values()]
+    page.locator("#ov-below").screenshot(path=str(artifacts / "sukoharjo-overview-desa.png"))
+    page.locator("#ov-below-table a").first.click()
+    page.wait_for_selector("#metric-below-table", timeout=60_000)
+    assert "region=33.11.12" in page.url
     assert not page.errors, page.errors

@@ -182,6 +182,18 @@ def test_a_kabupaten_drills_to_desa_where_data_has_them(tmp_path):
     assert "pantau regions import" in hint.children
     bars = next(c for c in _walk(kartasura) if getattr(c, "id", None) == "metric-below-bars")
     assert sorted(bars.figure.data[0].y) == sorted(n for n, _v in KARTASURA_DESA.values())
+    from pantau.dashboard.pages.overview import cards
+
+    with app.server.test_request_context():
+        ov = cards(app.ctx, "7d", "33.11.12", None, "id")  # / filtered to Kartasura
+        assert not any(getattr(c, "id", None) == "ov-below" for c in _walk(cards(
+            app.ctx, "7d", "33.11", None, "id")))
+    section = next(c for c in _walk(ov) if getattr(c, "id", None) == "ov-below")
+    assert "Per desa/kelurahan di Kecamatan Kartasura" in _text(section)
+    ov_rows = cells(section, "ov-below-table")
+    assert ov_rows == [[n, f"{v:.0f}"] for _c, (n, v) in KARTASURA_DESA.items()]
+    link = next(c for c in _walk(section) if type(c).__name__ == "Link")
+    assert link.href == f"/metric/{metric.name}?region=33.11.12"
     bulu = body(app.ctx, metric, "7d", "33.11.02", "id")  # no desa data: no such panel
     assert not any(getattr(c, "id", None) == "metric-below-panel" for c in _walk(bulu))
 
