@@ -18,6 +18,7 @@ from pantau.dashboard.access import current
 from pantau.dashboard.components.filters import filter_bar, follow_url
 from pantau.dashboard.components.periods import period_key, window
 from pantau.dashboard.components.regions import region_key
+from pantau.dashboard.components.report_button import follow_search, report_buttons
 from pantau.dashboard.components.url_state import make_search, parse_search
 from pantau.dashboard.context import AppContext
 from pantau.dashboard.i18n import t
@@ -34,17 +35,24 @@ def _period(value: str | None) -> str:
     return period_key(value) if value else DEFAULT_PERIOD
 
 
-def content(ctx: AppContext, period: str, region: str, lang: str):
-    """The page's panels for ``period`` and ``region`` in the request's scope, through the
-    query cache (one computation per minute and scope)."""
-    now, scope = ctx.clock(), current().region
+def cached_view(ctx: AppContext, period: str, region: str, scope: str | None):
+    """``data.complaint_views.page_view`` for ``period`` and ``region`` in ``scope``, through
+    the query cache (one computation per minute and scope; the page and its report ask it)."""
+    now = ctx.clock()
     start, end = window(period, now, ctx.tz)
     province = ctx.config.site.region
     asked = region if region != province else (scope or None)
     key = f"aduan:{period}:{region}:{scope}:{int(now) // 60}"
+    return ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, lambda: page_view(
+        ctx.store, ctx.config, start, end, now, asked, scope))
+
+
+def content(ctx: AppContext, period: str, region: str, lang: str):
+    """The page's panels for ``period`` and ``region`` in the request's scope."""
+    now, scope = ctx.clock(), current().region
+    start, end = window(period, now, ctx.tz)
     try:
-        view = ctx.cache.get_or_set(key, ctx.config.web.cache_ttl, lambda: page_view(
-            ctx.store, ctx.config, start, end, now, asked, scope))
+        view = cached_view(ctx, period, region, scope)
     except TooManyComplaints as exc:
         return dbc.Alert(t("aduan.too_many", lang, why=str(exc)), color="warning",
                          id="aduan-too-many")
@@ -65,7 +73,11 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
             html.Div([html.H1(t("aduan.title", lang), className="ov-title"),
                       html.Div(subtitle(ctx, lang), id="aduan-subtitle",
                                className="ov-subtitle")]),
-            filter_bar("aduan", period, region, province, lang, scope),
+            html.Div([filter_bar("aduan", period, region, province, lang, scope),
+                      report_buttons("aduan", "aduan",
+                                     make_search(period, region, province, params.get("lang"),
+                                                 DEFAULT_PERIOD), lang, card=False)],
+                     className="ov-tools"),
         ], className="ov-header"),
         html.Div(content(ctx, period, region, lang), id="aduan-body"),
     ], fluid=True), className="overview aduan")
@@ -88,3 +100,4 @@ def register(app, ctx: AppContext) -> None:
 
     follow_url(app, "aduan", ctx.config.site.region, lambda path: path == ROUTE,
                DEFAULT_PERIOD)
+    follow_search(app, "aduan", "aduan", lambda path: path == ROUTE, card=False)

@@ -45,14 +45,23 @@ def screen_metrics(config: Config, screen: Screen) -> list[Metric]:
     return list(out.values())
 
 
-def complaint_cards(ctx: AppContext, period: str, region: str, lang: str | None,
-                    shown_lang: str, alerts: dict) -> list:
-    """The card of ``complaints_overdue_count`` (aduan lewat tenggat), linking to ``/aduan``:
-    only when the catalogue declares the metric and complaint records exist."""
+def complaint_metric(ctx: AppContext) -> Metric | None:
+    """``complaints_overdue_count`` when its card is shown: the catalogue declares the metric
+    and complaint records exist (the page and its report ask this)."""
     metric = ctx.config.metric(OVERDUE_METRIC)
     if metric is None or not ctx.cache.get_or_set(
             f"ov:has-complaints:{int(ctx.clock()) // 60}", ctx.config.web.cache_ttl,
             lambda: has_complaints(ctx.store)):
+        return None
+    return metric
+
+
+def complaint_cards(ctx: AppContext, period: str, region: str, lang: str | None,
+                    shown_lang: str, alerts: dict) -> list:
+    """The card of ``complaints_overdue_count`` (aduan lewat tenggat), linking to ``/aduan``:
+    only when ``complaint_metric`` says it is shown."""
+    metric = complaint_metric(ctx)
+    if metric is None:
         return []
     search = make_search(period, region, ctx.config.site.region, lang)
     card = kpi_card(cached_card(ctx, metric, period, region, current().region), shown_lang,

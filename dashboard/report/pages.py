@@ -95,13 +95,17 @@ def _bars(ctx, metric, values: dict, scope, lang: str) -> bytes:
 
 def overview(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
     from pantau.dashboard.components.regions import region_key
-    from pantau.dashboard.pages.overview import cached_card, screen_metrics
+    from pantau.dashboard.pages.overview import cached_card, complaint_metric, screen_metrics
 
     lang, province = spec.lang, ctx.config.site.region
     region = region_key(spec.region, province, scope)
     start, end, _ = period_of(ctx, spec.period, now, lang)
     words = _words(ctx, spec, start, end, now)
     sections, charts = [], 0
+    overdue = complaint_metric(ctx)
+    if overdue is not None:  # the page's first section (the card linking to /aduan)
+        sections.append(Section(t("aduan.title", lang), kpis=[
+            card_kpi(cached_card(ctx, overdue, spec.period, region, scope), lang, ctx.tz)]))
     for screen in ctx.config.screens:
         metrics = screen_metrics(ctx.config, screen)
         if not metrics:
@@ -275,3 +279,41 @@ def explore(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
                fmt.period_words(q.start, q.end, spec.lang, ctx.tz), filters, now,
                [Section(title, charts=[_svg(fig)])],
                stem=f"{t('report.file.explore', spec.lang)}-{q.metric}")
+
+
+def aduan(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
+    from pantau.dashboard.components.regions import region_key
+    from pantau.dashboard.figures.complaints import stage_name
+    from pantau.dashboard.pages._complaints_parts import region_name
+    from pantau.dashboard.pages.complaints import cached_view
+
+    lang, province = spec.lang, ctx.config.site.region
+    region = region_key(spec.region, province, scope)
+    start, end, _ = period_of(ctx, spec.period, now, lang)
+    view = cached_view(ctx, spec.period, region, scope)
+    kpis = [Kpi(t(k, lang), fmt.number(n, lang, 0)) for k, n in (
+        ("aduan.open_total", view.open_total), ("aduan.overdue_total", view.overdue_total),
+        ("aduan.received", view.received))]
+    sections = [Section(heading(spec, lang), kpis=kpis)]
+    if not view.by_region.empty:
+        rows = view.by_region.sort_values("value", ascending=False)
+        sections.append(Section(t("aduan.by_region", lang),
+                                header=[t("report.col.region", lang),
+                                        t("aduan.overdue_total", lang)],
+                                rows=[[region_name(ctx.config, c, lang), fmt.number(v, lang, 0)]
+                                      for c, v in zip(rows["region"], rows["value"],
+                                                      strict=True)][:MAX_ROWS]))
+    if not view.oldest.empty:
+        cols = ("id", "agency", "region", "stage", "due", "late")
+        sections.append(Section(t("aduan.oldest", lang),
+                                header=[t(f"aduan.col.{c}", lang) for c in cols],
+                                rows=[[str(r.complaint_id), str(r.agency),
+                                       region_name(ctx.config, r.region, lang),
+                                       stage_name(r.stage, lang), fmt.day_text(r.due, lang),
+                                       fmt.number(r.late_workdays, lang, 0)]
+                                      for r in view.oldest.itertuples(index=False)],
+                                numeric=False))
+    return Doc("aduan", heading(spec, lang), ctx.config.site.name,
+               _words(ctx, spec, start, end, now),
+               _filters(ctx, spec, region, scope, lang), now, sections,
+               stem=t("report.file.aduan", lang))

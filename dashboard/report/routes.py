@@ -20,9 +20,11 @@ from pantau.dashboard.access import current
 from pantau.dashboard.context import AppContext
 
 PAGE_PATHS = {"overview": "/", "metric": "/metric/", "media": "/media", "screen": "/",
-              "explore": "/explore"}
+              "explore": "/explore", "aduan": "/aduan"}
 """The page whose role a report of ``page`` needs (a screen's report is offered on /)."""
 MEDIA_KEYS = ("outlet", "channel", "topic", "by")
+DEFAULT_PERIODS = {"aduan": "90d"}
+"""A page whose default period is not 7 days leaves it out of its URL (``/aduan``)."""
 WAIT = 20.0
 """Seconds a request waits for the renderer before it is answered 429."""
 
@@ -42,7 +44,8 @@ def spec_from(args, lang: str):
     one = {k: v for k, v in args.items()}
     explore = tuple((k, v) for k, v in one.items() if k not in ("page", "paper", "lang")) \
         if page == "explore" else ()
-    return Spec(page=page, period=one.get("period") or ("7d"), region=one.get("region"),
+    return Spec(page=page, period=one.get("period") or DEFAULT_PERIODS.get(page, "7d"),
+                region=one.get("region"),
                 metric=one.get("metric"), screen=one.get("screen"), lang=lang,
                 paper=one.get("paper", "A4"),
                 media=tuple((k, one[k]) for k in MEDIA_KEYS if one.get(k)),

@@ -32,6 +32,9 @@ TEXTS = {
     "report.file.media": {"id": "media", "en": "media"},
     "report.file.screen": {"id": "layar", "en": "screen"},
     "report.file.explore": {"id": "jelajah", "en": "explore"},
+    "report.file.aduan": {"id": "aduan", "en": "complaints"},
+    "report.aduan": {"id": "Aduan Masyarakat (SP4N-LAPOR!)",
+                     "en": "Public Complaints (SP4N-LAPOR!)"},
     "report.busy": {"id": "Laporan lain sedang dibuat; coba lagi sebentar lagi.",
                     "en": "Another report is being made; try again shortly."},
 }

@@ -41,6 +41,7 @@ def download(page, selector: str) -> tuple[str, bytes]:
     ("/media?period=30d", "#media-summary", "#media-report-pdf", f"pantau-media-{STAMP}.pdf"),
     ("/", "#ov-screen-pdf-layanan", "#ov-screen-pdf-layanan",
      f"pantau-layar-layanan-{STAMP}.pdf"),
+    ("/aduan", "#aduan-body", "#aduan-report-pdf", f"pantau-aduan-{STAMP}.pdf"),
 ])
 def test_button_downloads_the_report(page, base, artifacts, path, ready, button, name):
     page.goto(base + path)

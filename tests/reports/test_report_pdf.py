@@ -126,3 +126,21 @@ def test_image_card_is_1080_by_1350(rep_ctx, artifacts):
     assert struct.unpack(">II", data[16:24]) == (1080, 1350)
     (artifacts / "reports").mkdir(parents=True, exist_ok=True)
     (artifacts / "reports" / "card-overview.png").write_bytes(data)
+
+
+def test_aduan_pdf_holds_the_pages_totals(rep_ctx, tmp_path, artifacts):
+    from pantau.dashboard.fmt import number
+    from pantau.dashboard.pages.complaints import cached_view
+    from pantau.dashboard.report import Spec, make
+
+    name, _, data = make(rep_ctx, Spec(page="aduan", period="90d"), None, "pdf")
+    assert name == "pantau-aduan-2026-12-01-0915-WITA.pdf"
+    text = squash(pdf_text(data, tmp_path))
+    view = cached_view(rep_ctx, "90d", "52", None)
+    assert view.open_total > 0 and view.overdue_total > 0
+    for label, n in (("Aduan terbuka", view.open_total),
+                     ("Aduan lewat tenggat", view.overdue_total),
+                     ("Aduan masuk dalam periode", view.received)):
+        assert label in text and f" {number(n, 'id', 0)} " in text, (label, n)
+    assert "Aduan lewat tenggat terlama" in text and "Kota Mataram" in text
+    pdf_pages(data, artifacts / "reports", "aduan")
