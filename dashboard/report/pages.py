@@ -108,11 +108,14 @@ def overview(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
             card_kpi(cached_card(ctx, overdue, spec.period, region, scope), lang, ctx.tz)]))
     for screen in ctx.config.screens:
         metrics = screen_metrics(ctx.config, screen)
-        if not metrics:
+        with_spbe = any(tile.view == "spbe" for tile in screen.tiles)
+        if not metrics and not with_spbe:
             continue
         sec = Section(screen.title.get(lang),
                       kpis=[card_kpi(cached_card(ctx, m, spec.period, region, scope), lang,
                                      ctx.tz) for m in metrics])
+        if with_spbe:  # the page's SPBE card (components.spbe_card) in this section
+            sec.kpis.append(spbe_kpi(ctx, region, lang, now))
         sec.header, sec.rows, cols, values = _region_rows(ctx, metrics[:4], start, end,
                                                           scope, lang)
         if cols and charts < MAX_CHARTS and any(values[0].values()):
@@ -122,6 +125,21 @@ def overview(ctx: AppContext, spec: Spec, scope, now: float) -> Doc:
     return Doc("overview", heading(spec, lang), ctx.config.site.name, words,
                _filters(ctx, spec, region, scope, lang), now, sections,
                stem=t("report.file.overview", lang))
+
+
+def spbe_kpi(ctx: AppContext, region: str, lang: str, now: float) -> Kpi:
+    """The SPBE card's texts: the latest year's index and predikat of ``region`` (the card's
+    own book and helpers, ``components.spbe_view``)."""
+    from pantau.dashboard.components.spbe_view import cached_book, change_text, index_text
+
+    b = cached_book(ctx, now)
+    year = b.years[-1] if b.years else None
+    head = b.headline(year, region) if year is not None else None
+    title = t("spbe.card.title", lang)
+    if head is None or head.index is None:
+        return Kpi(title, "–")
+    return Kpi(title, index_text(head.index, lang), change_text(head.change, year - 1, lang),
+               head.predikat or "")
 
 
 def _filters(ctx, spec: Spec, region, scope, lang: str, extra=()) -> list[tuple[str, str]]:
