@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     def _count(resp):
         from flask import request
 
-        if request.path == "/_dash-update-component" and b"wall-refresh" in request.get_data():
+        if request.path == "/_dash-update-component" and b"wall-ticker" in request.get_data():
             cycles.append((time.monotonic(), resp.status_code))
         return resp
 

@@ -1,5 +1,5 @@
 /* Wall display (/wall): screen rotation, stage scaling, the clock in the site's zone, the
-   connection check and the nightly reload. Dash loads this file on every page; it does nothing
+   connection check, the refresh (one at a time) and the nightly reload. Dash loads this file on every page; it does nothing
    unless #wall-root is on the page. No network but /healthz (and registering /wall-sw.js).
 
    It also runs the calm screen (#wall-boot) that the wall's service worker shows when the
@@ -14,10 +14,11 @@
   var STAGE_W = 1920, STAGE_H = 1080;
   var TICK_MS = 500, PING_TIMEOUT_MS = 4000, MIN_UP_BEFORE_RELOAD_MS = 60000;
   var CLEAR_TIMINGS_MS = 60000, HISTORY_KEEP = 10;
+  var STALE_REFRESHES = 3, STALE_MIN_MS = 30000;
   var st = { root: null, scale: null, fmt: null, fmtTz: null, skew: 0, lastPing: 0,
              busy: false, conn: "", lastMinute: null, loadedAt: 0, reloadDue: false,
              rotTimer: null, rotStart: 0, shown: 0, lastClear: 0, swAsked: false,
-             boot: null };
+             boot: null, sentTick: 0, sentAt: 0 };
 
   /* Show screen i (of the screens in page order): its class, its dot, its title. */
   function show(i) {
@@ -182,7 +183,7 @@
   }
 
   /* Dash's renderer keeps every change of a callback input made in the browser for its undo
-     button (store.history.past, never cut): one entry per refresh tick of dcc.Interval, for as
+     button (store.history.past, never cut): one entry per refresh (wall-tick), for as
      long as the page lives. The wall has no undo button; keep the last few. The reducer copies
      the array on the next entry, so cutting it in place changes nothing else. */
   function trimHistory() {
@@ -192,6 +193,25 @@
       var past = state && state.history && state.history.past;
       if (past && past.length > HISTORY_KEEP) { past.splice(0, past.length - HISTORY_KEEP); }
     }
+  }
+
+  /* The wall's refresh: wall-tick moves on once per refresh period (data-refresh), and only
+     when #wall-done shows that the last tick was answered, so a slow server gets one refresh
+     at a time instead of a pile of them (dashboard/pages/wall.py). A refresh not answered
+     within STALE_REFRESHES periods (at least STALE_MIN_MS) counts as lost. */
+  function refresh(root) {
+    var set = window.dash_clientside && window.dash_clientside.set_props;
+    if (!set) { return; }
+    var every = Math.max(1, +root.dataset.refresh || 60) * 1000;
+    var since = Date.now() - st.sentAt;
+    var done = document.getElementById("wall-done");
+    var answered = done && done.textContent === String(st.sentTick);
+    if (since < every || (!answered && since < Math.max(STALE_MIN_MS, STALE_REFRESHES * every))) {
+      return;
+    }
+    st.sentTick += 1;
+    st.sentAt = Date.now();
+    set("wall-tick", { data: st.sentTick });
   }
 
   function tick() {
@@ -204,6 +224,7 @@
       st.root = root; st.scale = null; st.lastMinute = null; st.conn = "";
       st.loadedAt = Date.now(); st.lastPing = 0; st.reloadDue = false;
       st.rotStart = Date.now(); st.shown = 0;
+      st.sentTick = 0; st.sentAt = Date.now();  // the page's first refresh is on its way
       rotate(root);
     }
     if (window.performance && performance.clearResourceTimings &&
@@ -217,6 +238,7 @@
     var p = parts(now(), root);
     clock(root, p);
     nightly(root, p);
+    refresh(root);
     var every = Math.max(2, +root.dataset.ping || 5) * 1000;
     if (Date.now() - st.lastPing >= every) { st.lastPing = Date.now(); ping(root); }
   }

@@ -4,7 +4,7 @@ after the last one resolves. Asks ``dashboard.api.alerts.critical_firing`` (so a
 screen sees its region's alerts only).
 
     html.Div(banner(ctx, lang), id="wall-alert-banner", className="alert-banner")
-    register(app, ctx, "wall-alert-banner", "wall-refresh", "wall-params")
+    register(app, ctx, "wall-alert-banner", "wall-tick", "wall-params", tick_prop="data")
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ def banner(ctx: AppContext, lang: str) -> list:
     return [html.Span("⚠ ", **{"aria-hidden": "true"}), html.Span(text)]
 
 
-def register(app, ctx: AppContext, banner_id: str, tick_id: str, params_id: str) -> None:
-    """Refresh the banner ``banner_id`` on each tick of ``tick_id`` (the page's own refresh)."""
+def register(app, ctx: AppContext, banner_id: str, tick_id: str, params_id: str,
+             tick_prop: str = "n_intervals") -> None:
+    """Refresh the banner ``banner_id`` on each change of ``tick_id``'s ``tick_prop`` (the
+    page's own refresh)."""
 
-    @app.callback(Output(banner_id, "children"), Input(tick_id, "n_intervals"),
+    @app.callback(Output(banner_id, "children"), Input(tick_id, tick_prop),
                   State(params_id, "data"), prevent_initial_call=True)
     def _banner(_n, params):
         if not ctx.config.alerts.rules:

@@ -94,7 +94,10 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
     ], id="wall-stage", className="wall-stage")
     return html.Div([
         stage,
-        dcc.Interval(id="wall-refresh", interval=p.refresh * 1000),
+        # wall.js moves wall-tick on once per refresh period, and only after the last refresh
+        # has answered (wall-done shows the tick it answered): see register()
+        dcc.Store(id="wall-tick", data=0),
+        html.Div("", id="wall-done", hidden=True),
         dcc.Store(id="wall-params", data={"playlist": p.playlist, "lang": lang,
                                           "theme": p.theme}),
         dcc.Store(id="wall-hashes", data=hashes),
@@ -107,10 +110,17 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
     """The refresh callback. Rotation needs no server and no Dash state: ``wall.js`` switches
     the screens' classes on a timer (so days of rotation leave nothing behind). Also the
     calm screen of a TV that starts while the server is away (``dashboard.wall.offline``)."""
-    alert_banner.register(app, ctx, "wall-alert-banner", "wall-refresh", "wall-params")
+    alert_banner.register(app, ctx, "wall-alert-banner", "wall-tick", "wall-params",
+                          tick_prop="data")
     register_offline(app.server, ctx)
     _dark_before_drawn(app, ctx)
 
+    # One refresh in flight at a time. A dcc.Interval ticks whether or not the last refresh
+    # has been answered; with a server slower than the refresh rate (a busy store, a slow link
+    # to the TV) Dash sent a request per tick and they piled up (7-12 at once were seen), each
+    # answer held by the browser until applied. wall.js sets wall-tick instead: once per
+    # refresh period, after wall-done shows the previous tick was answered (or after waiting
+    # three periods, at least 30 s, for a request lost on the way).
     @app.callback(
         Output({"type": "wall-tile", "index": ALL}, "className"),
         Output({"type": "wall-fresh", "index": ALL}, "children"),
@@ -120,7 +130,8 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
         Output("wall-down", "children"),
         Output("wall-down", "className"),
         Output("wall-ticker", "children"),
-        Input("wall-refresh", "n_intervals"),
+        Output("wall-done", "children"),
+        Input("wall-tick", "data"),
         Input("wall-reconnect", "data"),
         State("wall-params", "data"),
         State("wall-hashes", "data"),
@@ -128,8 +139,9 @@ def register(app: dash.Dash, ctx: AppContext) -> None:
         # itself is only frames (fast to serve, and one code path for all data)
         prevent_initial_call=False,
     )
-    def _refresh(_n, _reconnect, wp, known):
-        return refresh_outputs(ctx, dash.callback_context.outputs_list, wp or {}, known or {})
+    def _refresh(tick, _reconnect, wp, known):
+        outputs = dash.callback_context.outputs_list[:-1]
+        return (*refresh_outputs(ctx, outputs, wp or {}, known or {}), str(tick or 0))
 
 
 def _dark_before_drawn(app: dash.Dash, ctx: AppContext) -> None:

@@ -124,7 +124,7 @@ def test_layout_is_frames_and_the_first_refresh_fills_them(ntb_history):
     raw = as_json(layout)
     assert "wall wall--light" in raw and "DEMO" in raw and '"data-zone": "WITA"' in raw
     assert raw.count("is-loading") == 6 and "Memuat" in raw  # calm frames, never blank
-    assert '"interval": 2000' in raw  # wall.refresh 2 s (min_refresh 1 s)
+    assert '"data-refresh": "2"' in raw  # wall.refresh 2 s (min_refresh 1 s)
     assert len(queries) <= 8  # the ticker and the health of the sources, no tile queries
     first = wall_page.refresh_outputs(ctx, _outputs(ctx, ["layanan"]),
                                       {"lang": "id", "theme": "light"}, {})
