@@ -9,7 +9,7 @@ and the scheduled reports of ``reports:``.
         address: Jl. Udayana No. 4, Mataram 83122 · diskominfotik.ntbprov.go.id
     reports:
       - id: weekly
-        page: overview                     # overview | metric | media | screen | explore | aduan
+        page: overview                     # overview | metric | media | screen | explore | aduan | spbe
         period: 7d                         # today | 7d | 30d | 90d | ytd
         region: "52.71"                    # optional: a kabupaten/kota in the site's area
         cron: "0 7 * * mon"                # in the site's zone
@@ -36,8 +36,8 @@ LOGO_KINDS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _MAGIC = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",)}
 
-PAGES = ("overview", "metric", "media", "screen", "explore", "aduan")
-Page = Literal["overview", "metric", "media", "screen", "explore", "aduan"]
+PAGES = ("overview", "metric", "media", "screen", "explore", "aduan", "spbe")
+Page = Literal["overview", "metric", "media", "screen", "explore", "aduan", "spbe"]
 Period = Literal["today", "7d", "30d", "90d", "ytd"]
 
 

@@ -17,7 +17,7 @@ from dash import Input, Output, State, html
 from dash.exceptions import PreventUpdate
 from pantau.dashboard.i18n import t
 
-KEEP = ("period", "region", "outlet", "channel", "topic", "by", "lang")
+KEEP = ("period", "region", "outlet", "channel", "topic", "by", "year", "lang")
 
 
 def report_href(kind: str, page: str, search: str | None, **extra: str) -> str:

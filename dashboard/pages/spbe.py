@@ -20,6 +20,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from pantau.dashboard.access import current
 from pantau.dashboard.components.regions import area_geojson
+from pantau.dashboard.components.report_button import follow_search, report_buttons
 from pantau.dashboard.components.spbe_view import cached_book, region_text
 from pantau.dashboard.components.url_state import parse_search
 from pantau.dashboard.context import AppContext
@@ -101,6 +102,9 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
                       dbc.Select(id="spbe-region", value=region, options=regions, size="sm",
                                  className="region-select")], className="filter"),
         ], className="filter-bar"),
+        report_buttons("spbe", "spbe", "?" + urlencode(
+            {k: v for k, v in (("year", year), ("region", region),
+                               ("lang", params.get("lang"))) if v}), lang, card=False),
     ], className="spbe-header")
     note = [dbc.Alert(t("spbe.demo", lang), color="warning", className="spbe-demo",
                       id="spbe-demo")] if b.demo else []
@@ -112,6 +116,8 @@ def layout(ctx: AppContext, lang: str, params: dict, path: str):
 
 
 def register(app, ctx: AppContext) -> None:
+    follow_search(app, "spbe", "spbe", lambda path: path == ROUTE, card=False)
+
     @app.callback(Output("spbe-region", "value", allow_duplicate=True),
                   Input("spbe-map", "clickData"), prevent_initial_call=True)
     def _clicked(click):

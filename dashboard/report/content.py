@@ -38,6 +38,8 @@ class Spec:
     """``(("outlet", "Suara NTB"), ("by", "topic"), ...)`` for the media page."""
     explore: tuple = ()
     """The explorer's query parameters, as pairs."""
+    year: str | None = None
+    """``/spbe``'s evaluation year (default the latest)."""
 
     @classmethod
     def of(cls, report) -> Spec:
@@ -95,7 +97,7 @@ def check(ctx: AppContext, spec: Spec) -> None:
     """ReportInputError naming what is wrong with ``spec``."""
     if spec.page not in PAGES:
         raise ReportInputError(f"page must be one of {', '.join(PAGES)}", "page")
-    if spec.page != "explore" and spec.page != "media" and spec.period not in PERIODS:
+    if spec.page not in ("explore", "media", "spbe") and spec.period not in PERIODS:
         raise ReportInputError(f"period must be one of {', '.join(PERIODS)}", "period")
     if spec.page == "metric" and ctx.config.metric(spec.metric or "") is None:
         raise ReportInputError(f"metric {spec.metric!r} is not in config.yaml metrics",
@@ -109,11 +111,12 @@ def check(ctx: AppContext, spec: Spec) -> None:
 
 def build(ctx: AppContext, spec: Spec, scope: str | None) -> Doc:
     """The document of ``spec`` as the page shows it now, in ``scope``."""
-    from pantau.dashboard.report import pages
+    from pantau.dashboard.report import pages, pages_spbe
 
     check(ctx, spec)
     now = ctx.clock()
-    doc = getattr(pages, spec.page)(ctx, spec, scope, now)
+    doc = getattr(pages_spbe if spec.page == "spbe" else pages, spec.page)(ctx, spec, scope,
+                                                                           now)
     doc.made = now
     doc.demo = ctx.config.site.demo
     return doc

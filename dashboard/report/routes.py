@@ -20,7 +20,7 @@ from pantau.dashboard.access import current
 from pantau.dashboard.context import AppContext
 
 PAGE_PATHS = {"overview": "/", "metric": "/metric/", "media": "/media", "screen": "/",
-              "explore": "/explore", "aduan": "/aduan"}
+              "explore": "/explore", "aduan": "/aduan", "spbe": "/spbe"}
 """The page whose role a report of ``page`` needs (a screen's report is offered on /)."""
 MEDIA_KEYS = ("outlet", "channel", "topic", "by")
 DEFAULT_PERIODS = {"aduan": "90d"}
@@ -47,7 +47,7 @@ def spec_from(args, lang: str):
     return Spec(page=page, period=one.get("period") or DEFAULT_PERIODS.get(page, "7d"),
                 region=one.get("region"),
                 metric=one.get("metric"), screen=one.get("screen"), lang=lang,
-                paper=one.get("paper", "A4"),
+                paper=one.get("paper", "A4"), year=one.get("year"),
                 media=tuple((k, one[k]) for k in MEDIA_KEYS if one.get(k)),
                 explore=explore)
 

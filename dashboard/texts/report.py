@@ -33,6 +33,8 @@ TEXTS = {
     "report.file.screen": {"id": "layar", "en": "screen"},
     "report.file.explore": {"id": "jelajah", "en": "explore"},
     "report.file.aduan": {"id": "aduan", "en": "complaints"},
+    "report.file.spbe": {"id": "spbe", "en": "spbe"},
+    "report.spbe": {"id": "Evaluasi SPBE", "en": "SPBE evaluation"},
     "report.aduan": {"id": "Aduan Masyarakat (SP4N-LAPOR!)",
                      "en": "Public Complaints (SP4N-LAPOR!)"},
     "report.busy": {"id": "Laporan lain sedang dibuat; coba lagi sebentar lagi.",

@@ -42,6 +42,7 @@ def download(page, selector: str) -> tuple[str, bytes]:
     ("/", "#ov-screen-pdf-layanan", "#ov-screen-pdf-layanan",
      f"pantau-layar-layanan-{STAMP}.pdf"),
     ("/aduan", "#aduan-body", "#aduan-report-pdf", f"pantau-aduan-{STAMP}.pdf"),
+    ("/spbe?year=2023", "#spbe-body", "#spbe-report-pdf", f"pantau-spbe-2023-{STAMP}.pdf"),
 ])
 def test_button_downloads_the_report(page, base, artifacts, path, ready, button, name):
     page.goto(base + path)

@@ -144,3 +144,18 @@ def test_aduan_pdf_holds_the_pages_totals(rep_ctx, tmp_path, artifacts):
         assert label in text and f" {number(n, 'id', 0)} " in text, (label, n)
     assert "Aduan lewat tenggat terlama" in text and "Kota Mataram" in text
     pdf_pages(data, artifacts / "reports", "aduan")
+
+
+def test_spbe_pdf_holds_the_pages_ranking(rep_ctx, tmp_path, artifacts):
+    from pantau.dashboard.components.spbe_view import cached_book, index_text, region_text
+    from pantau.dashboard.report import Spec, make
+
+    b = cached_book(rep_ctx, rep_ctx.clock())
+    year = b.years[-2]
+    name, _, data = make(rep_ctx, Spec(page="spbe", year=str(year)), None, "pdf")
+    assert name == f"pantau-spbe-{year}-2026-12-01-0915-WITA.pdf"
+    text = squash(pdf_text(data, tmp_path))
+    assert f"Tahun evaluasi {year}" in text and f"Peringkat {year}" in text
+    for r in b.ranking(year):  # the page's ranking table: its names and indices
+        assert f"{region_text(r.region)} {index_text(r.index, 'id')} " in text, r
+    pdf_pages(data, artifacts / "reports", "spbe")
