@@ -1,5 +1,6 @@
 """What a notification says: the webhook's JSON body (issue 14) and its summary in Bahasa
-Indonesia, with kabupaten/kota names (``data.labels``) rather than codes. Telegram and email
+Indonesia, with places named at their level (``data.labels.place_phrase``: "Kabupaten Lombok
+Barat", "Kecamatan Kartasura") rather than codes. Telegram and email
 send the same summary.
 
     body = payload(cfg, rule, labels, event, base_url)

@@ -51,10 +51,15 @@ def card_kpi(card, lang: str, tz: str) -> Kpi:
                " · ".join(notes))
 
 
+def _level_key(ctx: AppContext, key: str) -> str:
+    # The regions below a kabupaten/kota site are its kecamatan: their own words.
+    return f"{key}_kecamatan" if "." in ctx.config.site.region else key
+
+
 def _region_rows(ctx: AppContext, metrics, start: int, end: int, scope, lang: str):
     """``(header, rows)``: one row per kabupaten/kota in scope (by name), one column per
     metric with a region label (``values_by``, as the drill-down's table)."""
-    from pantau.dashboard.components.metric_data import values_by
+    from pantau.dashboard.components.metric_data import values_by_region
     from pantau.dashboard.components.regions import REGION_LABEL, region_names
     from pantau.dashboard.figures.style import precise
     from pantau.data.queries import label_values
@@ -64,12 +69,13 @@ def _region_rows(ctx: AppContext, metrics, start: int, end: int, scope, lang: st
     for m in metrics:
         if REGION_LABEL not in label_values(ctx.store, m.name, scope):
             continue
-        by = values_by(ctx, m, REGION_LABEL, start, end, {REGION_LABEL: list(names)}, scope)
+        by = values_by_region(ctx, m, ctx.config.site.region, start, end, scope)
         cols.append(m)
         values.append(dict(zip(by.frame[REGION_LABEL], by.frame["value"], strict=True)))
     if not cols:
         return [], [], cols, values
-    header = [t("report.col.region", lang)] + [m.title.get(lang) for m in cols]
+    header = [t(_level_key(ctx, "report.col.region"), lang)] + [m.title.get(lang)
+                                                                 for m in cols]
     rows = [[name] + [precise(v.get(code), m.unit, lang) for m, v in zip(cols, values,
                                                                          strict=True)]
             for code, name in list(names.items())[:MAX_ROWS]]
@@ -86,7 +92,8 @@ def _bars(ctx, metric, values: dict, scope, lang: str) -> bytes:
                    key=lambda p: p[1])
     fig = go.Figure(go.Bar(x=[v for _, v in pairs], y=[n for n, _ in pairs], orientation="h",
                            marker_color="#0d6efd"))
-    fig.update_layout(title=t("report.by_region", lang, metric=metric.title.get(lang)),
+    fig.update_layout(title=t(_level_key(ctx, "report.by_region"), lang,
+                              metric=metric.title.get(lang)),
                       margin=dict(l=150, r=20, t=40, b=30), separators=separators(lang),
                       plot_bgcolor="white", font=dict(size=11))
     fig.update_xaxes(**value_axis(metric.unit))

@@ -197,8 +197,16 @@ def test_a_kabupaten_drills_to_desa_where_data_has_them(tmp_path):
     bulu = body(app.ctx, metric, "7d", "33.11.02", "id")  # no desa data: no such panel
     assert not any(getattr(c, "id", None) == "metric-below-panel" for c in _walk(bulu))
 
+    from pantau.dashboard.report.pages import _region_rows
     from pantau.dashboard.wall.tiledata import tile_data
     from pantau.data.config_models import Tile
+
+    header, report_rows, _cols, _values = _region_rows(app.ctx, [metric], now - 86400,
+                                                       now + 3600, None, "id")
+    assert header[0] == "Kecamatan"  # the page report's table: kecamatan, desa counted in
+    assert dict((r[0], r[1]) for r in report_rows) == {**{n: "–" for n in (
+        "Tawangsari", "Sukoharjo", "Nguter", "Bendosari", "Polokarto", "Mojolaban", "Grogol",
+        "Baki", "Gatak")}, "Weru": "11", "Bulu": "7", "Kartasura": "10"}
 
     on_wall = tile_data(app.ctx, Tile(view="map", metric=metric.name, period=86400), now)
     assert dict(zip(on_wall.frame["group"], on_wall.frame["value"], strict=True)) == {
