@@ -11,12 +11,12 @@ same file twice leaves the same rows; a file with a later state updates them.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from pantau.data import complaints
 from pantau.data.complaints import STAGES, Complaint
+from pantau.data.record_import import ImportReport, RecordFileError
 from pantau.data.reference import codes
 from pantau.data.store import FUTURE_SLACK
 from pantau.data.zones import zone
@@ -25,20 +25,11 @@ REQUIRED = ("id", "region", "agency", "category", "received_at")
 READ = (*REQUIRED, "verified_at", "followed_up_at", "closed_at", "channel")
 
 
-class ComplaintFileError(ValueError):
+class ComplaintFileError(RecordFileError):
     """The file as a whole cannot be imported (missing columns, unreadable)."""
 
 
-@dataclass
-class ComplaintReport:
-    rows: int = 0
-    written: int = 0
-    ignored_columns: list[str] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def rejected(self) -> int:
-        return len(self.problems)
+ComplaintReport = ImportReport
 
 
 def _time(text: str, tz: str) -> int | None:

@@ -10,28 +10,19 @@ line wins. Loading the same file twice leaves the same rows.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pantau.data import spbe_store
+from pantau.data.record_import import ImportReport, RecordFileError
 from pantau.data.spbe_store import COLUMNS, Score
 
 
-class SpbeFileError(ValueError):
+class SpbeFileError(RecordFileError):
     """The file as a whole cannot be imported (missing columns, unreadable)."""
 
 
-@dataclass
-class SpbeReport:
-    rows: int = 0
-    written: int = 0
-    ignored_columns: list[str] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def rejected(self) -> int:
-        return len(self.problems)
+SpbeReport = ImportReport
 
 
 def import_spbe(store, path: str | Path, source: str = "import", area: str | None = None,

@@ -131,21 +131,27 @@ def _import_complaints(args, cfg, store) -> int:
                                    area=cfg.site.region)
     except ComplaintFileError as exc:
         raise UsageError(str(exc)) from None
-    if report.ignored_columns:
-        print(f"{args.file}: column(s) not stored: {', '.join(report.ignored_columns)}",
-              file=sys.stderr)
-    for line, reason in report.problems[:50]:
-        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
-    if report.rejected > 50:
-        print(f"{args.file}: ... and {report.rejected - 50} more rejected rows", file=sys.stderr)
-    took = time.perf_counter() - started
-    print(f"{args.file}: {report.rows} complaints, {report.written} written, "
-          f"{report.rejected} rejected in {took:.1f}s")
+    _print_import(args.file, report, "complaints", started)
     points = write_history(store, cfg, {m.name for m in cfg.metrics}, time.time())
     if points:
         print(f"{args.file}: {OVERDUE_METRIC}: {points} points (a day each since the "
               "oldest complaint)")
     return EXIT_OK
+
+
+def _print_import(path: str, report, what: str, started: float) -> None:
+    """What an import of records says: columns not stored and the first 50 refused rows on
+    stderr (``FILE:LINE: reason``), the counts on stdout."""
+    if report.ignored_columns:
+        print(f"{path}: column(s) not stored: {', '.join(report.ignored_columns)}",
+              file=sys.stderr)
+    for line, reason in report.problems[:50]:
+        print(f"{path}:{line}: {reason}", file=sys.stderr)
+    if report.rejected > 50:
+        print(f"{path}: ... and {report.rejected - 50} more rejected rows", file=sys.stderr)
+    took = time.perf_counter() - started
+    print(f"{path}: {report.rows} {what}, {report.written} written, "
+          f"{report.rejected} rejected in {took:.1f}s")
 
 
 def _import_spbe(args, cfg, store) -> int:
@@ -156,16 +162,7 @@ def _import_spbe(args, cfg, store) -> int:
         report = import_spbe(store, args.file, args.source, area=cfg.site.region)
     except SpbeFileError as exc:
         raise UsageError(str(exc)) from None
-    if report.ignored_columns:
-        print(f"{args.file}: column(s) not stored: {', '.join(report.ignored_columns)}",
-              file=sys.stderr)
-    for line, reason in report.problems[:50]:
-        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
-    if report.rejected > 50:
-        print(f"{args.file}: ... and {report.rejected - 50} more rejected rows", file=sys.stderr)
-    took = time.perf_counter() - started
-    print(f"{args.file}: {report.rows} SPBE levels, {report.written} written, "
-          f"{report.rejected} rejected in {took:.1f}s")
+    _print_import(args.file, report, "SPBE levels", started)
     return EXIT_OK
 
 
