@@ -187,10 +187,22 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
     if published:
         groups += list(published_groups({m.name for m in cfg.metrics}))
     report = LoadReport(series=len(groups))
+    # The complaint stream (demo.complaints): records, not samples; then what the store derives
+    # from them, a point per day (data.complaint_metrics). First, so that a progress bar knows
+    # the whole number of points from its first report.
+    report.complaints = write_complaints(store, cfg, start, end, seed, now)
+    cal_day = calendar_of(cfg).day
+    derived = write_days(store, cfg, {m.name for m in cfg.metrics}, cal_day(start),
+                         cal_day(min(end, now) - 1), now)
+    report.points = derived
     if on_points is None or not groups:
-        report.points = store.write_points(groups) if groups else 0
+        report.points += store.write_points(groups) if groups else 0
+        if on_points is not None and derived:
+            on_points(derived, derived)
     else:
-        total = sum(len(g[2]) for g in groups)
+        total = derived + sum(len(g[2]) for g in groups)
+        if derived:
+            on_points(derived, total)
         for i in range(0, len(groups), HISTORY_CHUNK):
             part = groups[i:i + HISTORY_CHUNK]
             report.points += store.write_points(part)
@@ -198,12 +210,6 @@ def load_history(store: Store, cfg: Config, start: int, end: int, seed: int = DE
     a_start = max(start, end - article_days * 86400)
     if articles and a_start < end:
         report.articles = write_articles(store, cfg, a_start, end, seed)
-    # The complaint stream (demo.complaints): records, not samples.
-    report.complaints = write_complaints(store, cfg, start, end, seed, now)
-    # What the store derives from them, a point per day (data.complaint_metrics).
-    cal_day = calendar_of(cfg).day
-    report.points += write_days(store, cfg, {m.name for m in cfg.metrics}, cal_day(start),
-                                cal_day(min(end, now) - 1), now)
     # SPBE indicator levels 2019-2024 (demo.spbe): made up, published indices where known.
     report.spbe = write_spbe(store, cfg.site.region, seed, now)
     report.seconds = time.perf_counter() - began
