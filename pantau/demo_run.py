@@ -148,8 +148,10 @@ def backfill_articles(cfg, state: DemoState, start: int, end: int, stop: threadi
     from pantau.config import open_store
     from pantau.demo.history import write_articles
 
-    if ready is not None:
-        ready.wait(60)
+    if ready is not None:  # ... or until stopped: the demo waits for this thread at exit
+        deadline = time.monotonic() + 60
+        while not ready.wait(0.5) and not stop.is_set() and time.monotonic() < deadline:
+            pass
     if stop.is_set():
         return
     began = time.perf_counter()
@@ -293,13 +295,16 @@ def demo(args) -> int:
               f"User admin, password (shown only now): {password}", flush=True)
 
     stop, ready = threading.Event(), threading.Event()
+    workers: list[threading.Thread] = []
 
     def banner():
         threading.Thread(target=feeder.run, name="demo-feeder", daemon=True, kwargs={
             "stop": stop, "heartbeat": lambda ts: state.save(last_alive=ts)}).start()
         if backfill is not None:
-            threading.Thread(target=backfill_articles, name="demo-articles", daemon=True,
-                             args=(cfg, state, backfill, now, stop, ready)).start()
+            workers.append(threading.Thread(target=backfill_articles, name="demo-articles",
+                                            daemon=True,
+                                            args=(cfg, state, backfill, now, stop, ready)))
+            workers[-1].start()
         made_up = "fictional except IPM and SPBE" if site.key == "ntb" else \
             "numbers made up, places real"
         lines = [f"Pantau demo — {cfg.site.name} (DEMO data: {made_up})",
@@ -316,6 +321,12 @@ def demo(args) -> int:
         code = run(cfg, run_args, banner=banner)
     finally:
         stop.set()
+        # A daemon thread still writing when the interpreter exits is ended inside whatever
+        # C/C++ code it runs (numpy's, for the articles): "terminate called without an active
+        # exception" and SIGABRT on a Ctrl-C in the first seconds. The backfill stops between
+        # chunks once told; wait for it.
+        for thread in workers:
+            thread.join(timeout=30)
         feeder.close()
         state.save(last_alive=int(time.time()))
     print("pantau demo: stopped", file=sys.stderr, flush=True)
